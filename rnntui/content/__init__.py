@@ -1,0 +1,1 @@
+"""Lesson content: model, loader, validation and the lesson commands (no Textual)."""

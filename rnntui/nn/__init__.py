@@ -1,0 +1,36 @@
+"""The NumPy engine: Keras 3 recurrent layers in float64, with step-by-step traces.
+
+Pure NumPy and the standard library: importing it never loads Textual or Rich.
+"""
+
+from rnntui.nn.bidirectional import Bidirectional
+from rnntui.nn.dense import Dense, Dropout
+from rnntui.nn.dropout import DropoutMasks
+from rnntui.nn.embedding import Embedding
+from rnntui.nn.gru import GRU
+from rnntui.nn.lstm import LSTM
+from rnntui.nn.recurrent import RNNLayer
+from rnntui.nn.sequential import ModelSummary, Sequential, StackError, SummaryRow
+from rnntui.nn.simple_rnn import SimpleRNN
+from rnntui.nn.trace import BidirectionalTrace, GateForce, GateParts, RecurrentTrace, StepTrace
+
+__all__ = [
+    "GRU",
+    "LSTM",
+    "Bidirectional",
+    "BidirectionalTrace",
+    "Dense",
+    "Dropout",
+    "DropoutMasks",
+    "Embedding",
+    "GateForce",
+    "GateParts",
+    "ModelSummary",
+    "RNNLayer",
+    "RecurrentTrace",
+    "Sequential",
+    "SimpleRNN",
+    "StackError",
+    "StepTrace",
+    "SummaryRow",
+]

@@ -1,0 +1,95 @@
+"""Dense: y = activation(x K + b) on the last axis."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from rnntui.nn.activations import Array, get_activation
+from rnntui.nn.initializers import glorot_uniform
+from rnntui.nn.layer import Layer, Shape
+
+
+class Dense(Layer):
+    """Keras ``Dense(units, activation=None, use_bias=True)``: D*U + U params."""
+
+    def __init__(
+        self,
+        units: int,
+        activation: str | None = None,
+        use_bias: bool = True,
+        seed: int | None = None,
+        name: str | None = None,
+    ) -> None:
+        super().__init__(name)
+        if isinstance(units, bool) or not isinstance(units, (int, np.integer)) or units < 1:
+            raise ValueError(
+                f"Received an invalid value for `units`, expected a positive integer. "
+                f"Received: units={units!r}"
+            )
+        self.units = int(units)
+        self.activation = activation
+        self.use_bias = bool(use_bias)
+        self.seed = seed
+        self._act = get_activation(activation)
+        self._rng = np.random.default_rng(seed)
+
+    def get_config(self) -> dict[str, Any]:
+        return {**super().get_config(), "units": self.units, "activation": self.activation,
+                "use_bias": self.use_bias, "seed": self.seed}
+
+    def weight_names(self) -> list[str]:
+        return ["kernel", "bias"] if self.use_bias else ["kernel"]
+
+    def check_input_shape(self, input_shape: Shape) -> None:
+        if len(input_shape) < 2:
+            raise ValueError(
+                f"Input 0 with name 'None' of layer '{self.name}' is incompatible with the "
+                f"layer: expected min_ndim=2, found ndim={len(input_shape)}."
+            )
+
+    def build(self, input_shape: Shape) -> None:
+        super().build(input_shape)
+        d = int(input_shape[-1])  # type: ignore[arg-type]
+        self.kernel = glorot_uniform(self._rng, (d, self.units))
+        if self.use_bias:
+            self.bias = np.zeros(self.units)
+
+    def compute_output_shape(self, input_shape: Shape) -> Shape:
+        self.check_input_shape(tuple(input_shape))
+        return (*tuple(input_shape[:-1]), self.units)
+
+    def __call__(self, inputs: npt.ArrayLike) -> Array:
+        """Apply to the last axis of inputs of any rank >= 2."""
+        x = np.asarray(inputs, dtype=np.float64)
+        self._ensure_built(x)
+        y = x @ self.kernel
+        if self.use_bias:
+            y = y + self.bias
+        return self._act(y)
+
+
+class Dropout(Layer):
+    """Keras ``Dropout(rate)``: identity at inference, no weights (an inverted mask in training)."""
+
+    def __init__(self, rate: float, seed: int | None = None, name: str | None = None) -> None:
+        from rnntui.nn.dropout import check_rate
+
+        super().__init__(name)
+        self.rate = check_rate("rate", rate)
+        self._rng = np.random.default_rng(seed)
+
+    def get_config(self) -> dict[str, Any]:
+        return {**super().get_config(), "rate": self.rate}
+
+    def compute_output_shape(self, input_shape: Shape) -> Shape:
+        return tuple(input_shape)
+
+    def __call__(self, inputs: npt.ArrayLike, training: bool = False) -> Array:
+        """Drop entries with probability ``rate`` when training, else return inputs unchanged."""
+        x = np.asarray(inputs, dtype=np.float64)
+        if not training or self.rate == 0:
+            return x
+        return x * ((self._rng.random(x.shape) >= self.rate) / (1.0 - self.rate))

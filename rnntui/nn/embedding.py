@@ -1,0 +1,84 @@
+"""Embedding: integer ids -> rows of a (V, E) table; exactly one_hot(ids, V) @ W."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from rnntui.nn.activations import Array
+from rnntui.nn.initializers import uniform
+from rnntui.nn.layer import Layer, Shape
+
+
+class Embedding(Layer):
+    """Keras ``Embedding(input_dim, output_dim, mask_zero=False)``; weight (V, E), V*E params."""
+
+    def __init__(
+        self,
+        input_dim: int,
+        output_dim: int,
+        mask_zero: bool = False,
+        seed: int | None = None,
+        name: str | None = None,
+    ) -> None:
+        super().__init__(name)
+        for arg, value in (("input_dim", input_dim), ("output_dim", output_dim)):
+            if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
+                raise ValueError(
+                    f"Both `input_dim` and `output_dim` should be positive, "
+                    f"Received {arg}={value!r}"
+                )
+        self.input_dim = int(input_dim)
+        self.output_dim = int(output_dim)
+        self.mask_zero = bool(mask_zero)
+        self.seed = seed
+        self._rng = np.random.default_rng(seed)
+
+    def get_config(self) -> dict[str, Any]:
+        return {
+            **super().get_config(),
+            "input_dim": self.input_dim,
+            "output_dim": self.output_dim,
+            "mask_zero": self.mask_zero,
+            "seed": self.seed,
+        }
+
+    def weight_names(self) -> list[str]:
+        return ["embeddings"]
+
+    def build(self, input_shape: Shape) -> None:
+        super().build(input_shape)
+        self.embeddings = uniform(self._rng, (self.input_dim, self.output_dim), 0.05)
+
+    def compute_output_shape(self, input_shape: Shape) -> Shape:
+        return (*tuple(input_shape), self.output_dim)
+
+    def _ids(self, inputs: npt.ArrayLike) -> np.ndarray:
+        a = np.asarray(inputs)
+        if a.dtype.kind == "f":
+            a = a.astype(np.int64)  # Keras casts float ids to int
+        ids = a.astype(np.int64)
+        if ids.size and (ids.min() < 0 or ids.max() >= self.input_dim):
+            raise ValueError(
+                f"Embedding {self.name!r}: ids must be in 0..{self.input_dim - 1} "
+                f"(input_dim={self.input_dim}); got min {ids.min()}, max {ids.max()}"
+            )
+        return ids
+
+    def __call__(self, inputs: npt.ArrayLike) -> Array:
+        """Look up the rows for integer ids of any shape, e.g. (B, T) -> (B, T, E)."""
+        ids = self._ids(inputs)
+        if not self.built:
+            self.build((None, *ids.shape[1:]))
+        return self.embeddings[ids]
+
+    def compute_mask(self, inputs: npt.ArrayLike) -> np.ndarray | None:
+        """``ids != 0`` when mask_zero, else None."""
+        return (np.asarray(inputs) != 0) if self.mask_zero else None
+
+    def one_hot(self, inputs: npt.ArrayLike) -> Array:
+        """The one-hot encoding of the ids, (..., V) float64."""
+        ids = self._ids(inputs)
+        return np.eye(self.input_dim)[ids]

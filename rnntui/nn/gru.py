@@ -1,0 +1,120 @@
+"""GRU, Keras gate order z (update), r (reset), h (candidate, called hh here).
+
+reset_after=True (Keras 3 default, same as torch), bias (2, 3U) = [b_in; b_rec]:
+    a = x_t K + b_in,  m = h_{t-1} R + b_rec
+    z = sig(a_z + m_z)  r = sig(a_r + m_r)  hh = tanh(a_h + r * m_h)
+reset_after=False, bias (3U,):
+    hh = tanh(x_t K_h + b_h + (r * h_{t-1}) R_h)
+Both: h_t = z * h_{t-1} + (1 - z) * hh   (z weights the OLD state).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from rnntui.nn.activations import Array, get_activation
+from rnntui.nn.recurrent import RNNLayer, StepInfo, apply_forces
+from rnntui.nn.trace import GateForce, GateParts
+
+
+class GRU(RNNLayer):
+    """Keras ``GRU``: kernel (D, 3U), recurrent_kernel (U, 3U), bias (2, 3U) or (3U,)."""
+
+    gate_names = ("z", "r", "hh")
+
+    def __init__(
+        self,
+        units: int,
+        activation: str | None = "tanh",
+        recurrent_activation: str | None = "sigmoid",
+        use_bias: bool = True,
+        reset_after: bool = True,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(units, activation=activation, use_bias=use_bias, **kwargs)
+        self.recurrent_activation = recurrent_activation
+        self.reset_after = bool(reset_after)
+        self._rec_act = get_activation(recurrent_activation)
+
+    def get_config(self) -> dict[str, Any]:
+        return {
+            **super().get_config(),
+            "recurrent_activation": self.recurrent_activation,
+            "reset_after": self.reset_after,
+        }
+
+    def bias_shape(self) -> tuple[int, ...]:
+        width = 3 * self.units
+        return (2, width) if self.reset_after else (width,)
+
+    def _input_bias(self) -> Array:
+        return self.bias[0] if self.reset_after else self.bias
+
+    def _cell_step(
+        self,
+        xkb_t: Array,
+        h: Array,
+        c: Array | None,
+        h_in: tuple[Array, ...],
+        forced: dict[str, GateForce],
+        record: bool,
+    ) -> tuple[Array, Array | None, StepInfo | None]:
+        u = self.units
+        zr = slice(0, 2 * u)
+        cand = slice(2 * u, 3 * u)
+        rec_bias = None
+        if self.reset_after:
+            m = self._recurrent_terms(h_in)
+            if self.use_bias:
+                rec_bias = self.bias[1]
+                m_b = m + rec_bias
+            else:
+                m_b = m
+            pre_zr = xkb_t[:, zr] + m_b[:, zr]
+            gates_zr = self._rec_act(pre_zr)
+            r = gates_zr[:, u:]
+            pre_h = xkb_t[:, cand] + r * m_b[:, cand]
+            h_term_h = m[:, cand]
+        else:
+            m_zr = self._recurrent_terms(h_in, zr)
+            pre_zr = xkb_t[:, zr] + m_zr
+            gates_zr = self._rec_act(pre_zr)
+            r = gates_zr[:, u:]
+            h_for_cand = h_in[-1]
+            h_term_h = (r * h_for_cand) @ self.recurrent_kernel[:, cand]
+            pre_h = xkb_t[:, cand] + h_term_h
+            m = np.concatenate([m_zr, h_term_h], axis=-1)
+        z = gates_zr[:, :u]
+        hh = self._act(pre_h)
+        info: StepInfo | None = None
+        if forced or record:
+            pre = {"z": pre_zr[:, :u], "r": pre_zr[:, u:], "hh": pre_h}
+            gates = {"z": z, "r": r, "hh": hh}
+            acts = {"z": self._rec_act, "r": self._rec_act, "hh": self._act}
+            apply_forces(self.gate_names, pre, gates, forced, acts)
+            # r feeds the candidate: a forced r changes hh unless hh is forced too.
+            if "r" in forced and "hh" not in forced:
+                r = gates["r"]
+                if self.reset_after:
+                    pre["hh"] = xkb_t[:, cand] + r * m_b[:, cand]
+                else:
+                    h_term_h = (r * h_in[-1]) @ self.recurrent_kernel[:, cand]
+                    pre["hh"] = xkb_t[:, cand] + h_term_h
+                gates["hh"] = self._act(pre["hh"])
+            z, hh = gates["z"], gates["hh"]
+            if record:
+                bias = self.bias if self.use_bias else np.zeros(self.bias_shape())
+                b_in = bias[0] if self.reset_after else bias
+                parts = {
+                    "z": GateParts(pre["z"], m[:, :u], b_in[:u],
+                                   rec_bias[:u] if rec_bias is not None else None),
+                    "r": GateParts(pre["r"], m[:, u : 2 * u], b_in[u : 2 * u],
+                                   rec_bias[u : 2 * u] if rec_bias is not None else None),
+                    "hh": GateParts(pre["hh"], h_term_h, b_in[2 * u :],
+                                    rec_bias[2 * u :] if rec_bias is not None else None),
+                }
+                info = (parts, pre, gates)
+        h_new = z * h + (1.0 - z) * hh
+        return h_new, None, info

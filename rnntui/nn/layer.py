@@ -1,0 +1,111 @@
+"""The base class shared by every layer: building, weights and Keras-style shape errors."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import numpy as np
+
+from rnntui.nn.activations import Array
+
+Shape = tuple[int | None, ...]
+
+
+def snake_case(name: str) -> str:
+    """Keras' default layer name for a class: ``SimpleRNN`` -> ``simple_rnn``."""
+    s = re.sub(r"(.)([A-Z][a-z]+)", r"\1_\2", name)
+    return re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", s).lower()
+
+
+def format_shape(shape: Any) -> str:
+    """Render a shape (or a list of shapes) as Keras prints it: ``(None, 20, 16)``."""
+    if isinstance(shape, list):
+        return "[" + ", ".join(format_shape(s) for s in shape) + "]"
+    inner = ", ".join("None" if d is None else str(d) for d in shape)
+    return f"({inner},)" if len(shape) == 1 else f"({inner})"
+
+
+class Layer:
+    """Base layer: ``build`` creates weights, ``get_weights``/``set_weights`` use Keras order."""
+
+    expected_ndim: int | None = None
+
+    def __init__(self, name: str | None = None) -> None:
+        self.name = name or snake_case(type(self).__name__)
+        self.built = False
+        self.input_shape: Shape | None = None
+
+    # -- weights ---------------------------------------------------------------------------
+    def weight_names(self) -> list[str]:
+        """Names of the weight attributes in Keras order."""
+        return []
+
+    def weight_shapes(self) -> list[tuple[int, ...]]:
+        """Shapes of the weights in Keras order (the layer must be built)."""
+        return [tuple(w.shape) for w in self.get_weights()]
+
+    def get_weights(self) -> list[Array]:
+        """Copies of the weights, in Keras order and shapes."""
+        self._require_built()
+        return [np.array(getattr(self, n), dtype=np.float64) for n in self.weight_names()]
+
+    def set_weights(self, weights: list[Any]) -> None:
+        """Replace the weights; shapes must match ``get_weights()``."""
+        self._require_built()
+        names = self.weight_names()
+        if len(weights) != len(names):
+            raise ValueError(
+                f"Layer {self.name!r} expects {len(names)} weights, but received {len(weights)}"
+            )
+        new = []
+        for n, w in zip(names, weights, strict=True):
+            a = np.array(w, dtype=np.float64)
+            old = getattr(self, n)
+            if a.shape != old.shape:
+                raise ValueError(
+                    f"Layer {self.name!r} weight {n!r} has shape {old.shape}, "
+                    f"received a value of shape {a.shape}"
+                )
+            new.append(a)
+        for n, a in zip(names, new, strict=True):
+            setattr(self, n, a)
+
+    def count_params(self) -> int:
+        """Number of weights, as Keras' ``count_params()``."""
+        return int(sum(int(np.prod(s)) for s in self.weight_shapes()))
+
+    # -- shapes ----------------------------------------------------------------------------
+    def check_input_shape(self, input_shape: Shape) -> None:
+        """Raise Keras' own error when the input's rank is wrong for this layer."""
+        if self.expected_ndim is not None and len(input_shape) != self.expected_ndim:
+            raise ValueError(
+                f"Input 0 with name 'None' of layer '{self.name}' is incompatible with the layer: "
+                f"expected ndim={self.expected_ndim}, found ndim={len(input_shape)}. "
+                f"Full shape received: {format_shape(input_shape)}"
+            )
+
+    def build(self, input_shape: Shape) -> None:
+        """Create the weights for inputs of this shape."""
+        self.check_input_shape(tuple(input_shape))
+        self.input_shape = tuple(input_shape)
+        self.built = True
+
+    def compute_output_shape(self, input_shape: Shape) -> Any:
+        """Output shape (or list of shapes) for an input shape; batch may be None."""
+        raise NotImplementedError
+
+    def get_config(self) -> dict[str, Any]:
+        """Constructor arguments, enough to make a fresh copy."""
+        return {"name": self.name}
+
+    def _require_built(self) -> None:
+        if not self.built:
+            raise ValueError(f"Layer {self.name!r} is not built yet: call build(input_shape)")
+
+    def _ensure_built(self, x: np.ndarray) -> None:
+        shape = (None, *x.shape[1:])
+        if not self.built:
+            self.build(shape)
+        else:
+            self.check_input_shape(shape)

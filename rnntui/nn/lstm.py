@@ -1,0 +1,85 @@
+"""LSTM, Keras gate order i, f, c (candidate, called g here as in torch), o.
+
+    z = x_t K + b + h_{t-1} R  ->  [z_i | z_f | z_c | z_o]
+    i = sig(z_i)  f = sig(z_f)  g = tanh(z_c)  o = sig(z_o)
+    c_t = f * c_{t-1} + i * g        h_t = o * tanh(c_t)
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from rnntui.nn.activations import Array, get_activation
+from rnntui.nn.recurrent import RNNLayer, StepInfo, apply_forces
+from rnntui.nn.trace import GateForce, GateParts
+
+
+class LSTM(RNNLayer):
+    """Keras ``LSTM``: kernel (D, 4U), recurrent_kernel (U, 4U), bias (4U,)."""
+
+    gate_names = ("i", "f", "g", "o")
+    has_carry = True
+
+    def __init__(
+        self,
+        units: int,
+        activation: str | None = "tanh",
+        recurrent_activation: str | None = "sigmoid",
+        use_bias: bool = True,
+        unit_forget_bias: bool = True,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(units, activation=activation, use_bias=use_bias, **kwargs)
+        self.recurrent_activation = recurrent_activation
+        self.unit_forget_bias = bool(unit_forget_bias)
+        self._rec_act = get_activation(recurrent_activation)
+
+    def get_config(self) -> dict[str, Any]:
+        return {
+            **super().get_config(),
+            "recurrent_activation": self.recurrent_activation,
+            "unit_forget_bias": self.unit_forget_bias,
+        }
+
+    def _initial_bias(self) -> Array:
+        bias = np.zeros(self.bias_shape())
+        if self.unit_forget_bias:
+            bias[self._block("f")] = 1.0
+        return bias
+
+    def _cell_step(
+        self,
+        xkb_t: Array,
+        h: Array,
+        c: Array | None,
+        h_in: tuple[Array, ...],
+        forced: dict[str, GateForce],
+        record: bool,
+    ) -> tuple[Array, Array | None, StepInfo | None]:
+        u = self.units
+        h_term = self._recurrent_terms(h_in)
+        z = xkb_t + h_term
+        sig = self._rec_act(z)
+        i, f, o = sig[:, :u], sig[:, u : 2 * u], sig[:, 3 * u :]
+        g = self._act(z[:, 2 * u : 3 * u])
+        info: StepInfo | None = None
+        if forced or record:
+            names = self.gate_names
+            pre = {n: z[:, k * u : (k + 1) * u] for k, n in enumerate(names)}
+            gates = {"i": i, "f": f, "g": g, "o": o}
+            acts = {"i": self._rec_act, "f": self._rec_act, "g": self._act, "o": self._rec_act}
+            apply_forces(names, pre, gates, forced, acts)
+            i, f, g, o = gates["i"], gates["f"], gates["g"], gates["o"]
+            if record:
+                bias = self.bias if self.use_bias else np.zeros(4 * u)
+                parts = {
+                    n: GateParts(pre[n], h_term[:, k * u : (k + 1) * u], bias[k * u : (k + 1) * u])
+                    for k, n in enumerate(names)
+                }
+                info = (parts, pre, gates)
+        assert c is not None
+        c_new = f * c + i * g
+        h_new = o * self._act(c_new)
+        return h_new, c_new, info

@@ -1,0 +1,151 @@
+"""Sequential: a stack of layers with Keras' shape checks and ``summary()``."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from rnntui.nn.embedding import Embedding
+from rnntui.nn.layer import Layer, Shape, format_shape
+from rnntui.nn.recurrent import RNNLayer
+
+
+class StackError(ValueError):
+    """A layer cannot take the output of the layer below (Keras' message plus a hint)."""
+
+    def __init__(self, keras_message: str, hint: str, layer_index: int) -> None:
+        super().__init__(f"{keras_message}\n{hint}")
+        self.keras_message = keras_message
+        self.hint = hint
+        self.layer_index = layer_index
+
+
+@dataclass(frozen=True)
+class SummaryRow:
+    """One row of ``model.summary()``."""
+
+    name: str
+    class_name: str
+    output_shape: Any
+    params: int
+
+    @property
+    def shape_text(self) -> str:
+        """The output shape as Keras prints it."""
+        return format_shape(self.output_shape)
+
+
+@dataclass(frozen=True)
+class ModelSummary:
+    """What ``model.summary()`` shows: rows and the total parameter count."""
+
+    rows: tuple[SummaryRow, ...]
+    total_params: int
+
+
+def _unique_names(layers: Sequence[Layer]) -> None:
+    """Give repeated default names Keras-style suffixes: lstm, lstm_1, lstm_2 ..."""
+    seen: dict[str, int] = {}
+    for layer in layers:
+        for item in (getattr(layer, "layer", None), layer):
+            if not isinstance(item, Layer):
+                continue
+            base = item.name
+            if base in seen:
+                seen[base] += 1
+                item.name = f"{base}_{seen[base]}"
+            else:
+                seen[base] = 0
+
+
+def _inner(layer: Layer) -> RNNLayer | None:
+    if isinstance(layer, RNNLayer):
+        return layer
+    inner = getattr(layer, "layer", None)
+    return inner if isinstance(inner, RNNLayer) else None
+
+
+class Sequential:
+    """Keras ``Sequential([...])`` with an input shape, e.g. ``(None, 20)`` or ``(None, 20, 8)``."""
+
+    def __init__(self, layers: Sequence[Layer], input_shape: Shape | None = None) -> None:
+        self.layers = list(layers)
+        _unique_names(self.layers)
+        self.input_shape = tuple(input_shape) if input_shape is not None else None
+        self.shapes: list[Any] = []
+        if self.input_shape is not None:
+            self.build(self.input_shape)
+
+    def build(self, input_shape: Shape) -> None:
+        """Build every layer in turn; raise ``StackError`` if a layer rejects its input."""
+        shape: Any = tuple(input_shape)
+        self.shapes = []
+        for k, layer in enumerate(self.layers):
+            if isinstance(shape, list):
+                shape = shape[0]
+            try:
+                layer.build(shape)
+            except ValueError as err:
+                raise StackError(str(err), self._hint(k, shape), k) from None
+            shape = layer.compute_output_shape(shape)
+            self.shapes.append(shape)
+        self.input_shape = tuple(input_shape)
+
+    def _hint(self, k: int, shape: Shape) -> str:
+        below = self.layers[k - 1] if k > 0 else None
+        inner = _inner(below) if below is not None else None
+        if inner is not None and not inner.return_sequences:
+            return (
+                f"Hint: set return_sequences=True on the layer below ('{below.name}') so it "
+                f"passes every time step (None, T, units), not only the last one."
+            )
+        if len(shape) == 2 and (below is None or not isinstance(below, Embedding)):
+            return "Hint: recurrent layers need (batch, time, features): use Input(T, D) or add an Embedding."
+        return "Hint: check the output shape of the layer below."
+
+    @property
+    def output_shape(self) -> Any:
+        """Output shape of the last layer."""
+        if not self.shapes:
+            raise ValueError("The model is not built: give an input shape")
+        return self.shapes[-1]
+
+    def count_params(self) -> int:
+        """Total number of weights."""
+        return sum(layer.count_params() for layer in self.layers)
+
+    def summary(self) -> ModelSummary:
+        """Rows (name, class, output shape, params) and the total, as Keras prints them."""
+        rows = tuple(
+            SummaryRow(layer.name, type(layer).__name__, shape, layer.count_params())
+            for layer, shape in zip(self.layers, self.shapes, strict=True)
+        )
+        return ModelSummary(rows=rows, total_params=sum(r.params for r in rows))
+
+    def get_weights(self) -> list[np.ndarray]:
+        """All weights, layer by layer, in Keras order."""
+        return [w for layer in self.layers for w in layer.get_weights()]
+
+    def __call__(self, inputs: npt.ArrayLike, training: bool = False) -> Any:
+        """Run the stack; an Embedding with mask_zero passes its mask to the next layer."""
+        x: Any = inputs
+        mask = None
+        for layer in self.layers:
+            if isinstance(layer, Embedding):
+                mask = layer.compute_mask(x)
+                x = layer(x)
+            elif hasattr(layer, "trace"):
+                x = layer(x, training=training, mask=mask)  # type: ignore[call-arg]
+                if not getattr(layer, "return_sequences", False):
+                    mask = None
+            elif hasattr(layer, "rate"):
+                x = layer(x, training=training)  # type: ignore[call-arg]
+            else:
+                x = layer(x)  # type: ignore[operator]
+            if isinstance(x, list):
+                x = x[0]
+        return x

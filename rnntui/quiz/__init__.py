@@ -1,0 +1,1 @@
+"""Quiz logic: items, generated questions, scheduling, progress, plain runner (no Textual)."""
