@@ -20,6 +20,8 @@ def sigmoid(x: npt.ArrayLike) -> Array:
     """Logistic sigmoid 1 / (1 + exp(-x)), values in (0, 1) (0 and 1 only after rounding)."""
     a = np.asarray(x, dtype=np.float64)
     out = np.logaddexp(0.0, np.negative(a))
+    if not isinstance(out, np.ndarray):  # a 0-d input gives a NumPy scalar
+        return np.exp(-out)
     np.negative(out, out=out)
     return np.exp(out, out=out)
 

@@ -1,0 +1,23 @@
+"""Every test runs with private config/state dirs, so no test touches the real home."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _private_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+                       ) -> Path:
+    home = tmp_path_factory.mktemp("home")
+    for var, sub in (
+        ("RNNTUI_CONFIG_DIR", "config"),
+        ("RNNTUI_STATE_DIR", "state"),
+        ("XDG_CONFIG_HOME", "xdg-config"),
+        ("XDG_STATE_HOME", "xdg-state"),
+        ("XDG_DATA_HOME", "xdg-data"),
+    ):
+        monkeypatch.setenv(var, str(home / sub))
+    monkeypatch.delenv("RNNTUI_LESSONS", raising=False)
+    return home
