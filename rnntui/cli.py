@@ -70,7 +70,9 @@ def _root(
 
 @app.command()
 def summary(
-    spec: Annotated[str, typer.Argument(help='e.g. "Input(20) Embedding(1000,16) GRU(32) Dense(1)"')],
+    spec: Annotated[
+        str, typer.Argument(help='e.g. "Input(20) Embedding(1000,16) GRU(32) Dense(1)"')
+    ],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
     """Print a Keras-style model summary for a model SPEC, without TensorFlow."""
@@ -105,7 +107,9 @@ def check(
 def quiz(
     topic: Annotated[str | None, typer.Option("--topic", help="Only this lesson id.")] = None,
     count: Annotated[int, typer.Option("--count", min=1, help="Questions to ask.")] = 10,
-    seed: Annotated[int | None, typer.Option("--seed", help="Seed for generated questions.")] = None,
+    seed: Annotated[
+        int | None, typer.Option("--seed", help="Seed for generated questions.")
+    ] = None,
     lang: LangOption = None,
     plain: Annotated[
         bool, typer.Option("--plain", help="Plain prompts on stdin/stdout (no full screen).")

@@ -34,7 +34,7 @@ def run_summary(spec: str, *, as_json: bool = False) -> int:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title="Model: \"sequential\"", title_justify="left")
+    table = Table(title='Model: "sequential"', title_justify="left")
     table.add_column("Layer (type)")
     table.add_column("Output Shape")
     table.add_column("Param #", justify="right")

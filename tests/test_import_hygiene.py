@@ -26,8 +26,9 @@ def test_module_does_not_import(module: str, forbidden: tuple[str, ...]) -> None
         f"import importlib, sys; importlib.import_module({module!r}); "
         f"print(','.join(m for m in {forbidden!r} if m in sys.modules))"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
     if "ModuleNotFoundError" in result.stderr and module.split(".")[-1] in result.stderr:
         pytest.skip(f"{module} does not exist yet")
     assert result.returncode == 0, result.stderr

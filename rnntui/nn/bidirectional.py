@@ -51,7 +51,9 @@ class Bidirectional(Layer):
         backward_seed = None if layer.seed is None else layer.seed + 1
         self.forward_layer = _copy(layer, name=f"forward_{layer.name}")
         self.backward_layer = _copy(
-            layer, name=f"backward_{layer.name}", go_backwards=not layer.go_backwards,
+            layer,
+            name=f"backward_{layer.name}",
+            go_backwards=not layer.go_backwards,
             seed=backward_seed,
         )
         self.return_sequences = layer.return_sequences
@@ -151,8 +153,12 @@ class Bidirectional(Layer):
             states_b = [bwd.h] + ([bwd.c] if bwd.c is not None else [])
             output = head + states_f + states_b
         return BidirectionalTrace(
-            forward=fwd, backward=bwd, backward_aligned=aligned, merge_mode=self.merge_mode,
-            merged=merged, output=output,
+            forward=fwd,
+            backward=bwd,
+            backward_aligned=aligned,
+            merge_mode=self.merge_mode,
+            merged=merged,
+            output=output,
         )
 
     def __call__(

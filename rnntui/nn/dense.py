@@ -37,8 +37,13 @@ class Dense(Layer):
         self._rng = np.random.default_rng(seed)
 
     def get_config(self) -> dict[str, Any]:
-        return {**super().get_config(), "units": self.units, "activation": self.activation,
-                "use_bias": self.use_bias, "seed": self.seed}
+        return {
+            **super().get_config(),
+            "units": self.units,
+            "activation": self.activation,
+            "use_bias": self.use_bias,
+            "seed": self.seed,
+        }
 
     def weight_names(self) -> list[str]:
         return ["kernel", "bias"] if self.use_bias else ["kernel"]

@@ -108,12 +108,21 @@ class GRU(RNNLayer):
                 bias = self.bias if self.use_bias else np.zeros(self.bias_shape())
                 b_in = bias[0] if self.reset_after else bias
                 parts = {
-                    "z": GateParts(pre["z"], m[:, :u], b_in[:u],
-                                   rec_bias[:u] if rec_bias is not None else None),
-                    "r": GateParts(pre["r"], m[:, u : 2 * u], b_in[u : 2 * u],
-                                   rec_bias[u : 2 * u] if rec_bias is not None else None),
-                    "hh": GateParts(pre["hh"], h_term_h, b_in[2 * u :],
-                                    rec_bias[2 * u :] if rec_bias is not None else None),
+                    "z": GateParts(
+                        pre["z"], m[:, :u], b_in[:u], rec_bias[:u] if rec_bias is not None else None
+                    ),
+                    "r": GateParts(
+                        pre["r"],
+                        m[:, u : 2 * u],
+                        b_in[u : 2 * u],
+                        rec_bias[u : 2 * u] if rec_bias is not None else None,
+                    ),
+                    "hh": GateParts(
+                        pre["hh"],
+                        h_term_h,
+                        b_in[2 * u :],
+                        rec_bias[2 * u :] if rec_bias is not None else None,
+                    ),
                 }
                 info = (parts, pre, gates)
         h_new = z * h + (1.0 - z) * hh

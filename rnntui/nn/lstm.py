@@ -1,8 +1,8 @@
 """LSTM, Keras gate order i, f, c (candidate, called g here as in torch), o.
 
-    z = x_t K + b + h_{t-1} R  ->  [z_i | z_f | z_c | z_o]
-    i = sig(z_i)  f = sig(z_f)  g = tanh(z_c)  o = sig(z_o)
-    c_t = f * c_{t-1} + i * g        h_t = o * tanh(c_t)
+z = x_t K + b + h_{t-1} R  ->  [z_i | z_f | z_c | z_o]
+i = sig(z_i)  f = sig(z_f)  g = tanh(z_c)  o = sig(z_o)
+c_t = f * c_{t-1} + i * g        h_t = o * tanh(c_t)
 """
 
 from __future__ import annotations

@@ -102,10 +102,14 @@ class RNNLayer(Layer):
         }
 
     def weight_names(self) -> list[str]:
-        return ["kernel", "recurrent_kernel", "bias"] if self.use_bias else [
-            "kernel",
-            "recurrent_kernel",
-        ]
+        return (
+            ["kernel", "recurrent_kernel", "bias"]
+            if self.use_bias
+            else [
+                "kernel",
+                "recurrent_kernel",
+            ]
+        )
 
     def bias_shape(self) -> tuple[int, ...]:
         """Shape of the bias vector."""
@@ -211,13 +215,22 @@ class RNNLayer(Layer):
         )
         if given is not None:
             return validate_masks(
-                given, batch=batch, input_dim=self.input_dim, units=self.units,
-                n_in=n_in, n_rec=n_rec,
+                given,
+                batch=batch,
+                input_dim=self.input_dim,
+                units=self.units,
+                n_in=n_in,
+                n_rec=n_rec,
             )
         return draw_masks(
-            self._dropout_rng, batch=batch, input_dim=self.input_dim, units=self.units,
-            dropout=self.dropout, recurrent_dropout=self.recurrent_dropout,
-            n_gates=self.n_gates, per_gate_capable=self.per_gate_capable,
+            self._dropout_rng,
+            batch=batch,
+            input_dim=self.input_dim,
+            units=self.units,
+            dropout=self.dropout,
+            recurrent_dropout=self.recurrent_dropout,
+            n_gates=self.n_gates,
+            per_gate_capable=self.per_gate_capable,
         )
 
     def _run(
@@ -272,10 +285,21 @@ class RNNLayer(Layer):
                     )
                 records.append(
                     StepTrace(
-                        t=t, position=pos, x=x[:, pos], h_prev=h, c_prev=c,
-                        x_in=tuple(a[:, pos] for a in x_in), h_in=h_in, parts=parts,
-                        pre=pre, gates=gates, h=h_new, c=c_new, output=out,
-                        masked=skipped.copy(), forced=tuple(sorted(forces)),
+                        t=t,
+                        position=pos,
+                        x=x[:, pos],
+                        h_prev=h,
+                        c_prev=c,
+                        x_in=tuple(a[:, pos] for a in x_in),
+                        h_in=h_in,
+                        parts=parts,
+                        pre=pre,
+                        gates=gates,
+                        h=h_new,
+                        c=c_new,
+                        output=out,
+                        masked=skipped.copy(),
+                        forced=tuple(sorted(forces)),
                     )
                 )
             h, c, prev_out = h_new, c_new, out
@@ -284,9 +308,18 @@ class RNNLayer(Layer):
         if self.return_state:
             output = [result, h] + ([c] if self.has_carry else [])
         return RecurrentTrace(
-            kind=type(self).__name__, units=self.units, input_dim=self.input_dim,
-            gate_names=self.gate_names, go_backwards=self.go_backwards, training=training,
-            steps=tuple(records), outputs=outputs, h=h, c=c, masks=masks, output=output,
+            kind=type(self).__name__,
+            units=self.units,
+            input_dim=self.input_dim,
+            gate_names=self.gate_names,
+            go_backwards=self.go_backwards,
+            training=training,
+            steps=tuple(records),
+            outputs=outputs,
+            h=h,
+            c=c,
+            masks=masks,
+            output=output,
             config=self.get_config(),
         )
 
@@ -304,8 +337,10 @@ class RNNLayer(Layer):
         if len(x_in) == 1:
             return x_in[0] @ self.kernel
         return np.concatenate(
-            [xi @ self.kernel[:, self._block(g)] for xi, g in zip(x_in, self.gate_names,
-                                                                 strict=True)],
+            [
+                xi @ self.kernel[:, self._block(g)]
+                for xi, g in zip(x_in, self.gate_names, strict=True)
+            ],
             axis=-1,
         )
 
@@ -314,9 +349,11 @@ class RNNLayer(Layer):
         kernel = self.recurrent_kernel
         if len(h_in) == 1:
             return h_in[0] @ (kernel if cols is None else kernel[:, cols])
-        names = self.gate_names if cols is None else self.gate_names[
-            cols.start // self.units : cols.stop // self.units
-        ]
+        names = (
+            self.gate_names
+            if cols is None
+            else self.gate_names[cols.start // self.units : cols.stop // self.units]
+        )
         return np.concatenate(
             [h_in[self.gate_names.index(g)] @ kernel[:, self._block(g)] for g in names], axis=-1
         )

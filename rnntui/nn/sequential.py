@@ -104,7 +104,10 @@ class Sequential:
                 f"passes every time step (None, T, units), not only the last one."
             )
         if len(shape) == 2 and (below is None or not isinstance(below, Embedding)):
-            return "Hint: recurrent layers need (batch, time, features): use Input(T, D) or add an Embedding."
+            return (
+                "Hint: recurrent layers need (batch, time, features): "
+                "use Input(T, D) or add an Embedding."
+            )
         return "Hint: check the output shape of the layer below."
 
     @property

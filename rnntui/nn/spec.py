@@ -28,7 +28,9 @@ LAYERS: dict[str, type] = {
     "Dropout": Dropout,
     "Bidirectional": Bidirectional,
 }
-EXAMPLE = 'Input(20) Embedding(1000,16) Bidirectional(LSTM(16,return_sequences=True)) GRU(32) Dense(1)'
+EXAMPLE = (
+    "Input(20) Embedding(1000,16) Bidirectional(LSTM(16,return_sequences=True)) GRU(32) Dense(1)"
+)
 
 
 class SpecError(ValueError):
@@ -66,7 +68,9 @@ def split_items(spec: str) -> list[str]:
 
 
 def _literal(node: ast.AST, item: str) -> Any:
-    if isinstance(node, ast.Constant) and isinstance(node.value, (int, float, str, bool, type(None))):
+    if isinstance(node, ast.Constant) and isinstance(
+        node.value, (int, float, str, bool, type(None))
+    ):
         return node.value
     if (
         isinstance(node, ast.UnaryOp)
@@ -110,7 +114,9 @@ def _parse_call(item: str) -> ast.Call:
     try:
         tree = ast.parse(item, mode="eval")
     except SyntaxError:
-        raise SpecError(f"Cannot read {item!r}: write it like LSTM(32,return_sequences=True)") from None
+        raise SpecError(
+            f"Cannot read {item!r}: write it like LSTM(32,return_sequences=True)"
+        ) from None
     if not isinstance(tree.body, ast.Call):
         raise SpecError(f"Expected a constructor call like GRU(32), got {item!r}")
     return tree.body

@@ -56,11 +56,17 @@ def test_lstm_trace_records_operands_and_forcing() -> None:
     assert step.c[0, 0] == pytest.approx(
         step.gates["f"][0, 0] * 0.9 + step.gates["i"][0, 0] * step.gates["g"][0, 0]
     )
-    wiped = layer.trace(np.array([[[1.0]]]), initial_state=[np.zeros((1, 1)), c0],
-                        forced={"f": GateForce("value", 0.0), "i": GateForce("value", 0.0)})
+    wiped = layer.trace(
+        np.array([[[1.0]]]),
+        initial_state=[np.zeros((1, 1)), c0],
+        forced={"f": GateForce("value", 0.0), "i": GateForce("value", 0.0)},
+    )
     assert wiped.steps[0].c[0, 0] == 0.0
-    kept = layer.trace(np.array([[[1.0]]]), initial_state=[np.zeros((1, 1)), c0],
-                       forced={"f": GateForce("value", 1.0), "i": GateForce("value", 0.0)})
+    kept = layer.trace(
+        np.array([[[1.0]]]),
+        initial_state=[np.zeros((1, 1)), c0],
+        forced={"f": GateForce("value", 1.0), "i": GateForce("value", 0.0)},
+    )
     assert kept.steps[0].c[0, 0] == 0.9
 
 
@@ -88,7 +94,9 @@ def test_gru_z_weights_the_old_state() -> None:
     layer = GRU(1)
     layer.build((None, 1, 1))
     h0 = np.array([[0.7]])
-    kept = layer.trace(np.ones((1, 1, 1)), initial_state=[h0], forced={"z": GateForce("value", 1.0)})
+    kept = layer.trace(
+        np.ones((1, 1, 1)), initial_state=[h0], forced={"z": GateForce("value", 1.0)}
+    )
     assert kept.h[0, 0] == 0.7
 
 

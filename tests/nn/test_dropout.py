@@ -94,8 +94,9 @@ def test_injected_per_gate_masks_match_reference(rng, randomize) -> None:
 def test_injected_masks_are_validated() -> None:
     layer = GRU(3, dropout=0.2, recurrent_dropout=0.2)
     with pytest.raises(ValueError, match="expected 3 input"):
-        layer.trace(np.ones((1, 2, 2)), training=True,
-                    dropout_masks=DropoutMasks(input=(np.ones((1, 2)),)))
+        layer.trace(
+            np.ones((1, 2, 2)), training=True, dropout_masks=DropoutMasks(input=(np.ones((1, 2)),))
+        )
 
 
 def test_zero_input_mask_removes_the_input(rng) -> None:

@@ -68,8 +68,12 @@ def test_whole_model_summary() -> None:
     s = model.summary()
     assert [r.params for r in s.rows] == [16000, 4224, 6336, 33]
     assert s.total_params == 26593
-    assert [r.shape_text for r in s.rows] == ["(None, 20, 16)", "(None, 20, 32)", "(None, 32)",
-                                              "(None, 1)"]
+    assert [r.shape_text for r in s.rows] == [
+        "(None, 20, 16)",
+        "(None, 20, 32)",
+        "(None, 32)",
+        "(None, 1)",
+    ]
     assert [r.name for r in s.rows] == ["embedding", "bidirectional", "gru", "dense"]
 
 
@@ -84,15 +88,25 @@ def test_stacking_on_2d_output_gives_keras_error() -> None:
 
 
 def test_invalid_merge_mode() -> None:
-    with pytest.raises(ValueError, match="Invalid merge mode. Received: max"):
+    with pytest.raises(ValueError, match=r"Invalid merge mode\. Received: max"):
         Bidirectional(LSTM(4), merge_mode="max")
 
 
 @pytest.mark.parametrize(
     "spec",
-    ["", "LSTM(3)", "Input(5,3) Foo(3)", "Input(5,3) LSTM(", "Input(5,3) LSTM(x)",
-     "Input(5,3) __import__('os').system('true')", "Input(0) LSTM(3)", "Input(5,3) LSTM(-1)",
-     "Input(5,3) LSTM(4, dropout=1.5)", "Input(5,3) LSTM(4, bogus=1)", "Input(5,3)"],
+    [
+        "",
+        "LSTM(3)",
+        "Input(5,3) Foo(3)",
+        "Input(5,3) LSTM(",
+        "Input(5,3) LSTM(x)",
+        "Input(5,3) __import__('os').system('true')",
+        "Input(0) LSTM(3)",
+        "Input(5,3) LSTM(-1)",
+        "Input(5,3) LSTM(4, dropout=1.5)",
+        "Input(5,3) LSTM(4, bogus=1)",
+        "Input(5,3)",
+    ],
 )
 def test_bad_specs_raise_spec_error(spec: str) -> None:
     with pytest.raises(SpecError):

@@ -74,8 +74,10 @@ def test_embedding_lookup_equals_one_hot_matmul() -> None:
     out = e(ids)
     assert np.array_equal(out, e.one_hot(ids) @ e.embeddings)
     assert np.abs(e.embeddings).max() <= 0.05
-    with pytest.raises(ValueError, match="ids must be in 0..9"):
+    with pytest.raises(ValueError, match=r"ids must be in 0\.\.9"):
         e(np.array([[10]]))
     with pytest.raises(ValueError):
         e(np.array([[-1]]))
-    assert Embedding(10, 4, mask_zero=True).compute_mask(ids).tolist() == [[True, False, True, True]]
+    assert Embedding(10, 4, mask_zero=True).compute_mask(ids).tolist() == [
+        [True, False, True, True]
+    ]

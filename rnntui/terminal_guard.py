@@ -1,0 +1,88 @@
+"""Start-up checks before Textual is imported: a real terminal, and a UTF-8 one.
+
+``ssh host rnntui`` (no ``-t``) gives no tty: Textual would write escape codes and hang, so we
+stop with a short message instead. A legacy locale (ISO-8859-x, EUC-KR) would draw every border
+and Hangul syllable as ``\\u2500``-style escapes, so we explain the fix and offer --force-utf8.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from typing import TextIO
+
+EXIT_USAGE = 2
+
+NO_TTY_MESSAGE = """\
+rnntui needs an interactive terminal (stdin and stdout must be a tty).
+  Over ssh, ask for one:   ssh -t HOST rnntui
+  Without a terminal, these commands work:
+    rnntui quiz --plain     rnntui summary "Input(20,8) LSTM(32)"     rnntui lessons
+rnntui 화면을 열려면 터미널(tty)이 필요합니다. ssh 에서는 ssh -t HOST rnntui 로 접속하세요.
+터미널 없이 쓸 수 있는 명령: rnntui quiz --plain, rnntui summary, rnntui lessons"""
+
+ENCODING_MESSAGE = """\
+rnntui needs a UTF-8 terminal, but this one uses {encoding}.
+  Fix the server locale:   export LANG=C.UTF-8   (or ko_KR.UTF-8)
+  and the terminal's character set: PuTTY > Window > Translation > Remote character set = UTF-8.
+  If the terminal already is UTF-8 and only the locale is wrong:   rnntui --force-utf8
+rnntui 는 UTF-8 터미널이 필요합니다 (현재: {encoding}). export LANG=C.UTF-8 로 설정하고,
+터미널 문자 집합을 UTF-8 로 바꾸세요 (PuTTY: Window > Translation). 터미널이 이미 UTF-8 이면
+rnntui --force-utf8 로 실행할 수 있습니다."""
+
+
+def _is_utf8(encoding: str | None) -> bool:
+    return (encoding or "").lower().replace("-", "").replace("_", "") in ("utf8", "utf8sig")
+
+
+def say(message: str, stream: TextIO | None = None) -> None:
+    """Print a possibly Korean message to a stream that may not encode Korean."""
+    out = stream or sys.__stderr__ or sys.stderr
+    encoding = getattr(out, "encoding", None) or "ascii"
+    for line in message.splitlines():
+        try:
+            line.encode(encoding)
+        except (UnicodeEncodeError, LookupError):
+            continue  # the Korean lines cannot be shown here; the English lines can
+        print(line, file=out)
+    out.flush()
+
+
+def terminal_problem(
+    stdin: TextIO | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None
+) -> tuple[str, str] | None:
+    """Return (kind, message) when the app cannot run here, else None.
+
+    kind is "tty" (no interactive terminal) or "encoding" (not UTF-8).
+    """
+    stdin = stdin or sys.stdin
+    stdout = stdout or sys.stdout
+    stderr = stderr or sys.__stderr__ or sys.stderr
+    streams = (stdin, stdout, stderr)
+    if not all(s is not None and s.isatty() for s in streams):
+        return "tty", NO_TTY_MESSAGE
+    encoding = getattr(stderr, "encoding", None)  # Textual draws on stderr
+    if not _is_utf8(encoding):
+        return "encoding", ENCODING_MESSAGE.format(encoding=encoding or "unknown")
+    return None
+
+
+def reexec_utf8(argv: Sequence[str] | None = None) -> None:
+    """Restart this command with Python's UTF-8 mode on (never returns)."""
+    env = dict(os.environ, PYTHONUTF8="1", PYTHONIOENCODING="utf-8", RNNTUI_REEXEC="1")
+    args = list(sys.argv[1:] if argv is None else argv)
+    args = [a for a in args if a != "--force-utf8"]
+    os.execve(sys.executable, [sys.executable, "-m", "rnntui", *args], env)
+
+
+def guard_terminal(force_utf8: bool) -> int | None:
+    """Run the checks; print the message and return an exit code, or None when all is well."""
+    problem = terminal_problem()
+    if problem is None:
+        return None
+    kind, message = problem
+    if kind == "encoding" and force_utf8 and not os.environ.get("RNNTUI_REEXEC"):
+        reexec_utf8()
+    say(message)
+    return EXIT_USAGE
