@@ -11,7 +11,7 @@ from rnntui.nn.spec import SpecError, parse_spec
 def run_summary(spec: str, *, as_json: bool = False) -> int:
     """Print the summary table (or JSON); exit code 0, or 2 for a bad spec or invalid stack."""
     try:
-        model = parse_spec(spec)
+        model = parse_spec(spec, draw_weights=False)
     except SpecError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2

@@ -9,6 +9,7 @@ from rnntui.nn.dropout import DropoutMasks
 from rnntui.nn.embedding import Embedding
 from rnntui.nn.gru import GRU
 from rnntui.nn.lstm import LSTM
+from rnntui.nn.pooling import GlobalAveragePooling1D
 from rnntui.nn.recurrent import RNNLayer
 from rnntui.nn.sequential import ModelSummary, Sequential, StackError, SummaryRow
 from rnntui.nn.simple_rnn import SimpleRNN
@@ -25,6 +26,7 @@ __all__ = [
     "Embedding",
     "GateForce",
     "GateParts",
+    "GlobalAveragePooling1D",
     "ModelSummary",
     "RNNLayer",
     "RecurrentTrace",

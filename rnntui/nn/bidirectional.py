@@ -66,6 +66,7 @@ class Bidirectional(Layer):
 
     def build(self, input_shape: Shape) -> None:
         super().build(input_shape)
+        self.forward_layer.draw_weights = self.backward_layer.draw_weights = self.draw_weights
         self.forward_layer.build(input_shape)
         self.backward_layer.build(input_shape)
 

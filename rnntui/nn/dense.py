@@ -58,7 +58,7 @@ class Dense(Layer):
     def build(self, input_shape: Shape) -> None:
         super().build(input_shape)
         d = int(input_shape[-1])  # type: ignore[arg-type]
-        self.kernel = glorot_uniform(self._rng, (d, self.units))
+        self.kernel = self._new_weight(glorot_uniform, self._rng, (d, self.units))
         if self.use_bias:
             self.bias = np.zeros(self.units)
 

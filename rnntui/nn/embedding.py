@@ -50,7 +50,7 @@ class Embedding(Layer):
 
     def build(self, input_shape: Shape) -> None:
         super().build(input_shape)
-        self.embeddings = uniform(self._rng, (self.input_dim, self.output_dim), 0.05)
+        self.embeddings = self._new_weight(uniform, self._rng, (self.input_dim, self.output_dim))
 
     def compute_output_shape(self, input_shape: Shape) -> Shape:
         return (*tuple(input_shape), self.output_dim)

@@ -30,6 +30,8 @@ class Layer:
     """Base layer: ``build`` creates weights, ``get_weights``/``set_weights`` use Keras order."""
 
     expected_ndim: int | None = None
+    draw_weights: bool = True
+    """False: ``build`` makes zero weights (fast shapes and counts, e.g. for summaries)."""
 
     def __init__(self, name: str | None = None) -> None:
         self.name = name or snake_case(type(self).__name__)
@@ -74,6 +76,10 @@ class Layer:
     def count_params(self) -> int:
         """Number of weights, as Keras' ``count_params()``."""
         return int(sum(int(np.prod(s)) for s in self.weight_shapes()))
+
+    def _new_weight(self, init: Any, rng: np.random.Generator, shape: tuple[int, ...]) -> Array:
+        """``init(rng, shape)``, or zeros when ``draw_weights`` is off."""
+        return init(rng, shape) if self.draw_weights else np.zeros(shape)
 
     # -- shapes ----------------------------------------------------------------------------
     def check_input_shape(self, input_shape: Shape) -> None:

@@ -122,8 +122,8 @@ class RNNLayer(Layer):
             raise ValueError(f"Layer {self.name!r} needs a known last input dimension")
         self.input_dim = int(d)
         width = self.n_gates * self.units
-        self.kernel = glorot_uniform(self._init_rng, (self.input_dim, width))
-        self.recurrent_kernel = orthogonal(self._init_rng, (self.units, width))
+        self.kernel = self._new_weight(glorot_uniform, self._init_rng, (self.input_dim, width))
+        self.recurrent_kernel = self._new_weight(orthogonal, self._init_rng, (self.units, width))
         if self.use_bias:
             self.bias = self._initial_bias()
 

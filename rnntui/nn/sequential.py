@@ -72,8 +72,15 @@ def _inner(layer: Layer) -> RNNLayer | None:
 class Sequential:
     """Keras ``Sequential([...])`` with an input shape, e.g. ``(None, 20)`` or ``(None, 20, 8)``."""
 
-    def __init__(self, layers: Sequence[Layer], input_shape: Shape | None = None) -> None:
+    def __init__(
+        self,
+        layers: Sequence[Layer],
+        input_shape: Shape | None = None,
+        draw_weights: bool = True,
+    ) -> None:
         self.layers = list(layers)
+        for layer in self.layers:
+            layer.draw_weights = draw_weights
         _unique_names(self.layers)
         self.input_shape = tuple(input_shape) if input_shape is not None else None
         self.shapes: list[Any] = []

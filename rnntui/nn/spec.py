@@ -16,6 +16,7 @@ from rnntui.nn.embedding import Embedding
 from rnntui.nn.gru import GRU
 from rnntui.nn.layer import Layer
 from rnntui.nn.lstm import LSTM
+from rnntui.nn.pooling import GlobalAveragePooling1D
 from rnntui.nn.sequential import Sequential, StackError
 from rnntui.nn.simple_rnn import SimpleRNN
 
@@ -27,6 +28,7 @@ LAYERS: dict[str, type] = {
     "Dense": Dense,
     "Dropout": Dropout,
     "Bidirectional": Bidirectional,
+    "GlobalAveragePooling1D": GlobalAveragePooling1D,
 }
 EXAMPLE = (
     "Input(20) Embedding(1000,16) Bidirectional(LSTM(16,return_sequences=True)) GRU(32) Dense(1)"
@@ -122,8 +124,12 @@ def _parse_call(item: str) -> ast.Call:
     return tree.body
 
 
-def parse_spec(spec: str) -> Sequential:
-    """Build the model a SPEC describes. The first item must be ``Input(T)`` or ``Input(T, D)``."""
+def parse_spec(spec: str, draw_weights: bool = True) -> Sequential:
+    """Build the model a SPEC describes. The first item must be ``Input(T)`` or ``Input(T, D)``.
+
+    ``draw_weights=False`` skips the random initializers (zero weights): enough for shapes,
+    parameter counts and summaries, and much faster.
+    """
     items = split_items(spec)
     if not items:
         raise SpecError(f"Empty spec. Example: {EXAMPLE}")
@@ -140,6 +146,6 @@ def parse_spec(spec: str) -> Sequential:
     if not layers:
         raise SpecError(f"Add at least one layer after {items[0]}. Example: {EXAMPLE}")
     try:
-        return Sequential(layers, input_shape=(None, *args))
+        return Sequential(layers, input_shape=(None, *args), draw_weights=draw_weights)
     except StackError as err:
         raise SpecError(str(err)) from None

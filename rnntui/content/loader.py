@@ -1,0 +1,165 @@
+"""Find lesson files (packaged, extra folders, RNNTUI_LESSONS) and load them into a LessonSet."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rnntui.content.model import LANGUAGES, Lesson, Problem
+from rnntui.content.validate import ParsedFile, parse_lesson_file
+
+ENV_VAR = "RNNTUI_LESSONS"
+
+_CACHE: dict[str, tuple[tuple[int, int], ParsedFile]] = {}
+
+
+@dataclass
+class LessonSet:
+    """Every valid lesson found, plus the problems of the files that were skipped."""
+
+    lessons: list[Lesson] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def for_lang(self, lang: str) -> list[Lesson]:
+        """The lessons in ``lang``, sorted by order (then id)."""
+        return sorted((x for x in self.lessons if x.lang == lang), key=lambda x: (x.order, x.id))
+
+    def get(self, lesson_id: str, lang: str) -> Lesson | None:
+        """The lesson ``lesson_id`` in ``lang``, else in another language, else None."""
+        fallback: Lesson | None = None
+        for lesson in self.lessons:
+            if lesson.id == lesson_id:
+                if lesson.lang == lang:
+                    return lesson
+                fallback = fallback or lesson
+        return fallback
+
+    def ids(self) -> list[str]:
+        """All lesson ids (any language), in lesson order."""
+        best: dict[str, tuple[int, str]] = {}
+        for lesson in self.lessons:
+            key = (lesson.order, lesson.id)
+            best[lesson.id] = min(best.get(lesson.id, key), key)
+        return [lesson_id for lesson_id, _ in sorted(best.items(), key=lambda item: item[1])]
+
+
+def packaged_lessons_dir() -> Path | None:
+    """``rnntui/lessons`` inside an installed wheel, else the repo's ``lessons/`` folder."""
+    try:
+        from importlib.resources import files
+
+        packaged = files("rnntui") / "lessons"
+        if packaged.is_dir():
+            return Path(str(packaged))
+    except (ModuleNotFoundError, OSError, TypeError):  # pragma: no cover - odd installs
+        pass
+    source = Path(__file__).resolve().parents[2] / "lessons"
+    return source if source.is_dir() else None
+
+
+def env_lesson_dirs(env: Mapping[str, str] | None = None) -> list[Path]:
+    """Folders listed in RNNTUI_LESSONS (separated by ``os.pathsep``)."""
+    value = (os.environ if env is None else env).get(ENV_VAR, "")
+    return [Path(part) for part in value.split(os.pathsep) if part.strip()]
+
+
+def is_lesson_file(path: Path) -> bool:
+    """A ``*.md`` file other than README.md."""
+    return path.suffix.lower() == ".md" and path.name.lower() != "readme.md"
+
+
+def lesson_files(folder: Path) -> list[Path]:
+    """Lesson files of a course folder: ``DIR/*.md``, ``DIR/en/*.md`` and ``DIR/ko/*.md``."""
+    found: list[Path] = []
+    for sub in (folder, *(folder / lang for lang in sorted(LANGUAGES))):
+        if sub.is_dir():
+            found.extend(sorted(p for p in sub.glob("*.md") if is_lesson_file(p) and p.is_file()))
+    return found
+
+
+def parse_cached(path: Path) -> ParsedFile:
+    """``parse_lesson_file`` with a per-process cache keyed on the file's mtime and size."""
+    key = str(path.absolute())
+    try:
+        stat = path.stat()
+    except OSError:
+        return parse_lesson_file(path)
+    stamp = (stat.st_mtime_ns, stat.st_size)
+    hit = _CACHE.get(key)
+    if hit is not None and hit[0] == stamp:
+        return hit[1]
+    parsed = parse_lesson_file(path)
+    _CACHE[key] = (stamp, parsed)
+    return parsed
+
+
+def clear_cache() -> None:
+    """Forget every parsed file (tests use this)."""
+    _CACHE.clear()
+
+
+def collect(parsed: Iterable[ParsedFile]) -> LessonSet:
+    """Build a LessonSet; a lesson id used twice in one language keeps only the first file."""
+    result = LessonSet()
+    owners: dict[tuple[str, str], Path] = {}
+    for item in parsed:
+        result.problems.extend(item.problems)
+        lesson = item.lesson
+        if lesson is None:
+            continue
+        key = (lesson.lang, lesson.id)
+        if key in owners:
+            result.problems.append(
+                Problem(
+                    item.path,
+                    item.field_lines.get("id", 1),
+                    f"lesson id {lesson.id!r} ({lesson.lang}) is already used by {owners[key]}; "
+                    "give each lesson its own id",
+                )
+            )
+            continue
+        owners[key] = item.path
+        result.lessons.append(lesson)
+    return result
+
+
+def load_files(paths: Iterable[Path]) -> tuple[LessonSet, list[ParsedFile]]:
+    """Load exactly these files; also returns each file's parse result."""
+    parsed = [parse_cached(path) for path in paths]
+    return collect(parsed), parsed
+
+
+def load_lessons(
+    extra_dirs: Iterable[Path | str] = (), *, include_packaged: bool = True
+) -> LessonSet:
+    """Load the packaged lessons, then ``extra_dirs``, then the folders in RNNTUI_LESSONS."""
+    folders: list[Path] = []
+    missing: list[Problem] = []
+    if include_packaged:
+        packaged = packaged_lessons_dir()
+        if packaged is None:
+            missing.append(
+                Problem(Path("rnntui/lessons"), 0, "the packaged lessons are missing; reinstall")
+            )
+        else:
+            folders.append(packaged)
+    folders.extend(Path(folder) for folder in extra_dirs)
+    folders.extend(env_lesson_dirs())
+    files: list[Path] = []
+    seen: set[Path] = set()
+    for folder in folders:
+        real = folder.resolve()
+        if real in seen:
+            continue
+        seen.add(real)
+        if not folder.is_dir():
+            missing.append(
+                Problem(folder, 0, f"lesson folder not found; check --lessons or {ENV_VAR}")
+            )
+            continue
+        files.extend(lesson_files(folder))
+    lessons, _ = load_files(files)
+    lessons.problems[:0] = missing
+    return lessons

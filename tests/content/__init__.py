@@ -1,0 +1,1 @@
+"""Tests of the lesson loader, validation, directives and the lesson commands."""
