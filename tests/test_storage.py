@@ -275,3 +275,20 @@ def test_two_processes_lose_nothing(target: Path) -> None:
     assert [p.wait(timeout=120) for p in procs] == [0, 0]
     items = json.loads(target.read_text())["items"]
     assert len(items) == 600
+
+
+def test_bad_file_while_another_session_holds_the_lock(target: Path) -> None:
+    target.parent.mkdir()
+    target.write_bytes(b"{")
+    with storage.locked(target):
+        result: list[storage.Loaded] = []
+        thread = threading.Thread(
+            target=lambda: result.append(
+                storage.load_json(target, schema_version=V, validate=ok, timeout=0.2)
+            )
+        )
+        thread.start()
+        thread.join()
+    assert result[0].data is None
+    assert [n.kind for n in result[0].notices] == ["busy"]
+    assert target.read_bytes() == b"{", "nothing is moved without the lock"

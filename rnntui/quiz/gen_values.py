@@ -1,0 +1,318 @@
+"""Generated value questions: a gate or state from given pre-activations, one-hot vs dense
+sizes, and dropout scaling. Answers use the engine's ``sigmoid`` / ``tanh``, layers and masks.
+"""
+
+from __future__ import annotations
+
+import random
+
+from rnntui.quiz.generated import Template, pick
+from rnntui.quiz.grading import format_number as fmt
+from rnntui.quiz.question import Question
+
+ONE_STEP = 0.005
+"""Tolerance for one activation rounded to 2 decimals."""
+MULTI_STEP = 0.01
+"""Tolerance when the student may round intermediate values to 2 decimals."""
+
+
+def _sig(z: float) -> float:
+    from rnntui.nn.activations import sigmoid
+
+    return float(sigmoid(z))
+
+
+def _tanh(z: float) -> float:
+    from rnntui.nn.activations import tanh
+
+    return float(tanh(z))
+
+
+def _pre(rng: random.Random, span: float = 3.0) -> float:
+    """A pre-activation with one decimal, not 0."""
+    value = 0.0
+    while value == 0.0:
+        value = round(rng.uniform(-span, span), 1)
+    return value
+
+
+def _p(value: float) -> str:
+    """A number inside a worked formula: negatives in parentheses."""
+    text = fmt(value)
+    return f"({text})" if value < 0 else text
+
+
+def _round2(lang: str) -> str:
+    return pick(lang, " Give 2 decimal places.", " 소수 둘째 자리까지 답하세요.")
+
+
+def _clean(
+    traps: list[tuple[float, str]], answer: float, tol: float
+) -> tuple[tuple[float, str], ...]:
+    """Keep traps far enough from the answer (and from each other) to tell apart."""
+    out: list[tuple[float, str]] = []
+    for value, why in traps:
+        if all(abs(value - v) > 2 * tol + 1e-9 for v in (answer, *(v for v, _ in out))):
+            out.append((float(value), why))
+    return tuple(out)
+
+
+GATES = {
+    # gate: (layer, name in the text, uses sigmoid)
+    "i": ("LSTM", "input gate i", True),
+    "f": ("LSTM", "forget gate f", True),
+    "o": ("LSTM", "output gate o", True),
+    "g": ("LSTM", "candidate g (c~)", False),
+    "z": ("GRU", "update gate z", True),
+    "r": ("GRU", "reset gate r", True),
+}
+GATES_KO = {"i": "입력 게이트 i", "f": "망각 게이트 f", "o": "출력 게이트 o",
+            "g": "후보 g (c~)", "z": "업데이트 게이트 z", "r": "리셋 게이트 r"}
+
+
+def _gate(rng: random.Random, lang: str) -> Question:
+    gate = rng.choice(sorted(GATES))
+    layer, name, is_sig = GATES[gate]
+    z = _pre(rng)
+    answer = _sig(z) if is_sig else _tanh(z)
+    fn = "sigmoid" if is_sig else "tanh"
+    text = pick(lang,
+        f"In {'an' if layer == 'LSTM' else 'a'} {layer}, the pre-activation of the {name} is "
+        f"{z}. What is {gate}?",
+        f"{layer}에서 {GATES_KO[gate]}의 활성화 전 값이 {z}입니다. {gate}의 값은?") + _round2(lang)
+    why = pick(lang,
+        f"{gate} = {fn}({z}) = {fmt(answer)}. "
+        + ("Gates use the sigmoid, so they lie between 0 and 1." if is_sig
+           else "The candidate uses tanh, so it lies between -1 and 1."),
+        f"{gate} = {fn}({z}) = {fmt(answer)}. "
+        + ("게이트는 시그모이드를 써서 0과 1 사이입니다." if is_sig
+           else "후보는 tanh를 써서 -1과 1 사이입니다."))
+    other = _tanh(z) if is_sig else _sig(z)
+    traps = [
+        (other, pick(lang,
+            "That is tanh: gates use the sigmoid (0 to 1); tanh is for the candidate." if is_sig
+            else "That is the sigmoid: gates use it, but the candidate uses tanh (-1 to 1).",
+            "그것은 tanh 값입니다. 게이트는 시그모이드(0~1)를 씁니다." if is_sig
+            else "그것은 시그모이드 값입니다. 후보는 tanh(-1~1)를 씁니다.")),
+        (z, pick(lang, "That is the pre-activation itself; apply the activation function.",
+                 "활성화 전 값 그대로입니다. 활성화 함수를 적용하세요.")),
+    ]
+    return Question(id="", type="numeric", text=text, answer=answer, tolerance=ONE_STEP,
+                    explanation=why, traps=_clean(traps, answer, ONE_STEP),
+                    meta={"gate": gate, "z": z, "sigmoid": is_sig})
+
+
+def _lstm_cell(rng: random.Random, lang: str) -> Question:
+    zi, zf, zc, c_prev = _pre(rng), _pre(rng), _pre(rng), _pre(rng, 2.0)
+    i, f, g = _sig(zi), _sig(zf), _tanh(zc)
+    answer = f * c_prev + i * g
+    text = pick(lang,
+        f"One LSTM unit: pre-activations z_i = {zi}, z_f = {zf}, z_c = {zc}, and c_prev = "
+        f"{c_prev}. What is the new cell state c_t?",
+        f"LSTM 유닛 하나: 활성화 전 값 z_i = {zi}, z_f = {zf}, z_c = {zc}, 이전 셀 상태 "
+        f"c_prev = {c_prev}. 새 셀 상태 c_t는?") + _round2(lang)
+    why = (f"i = sigmoid({zi}) = {fmt(i)}, f = sigmoid({zf}) = {fmt(f)}, g = tanh({zc}) = "
+           f"{fmt(g)}; c_t = f * c_prev + i * g = {fmt(f)} * {_p(c_prev)} + {fmt(i)} * {_p(g)} = "
+           f"{fmt(answer)}.")
+    traps = [
+        (c_prev + i * g, pick(lang, "You skipped the forget gate: c_prev is multiplied by f.",
+                              "망각 게이트를 빠뜨렸습니다: c_prev에 f를 곱합니다.")),
+        (f * c_prev + i * _sig(zc), pick(lang,
+            "The candidate g uses tanh, not the sigmoid.",
+            "후보 g는 시그모이드가 아니라 tanh를 씁니다.")),
+        (f * c_prev + i, pick(lang, "The input gate scales the candidate: add i * g, not i.",
+                              "입력 게이트는 후보를 조절합니다: i가 아니라 i * g를 더합니다.")),
+    ]
+    return Question(id="", type="numeric", text=text, answer=answer, tolerance=MULTI_STEP,
+                    explanation=why, traps=_clean(traps, answer, MULTI_STEP),
+                    meta={"z_i": zi, "z_f": zf, "z_c": zc, "c_prev": c_prev})
+
+
+def _lstm_hidden(rng: random.Random, lang: str) -> Question:
+    zo, c = _pre(rng), _pre(rng, 2.0)
+    o = _sig(zo)
+    answer = o * _tanh(c)
+    text = pick(lang,
+        f"One LSTM unit: the output gate's pre-activation is z_o = {zo} and the new cell state "
+        f"is c_t = {c}. What is h_t?",
+        f"LSTM 유닛 하나: 출력 게이트의 활성화 전 값 z_o = {zo}, 새 셀 상태 c_t = {c}. "
+        "h_t는?") + _round2(lang)
+    why = (f"o = sigmoid({zo}) = {fmt(o)}; h_t = o * tanh(c_t) = {fmt(o)} * tanh({c}) = "
+           f"{fmt(o)} * {_p(_tanh(c))} = {fmt(answer)}.")
+    traps = [
+        (o * c, pick(lang, "h uses tanh(c_t), not c_t itself.",
+                     "h는 c_t 그대로가 아니라 tanh(c_t)를 씁니다.")),
+        (_tanh(c), pick(lang, "The output gate o scales tanh(c_t): multiply by o.",
+                        "출력 게이트 o가 tanh(c_t)를 조절합니다: o를 곱하세요.")),
+    ]
+    return Question(id="", type="numeric", text=text, answer=answer, tolerance=MULTI_STEP,
+                    explanation=why, traps=_clean(traps, answer, MULTI_STEP),
+                    meta={"z_o": zo, "c": c})
+
+
+def _gru_state(rng: random.Random, lang: str) -> Question:
+    az, h_prev, cand = _pre(rng), _pre(rng, 1.0), round(rng.uniform(-0.9, 0.9), 2)
+    z = _sig(az)
+    answer = z * h_prev + (1 - z) * cand
+    text = pick(lang,
+        f"One GRU unit (Keras): the update gate's pre-activation is {az}, h_prev = {h_prev}, "
+        f"and the candidate is {cand}. What is h_t?",
+        f"GRU 유닛 하나(Keras): 업데이트 게이트의 활성화 전 값 {az}, h_prev = {h_prev}, "
+        f"후보 = {cand}. h_t는?") + _round2(lang)
+    why = (f"z = sigmoid({az}) = {fmt(z)}; h_t = z * h_prev + (1 - z) * candidate = "
+           f"{fmt(z)} * {_p(h_prev)} + {fmt(1 - z)} * {_p(cand)} = {fmt(answer)}. "
+           + pick(lang, "In Keras and PyTorch, z keeps the OLD state.",
+                  "Keras와 PyTorch에서 z는 이전 상태를 유지하는 쪽입니다."))
+    traps = [((1 - z) * h_prev + z * cand, pick(lang,
+        "That is the textbook convention where z picks the new candidate. In Keras and PyTorch "
+        "z gates the old state: h_t = z * h_prev + (1 - z) * candidate.",
+        "z가 새 후보를 고르는 교과서 방식입니다. Keras와 PyTorch에서는 z가 이전 상태에 곱해집니다: "
+        "h_t = z * h_prev + (1 - z) * 후보."))]
+    return Question(id="", type="numeric", text=text, answer=answer, tolerance=MULTI_STEP,
+                    explanation=why, traps=_clean(traps, answer, MULTI_STEP),
+                    meta={"a_z": az, "h_prev": h_prev, "candidate": cand})
+
+
+def _simple_rnn(rng: random.Random, lang: str) -> Question:
+    import numpy as np
+
+    from rnntui.nn import SimpleRNN
+
+    k, r, b = (round(rng.uniform(-1.5, 1.5), 1) for _ in range(3))
+    x, h_prev = _pre(rng, 2.0), _pre(rng, 1.0)
+    layer = SimpleRNN(1)
+    layer.build((None, 1, 1))
+    layer.set_weights([[[k]], [[r]], [b]])
+    trace = layer.trace(np.array([[[x]]]), initial_state=[np.array([[h_prev]])])
+    answer = float(trace.h[0, 0])
+    pre = x * k + h_prev * r + b
+    text = pick(lang,
+        f"SimpleRNN with 1 unit and 1 feature: kernel = {k}, recurrent kernel = {r}, bias = {b}. "
+        f"With x_t = {x} and h_prev = {h_prev}, what is h_t?",
+        f"유닛 1개, 특성 1개인 SimpleRNN: 커널 = {k}, 순환 커널 = {r}, 편향 = {b}. "
+        f"x_t = {x}, h_prev = {h_prev}일 때 h_t는?") + _round2(lang)
+    why = (f"h_t = tanh(x_t * kernel + h_prev * recurrent + bias) = tanh({_p(x)} * {_p(k)} + "
+           f"{_p(h_prev)} * {_p(r)} + {_p(b)}) = tanh({fmt(pre)}) = {fmt(answer)}.")
+    traps = [
+        (pre, pick(lang, "That is the pre-activation; SimpleRNN applies tanh to it.",
+                   "활성화 전 값입니다. SimpleRNN은 여기에 tanh를 적용합니다.")),
+        (_tanh(x * k + b), pick(lang, "You left out the previous state: add h_prev * recurrent.",
+                                "이전 상태를 빠뜨렸습니다: h_prev * 순환 커널을 더하세요.")),
+    ]
+    return Question(id="", type="numeric", text=text, answer=answer, tolerance=MULTI_STEP,
+                    explanation=why, traps=_clean(traps, answer, MULTI_STEP),
+                    meta={"kernel": k, "recurrent": r, "bias": b, "x": x, "h_prev": h_prev})
+
+
+def _onehot(rng: random.Random, lang: str) -> Question:
+    from rnntui.nn import Embedding
+
+    vocab = rng.choice((1000, 2000, 5000, 10000, 20000))
+    dim, steps = rng.choice((8, 16, 32, 50, 64, 100, 128)), rng.randint(5, 30)
+    emb = Embedding(vocab, dim)
+    dense = 1
+    for n in emb.compute_output_shape((None, steps))[1:]:
+        dense *= int(n)
+    onehot = steps * emb.input_dim
+    table = emb.input_dim * emb.output_dim
+    variant = rng.choice(("onehot", "dense", "ratio"))
+    setup = pick(lang,
+        f"A sentence of {steps} words, a vocabulary of {vocab} words, and "
+        f"Embedding({vocab}, {dim}).",
+        f"단어 {steps}개짜리 문장, 어휘 {vocab}개, Embedding({vocab}, {dim}).")
+    ask = {
+        "onehot": pick(lang, " How many numbers hold the sentence as one-hot vectors?",
+                       " 문장을 원-핫 벡터로 나타내면 숫자가 몇 개 필요한가요?"),
+        "dense": pick(lang, " How many numbers does the Embedding output for the sentence hold?",
+                      " 이 문장에 대한 Embedding 출력에는 숫자가 몇 개 있나요?"),
+        "ratio": pick(lang, " How many times more numbers does one-hot need than the embedding?",
+                      " 원-핫은 임베딩보다 숫자가 몇 배 더 필요한가요?"),
+    }[variant]
+    answer = {"onehot": onehot, "dense": dense, "ratio": onehot / dense}[variant]
+    why = pick(lang,
+        f"One-hot: {steps} x {vocab} = {fmt(onehot)} numbers (almost all zeros). Embedding: "
+        f"{steps} x {dim} = {fmt(dense)} dense numbers, {fmt(onehot / dense)} times fewer.",
+        f"원-핫: {steps} x {vocab} = {fmt(onehot)}개(거의 모두 0). 임베딩: {steps} x {dim} = "
+        f"{fmt(dense)}개의 밀집 값으로, {fmt(onehot / dense)}배 적습니다.")
+    traps = [
+        (table, pick(lang,
+            f"{fmt(table)} is the embedding table (V x E), stored once for all sentences.",
+            f"{fmt(table)}은 임베딩 표(V x E)의 크기로, 모든 문장이 함께 씁니다.")),
+        (onehot if variant != "onehot" else dense, pick(lang,
+            "That is the other representation; compare one-hot (T x V) and dense (T x E).",
+            "다른 표현의 크기입니다. 원-핫(T x V)과 밀집(T x E)을 비교하세요.")),
+        (vocab if variant == "onehot" else dim, pick(lang,
+            "That is one word; the sentence has one vector per word.",
+            "단어 하나의 크기입니다. 문장에는 단어마다 벡터가 하나씩 있습니다.")),
+    ]
+    tol = 0.01 if variant == "ratio" else 0.0
+    return Question(id="", type="numeric", text=setup + ask, answer=float(answer), tolerance=tol,
+                    explanation=why, traps=_clean(traps, float(answer), tol),
+                    meta={"vocab": vocab, "dim": dim, "steps": steps, "variant": variant})
+
+
+def _dropout(rng: random.Random, lang: str) -> Question:
+    import numpy as np
+
+    from rnntui.nn.dropout import draw_mask
+
+    rate = rng.choice((0.1, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6))
+    x = round(rng.uniform(0.2, 2.0), 2)
+    training = rng.random() < 0.75
+    mask = draw_mask(np.random.default_rng(rng.getrandbits(32)), rate, (1, 256))
+    scale = float(mask.max()) if training else 1.0
+    answer = x * scale
+    if training:
+        text = pick(lang,
+            f"LSTM(8, dropout={rate}) during training: an input entry x = {x} is kept by the "
+            "mask. What value reaches the kernel?",
+            f"학습 중인 LSTM(8, dropout={rate}): 입력 값 x = {x}가 마스크에서 살아남았습니다. "
+            "커널에 들어가는 값은?")
+        why = pick(lang,
+            f"Inverted dropout: kept entries are scaled by 1 / (1 - {rate}), so {x} / "
+            f"{fmt(1 - rate)} = {fmt(answer)}. At inference nothing is dropped or scaled.",
+            f"역 드롭아웃: 살아남은 값은 1 / (1 - {rate})배가 되어 {x} / {fmt(1 - rate)} = "
+            f"{fmt(answer)}입니다. 추론 때는 지우지도 키우지도 않습니다.")
+    else:
+        text = pick(lang,
+            f"LSTM(8, dropout={rate}) at inference (predict): an input entry is x = {x}. What "
+            "value reaches the kernel?",
+            f"추론(predict) 중인 LSTM(8, dropout={rate}): 입력 값이 x = {x}입니다. 커널에 "
+            "들어가는 값은?")
+        why = pick(lang,
+            f"At inference dropout does nothing: no mask and no scaling, so x stays {x}. "
+            "The 1 / (1 - rate) scaling happened during training instead.",
+            "추론 때 드롭아웃은 아무것도 하지 않습니다. "
+            f"마스크도 배율도 없어 x는 {x} 그대로입니다. "
+            "1 / (1 - rate) 배율은 학습 때 적용됩니다.")
+    traps = [
+        (x * (1 - rate), pick(lang,
+            "Scaling by (1 - rate) at inference is the old convention; Keras scales kept entries "
+            "up by 1 / (1 - rate) during training and leaves inference alone.",
+            "추론 때 (1 - rate)를 곱하는 것은 옛 방식입니다. Keras는 학습 때 살아남은 값을 "
+            "1 / (1 - rate)배 하고 추론 때는 그대로 둡니다.")),
+        (x / (1 - rate) if not training else x, pick(lang,
+            "Scaling happens only during training; at inference the input passes unchanged."
+            if not training else "During training the kept entries are scaled by 1 / (1 - rate).",
+            "배율은 학습 때만 적용되고 추론 때는 입력이 그대로 지나갑니다." if not training
+            else "학습 중에는 살아남은 값에 1 / (1 - rate)를 곱합니다.")),
+        (0.0, pick(lang,
+            "0 is what a dropped entry becomes during training; "
+            + ("this one was kept." if training else "at inference nothing is dropped."),
+            "0은 학습 중 지워진 값입니다. "
+            + ("이 값은 살아남았습니다." if training else "추론 때는 아무것도 지우지 않습니다."))),
+    ]
+    return Question(id="", type="numeric", text=text, answer=answer, tolerance=ONE_STEP,
+                    explanation=why, traps=_clean(traps, answer, ONE_STEP),
+                    meta={"rate": rate, "x": x, "training": training})
+
+
+TEMPLATES: tuple[Template, ...] = (
+    Template("gate-value", "lstm", _gate),
+    Template("lstm-cell", "lstm", _lstm_cell),
+    Template("lstm-hidden", "lstm", _lstm_hidden),
+    Template("gru-state", "gru", _gru_state),
+    Template("simple-rnn-step", "simple-rnn", _simple_rnn),
+    Template("onehot-vs-dense", "embedding", _onehot),
+    Template("dropout-scale", "dropout", _dropout),
+)

@@ -1,0 +1,61 @@
+"""Generated questions: a template makes a fresh instance (new numbers) from a seeded RNG.
+
+The answer of every instance is computed by the engine (``rnntui.nn``); tests recompute it with
+an independent formula from ``Question.meta``. Progress is kept per template
+(``gen/<template id>``), not per random instance.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from functools import cache
+
+from rnntui.quiz.question import Question
+
+Maker = Callable[[random.Random, str], Question]
+
+
+@dataclass(frozen=True)
+class Template:
+    """A generated-question template: a stable id, the course topic it belongs to, a maker."""
+
+    id: str
+    topic: str
+    make: Maker
+
+    @property
+    def item_id(self) -> str:
+        """The progress key of this template."""
+        return f"gen/{self.id}"
+
+    def instance(self, rng: random.Random, lang: str) -> Question:
+        """A fresh question (new numbers) in ``lang``."""
+        q = self.make(rng, lang)
+        return replace(q, id=self.item_id, topic=self.topic, generated=True)
+
+
+def pick(lang: str, en: str, ko: str) -> str:
+    """The English or Korean text."""
+    return ko if lang == "ko" else en
+
+
+@cache
+def templates() -> tuple[Template, ...]:
+    """Every template, or none if the engine cannot be imported."""
+    try:
+        import rnntui.nn.spec  # noqa: F401
+    except ImportError:  # pragma: no cover - engine not installed
+        return ()
+    from rnntui.quiz import gen_params, gen_shapes, gen_values
+
+    return (*gen_params.TEMPLATES, *gen_shapes.TEMPLATES, *gen_values.TEMPLATES)
+
+
+def template(template_id: str) -> Template:
+    """The template with this id (without the ``gen/`` prefix); KeyError if unknown."""
+    for tpl in templates():
+        if tpl.id == template_id or tpl.item_id == template_id:
+            return tpl
+    raise KeyError(template_id)

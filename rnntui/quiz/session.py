@@ -1,0 +1,215 @@
+"""A quiz session: which items to ask (FSRS due first, then new), grading, saving, the score.
+
+Pure and UI-free: the plain runner and the app's quiz screen drive the same object::
+
+    session = open_session(lessons=lesson_set.for_lang("ko"), lang="ko", count=10,
+                           store=ProgressStore().load())
+    while (question := session.next_question()) is not None:
+        verdict = session.answer(typed_text)   # "ignored"/"invalid": ask again, same question
+    session.score                              # (right, answered)
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import Literal
+
+from rnntui import storage
+from rnntui.content.model import Lesson
+from rnntui.quiz import schedule
+from rnntui.quiz.bank import Entry, build_pool, known_topics
+from rnntui.quiz.grading import grade
+from rnntui.quiz.progress import Items, ProgressStore
+from rnntui.quiz.question import Question, Verdict
+from rnntui.quiz.strings import notice_text, t
+
+Kind = Literal["review", "new", "practice"]
+"""``review``: due by FSRS; ``new``: never answered; ``practice``: answered, not yet due."""
+
+
+class QuizSetupError(ValueError):
+    """The session cannot start (unknown ``--topic``, nothing to ask); the message is for the
+    student, in the session language."""
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One planned question."""
+
+    entry: Entry
+    kind: Kind
+
+
+def plan(
+    pool: Sequence[Entry], items: Items, now: datetime, count: int, rng: random.Random
+) -> list[Slot]:
+    """Due items (most overdue first), then new ones (course order, shuffled within a lesson),
+    then the rest (soonest due first); generated templates repeat, with fresh numbers, to fill
+    ``count`` when the pool is smaller."""
+    due: list[tuple[datetime, Entry]] = []
+    later: list[tuple[datetime, Entry]] = []
+    new_by_order: dict[int, list[Entry]] = {}
+    for entry in pool:
+        record = items.get(entry.item_id)
+        if record is None:
+            new_by_order.setdefault(entry.order, []).append(entry)
+            continue
+        when = schedule.due_time(record["card"])
+        (due if when <= now else later).append((when, entry))
+    new: list[Entry] = []
+    for order in sorted(new_by_order):
+        group = new_by_order[order]
+        rng.shuffle(group)
+        new.extend(group)
+    queue = [Slot(e, "review") for _, e in sorted(due, key=lambda p: p[0])]
+    queue += [Slot(e, "new") for e in new]
+    queue += [Slot(e, "practice") for _, e in sorted(later, key=lambda p: p[0])]
+    slots = queue[:count]
+    repeatable = [s.entry for s in queue if s.entry.template is not None]
+    while len(slots) < count and repeatable:
+        slots.append(Slot(repeatable[(len(slots) - len(queue)) % len(repeatable)], "practice"))
+    return slots
+
+
+class QuizSession:
+    """Ask planned questions one at a time and grade typed answers.
+
+    - ``next_question()`` returns the current question until it is answered, then the next one
+      (None at the end). Generated questions get fresh numbers when they come up.
+    - ``answer(raw)`` grades the current question. ``ignored`` (empty line) and ``invalid``
+      verdicts leave it open; ``right``/``wrong`` are recorded in progress at once.
+    - ``score`` is (right, answered); ``notices`` are messages to show before the first question.
+    """
+
+    def __init__(
+        self,
+        slots: Sequence[Slot],
+        *,
+        lang: str,
+        rng: random.Random,
+        store: ProgressStore | None = None,
+        clock: Callable[[], datetime] = schedule.utcnow,
+        notices: Sequence[str] = (),
+    ) -> None:
+        self.lang = lang
+        self.store = store
+        self.notices = list(notices)
+        self._slots = list(slots)
+        self._rng = rng
+        self._clock = clock
+        self._next = 0
+        self.current: Question | None = None
+        self.current_kind: Kind | None = None
+        self._open = False
+        self.right = 0
+        self.answered = 0
+        self.verdicts: list[Verdict] = []
+
+    @property
+    def total(self) -> int:
+        """How many questions are planned."""
+        return len(self._slots)
+
+    @property
+    def position(self) -> int:
+        """1-based number of the current question (0 before the first)."""
+        return self._next
+
+    @property
+    def finished(self) -> bool:
+        """True when every planned question has been answered."""
+        return self._next >= len(self._slots) and not self._open
+
+    @property
+    def score(self) -> tuple[int, int]:
+        """(right answers, graded answers)."""
+        return self.right, self.answered
+
+    def score_line(self) -> str:
+        """``Score: X/Y`` (the same in both languages; scripts read it)."""
+        return t("score", self.lang, right=self.right, total=self.answered)
+
+    def next_question(self) -> Question | None:
+        """The open question, else the next planned one, else None."""
+        if self._open:
+            return self.current
+        while self._next < len(self._slots):
+            slot = self._slots[self._next]
+            self._next += 1
+            try:
+                question = slot.entry.materialize(self._rng, self.lang)
+            except Exception as exc:  # a broken generator must not end the quiz
+                self.notices.append(f"{slot.entry.item_id}: {exc}")
+                continue
+            self.current, self.current_kind, self._open = question, slot.kind, True
+            return question
+        self.current, self.current_kind = None, None
+        return None
+
+    def answer(self, raw: str) -> Verdict:
+        """Grade ``raw`` for the open question (ValueError if there is none)."""
+        if not self._open or self.current is None:
+            raise ValueError("no open question: call next_question() first")
+        verdict = grade(self.current, raw, self.lang)
+        if not verdict.graded:
+            return verdict
+        self._open = False
+        self.answered += 1
+        self.right += verdict.correct
+        error = self._save(self.current, verdict.correct)
+        if error:
+            verdict = replace(verdict, save_error=error)
+        self.verdicts.append(verdict)
+        return verdict
+
+    def _save(self, question: Question, correct: bool) -> str | None:
+        if self.store is None or self.store.unsafe:
+            return None
+        try:
+            self.store.record(question.id, question.lesson_id, correct, self._clock())
+        except storage.LockBusyError:
+            return t("busy", self.lang)
+        except (storage.StorageError, OSError) as exc:
+            return t("save-failed", self.lang, error=exc)
+        return None
+
+
+def store_notices(store: ProgressStore, lang: str) -> list[str]:
+    """The store's load notices as sentences for the student."""
+    out = [notice_text(n.kind, lang, n.path, n.moved_to) for n in store.notices]
+    if store.unsafe:
+        out.append(t("unsafe", lang, error=store.unsafe))
+    return out
+
+
+def open_session(
+    *,
+    lessons: Sequence[Lesson],
+    lang: str,
+    topic: str | None = None,
+    count: int = 10,
+    seed: int | None = None,
+    store: ProgressStore | None = None,
+    now: datetime | None = None,
+    generated: bool = True,
+    clock: Callable[[], datetime] = schedule.utcnow,
+) -> QuizSession:
+    """Plan a session over ``lessons`` (one language) and the generated templates.
+
+    ``store`` should already be loaded (``ProgressStore().load()``); None means nothing is saved.
+    Raises QuizSetupError for an unknown ``topic`` or an empty pool.
+    """
+    pool = build_pool(lessons, topic, generated=generated)
+    if topic is not None and not pool:
+        known = ", ".join(known_topics(lessons))
+        raise QuizSetupError(t("unknown-topic", lang, topic=topic, known=known))
+    if not pool:
+        raise QuizSetupError(t("no-questions", lang))
+    rng = random.Random(seed)
+    items = store.items if store is not None else {}
+    slots = plan(pool, items, schedule.as_utc(now or clock()), max(0, count), rng)
+    notices = store_notices(store, lang) if store is not None else []
+    return QuizSession(slots, lang=lang, rng=rng, store=store, clock=clock, notices=notices)
