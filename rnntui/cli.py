@@ -11,8 +11,6 @@ from typing import Annotated
 
 import typer
 
-from rnntui import __version__
-
 app = typer.Typer(
     name="rnntui",
     help="Learn RNNs (SimpleRNN, LSTM, GRU) beside live NumPy models that match Keras 3.",
@@ -36,7 +34,9 @@ LessonsOption = Annotated[
 
 def _version_callback(value: bool) -> None:
     if value:
-        typer.echo(f"rnntui {__version__}")
+        import rnntui
+
+        typer.echo(f"rnntui {rnntui.__version__}")
         raise typer.Exit()
 
 
