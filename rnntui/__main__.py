@@ -1,6 +1,6 @@
 """``python -m rnntui`` runs the command-line interface."""
 
-from rnntui.cli import main
+from rnntui.entry import main
 
 if __name__ == "__main__":
     main()

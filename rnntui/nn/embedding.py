@@ -80,5 +80,6 @@ class Embedding(Layer):
 
     def one_hot(self, inputs: npt.ArrayLike) -> Array:
         """The one-hot encoding of the ids, (..., V) float64."""
-        ids = self._ids(inputs)
-        return np.eye(self.input_dim)[ids]
+        from rnntui.nn.similarity import one_hot
+
+        return one_hot(self._ids(inputs), self.input_dim)

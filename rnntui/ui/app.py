@@ -1,0 +1,259 @@
+"""The rnntui Textual app: one lesson screen, F-key actions, palette entries per lesson."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from rnntui.ui.keys import key_display, localize_bindings
+from rnntui.ui.screens.learn import LearnScreen
+from rnntui.ui.strings import tr
+from rnntui.ui.theme import CONTRAST_THEME, DEFAULT_THEME, HIGH_CONTRAST
+from rnntui.ui.widgets.lesson_list import LessonList
+
+if TYPE_CHECKING:
+    from textual.app import SystemCommand
+
+    from rnntui.content.loader import LessonSet
+    from rnntui.content.model import Lesson
+
+
+class RnnTuiApp(App[int]):
+    """Lessons beside live NumPy models."""
+
+    CSS_PATH = "rnntui.tcss"
+    TITLE = "rnntui"
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit"),
+        Binding("f1", "help", "Help"),
+        Binding("f2", "toggle_list", "Lessons"),
+        Binding("f3", "toggle_lang", "Lang"),
+        Binding("f4", "switch_pane", "Text/Panel"),
+        Binding("f5", "prev_lesson", "Prev/Next"),
+        Binding("f6", "next_lesson", "Prev/Next"),
+        Binding("f7", "quiz", "Quiz"),
+        Binding("f9", "toggle_theme", "Contrast"),
+    ]
+
+    def __init__(
+        self,
+        lessons: LessonSet | Callable[[], LessonSet],
+        *,
+        lang: str = "en",
+        lesson_id: str | None = None,
+        save: bool = True,
+    ) -> None:
+        """``lessons``: a LessonSet, or a loader called in a thread after the first frame."""
+        super().__init__()
+        self.animation_level = "none"
+        self.lessons: LessonSet | None = None if callable(lessons) else lessons
+        self._loader = lessons if callable(lessons) else None
+        self.lang = lang
+        self.lesson_id = lesson_id
+        self.save = save
+        self.register_theme(HIGH_CONTRAST)
+        self.theme = DEFAULT_THEME
+
+    # -- lessons ------------------------------------------------------------------------------
+    def lesson_list(self) -> list[Lesson]:
+        """Every lesson in the current language (falling back to the other language)."""
+        if self.lessons is None:
+            return []
+        found = [self.lessons.get(i, self.lang) for i in self.lessons.ids()]
+        return [x for x in found if x is not None]
+
+    def get_default_screen(self) -> Screen[None]:
+        return LearnScreen()
+
+    @property
+    def learn(self) -> LearnScreen:
+        """The lesson screen (the bottom of the stack)."""
+        screen = self.screen_stack[0]
+        assert isinstance(screen, LearnScreen)
+        return screen
+
+    def on_mount(self) -> None:
+        localize_bindings(self, self.lang)
+        self.screen_change_signal.subscribe(self, self._no_blink)
+
+    def _no_blink(self, screen: Screen) -> None:
+        """Inputs on pushed screens (the command palette) must not blink either (idle bytes);
+        the palette's emoji search icon (two cells, not in every font) becomes ASCII."""
+        from textual.command import SearchIcon
+        from textual.widgets import Input
+
+        def stop() -> None:
+            for entry in screen.query(Input):
+                entry.cursor_blink = False
+            for icon in screen.query(SearchIcon):
+                icon.icon = ">"
+                icon.refresh()
+
+        screen.call_after_refresh(stop)
+
+    def start(self) -> None:
+        """The screen is up: open the first lesson, loading lessons first if needed."""
+        if self.lessons is not None:
+            self.open_first_lesson()
+        else:
+            self.learn.show_loading(self.lang)
+            self.call_after_refresh(self._load_in_thread)
+
+    def _load_in_thread(self) -> None:
+        self.run_worker(self._load, thread=True, exclusive=True, group="lessons")
+
+    def _load(self) -> None:
+        assert self._loader is not None
+        try:
+            lessons = self._loader()
+        except Exception as error:  # a broken install must show a message, not a traceback
+            self.call_from_thread(self._load_failed, error)
+            return
+        self.call_from_thread(self._loaded, lessons)
+
+    def _load_failed(self, error: Exception) -> None:
+        self.notify(f"{tr('lessons.none', self.lang)} {type(error).__name__}: {error}",
+                    severity="error", timeout=30)
+
+    def _loaded(self, lessons: LessonSet) -> None:
+        self.lessons = lessons
+        if lessons.problems:
+            self.notify(tr("lessons.problems", self.lang, n=len(lessons.problems)),
+                        severity="warning", timeout=8)
+        self.open_first_lesson()
+
+    def open_first_lesson(self) -> None:
+        """Open the requested (or saved) lesson, else the first one."""
+        lessons = self.lesson_list()
+        if not lessons:
+            self.notify(tr("lessons.none", self.lang), severity="error", timeout=10)
+            return
+        ids = [x.id for x in lessons]
+        wanted = self.lesson_id
+        if wanted not in ids:
+            if wanted is not None:
+                self.notify(tr("lesson.missing", self.lang, id=wanted), severity="warning")
+            wanted = ids[0]
+        self.open_lesson(wanted, save=False)
+
+    def open_lesson(self, lesson_id: str, *, save: bool = True) -> None:
+        """Show a lesson (in the current language) and remember it."""
+        lesson = self.lessons.get(lesson_id, self.lang) if self.lessons else None
+        if lesson is None:
+            return
+        self.lesson_id = lesson.id
+        lessons = self.lesson_list()
+        number = [x.id for x in lessons].index(lesson.id) + 1
+        title = f"rnntui  {number}/{len(lessons)}  {lesson.title}  [{self.lang}]"
+        self.learn.show_lesson(lesson, lessons, title)
+        if save:
+            self._save(last_lesson=lesson.id)
+
+    def _save(self, **changes: str) -> None:
+        if not self.save:
+            return
+        try:
+            from rnntui.settings import save_settings
+
+            save_settings(**changes)
+        except Exception as error:  # settings never stop the app
+            self.notify(tr("settings.unsaved", self.lang, error=error), severity="warning")
+
+    def on_lesson_list_chosen(self, event: LessonList.Chosen) -> None:
+        """A lesson picked in the list."""
+        self.open_lesson(event.lesson_id)
+
+    def _step_lesson(self, delta: int) -> None:
+        ids = [x.id for x in self.lesson_list()]
+        if self.lesson_id in ids:
+            k = ids.index(self.lesson_id) + delta
+            if 0 <= k < len(ids):
+                self.open_lesson(ids[k])
+
+    # -- actions ------------------------------------------------------------------------------
+    def action_next_lesson(self) -> None:
+        """Open the next lesson."""
+        self._step_lesson(1)
+
+    def action_prev_lesson(self) -> None:
+        """Open the previous lesson."""
+        self._step_lesson(-1)
+
+    def action_toggle_list(self) -> None:
+        """Show or hide the lesson list."""
+        self.learn.toggle_list()
+
+    def action_switch_pane(self) -> None:
+        """Switch between lesson text and panel."""
+        self.learn.switch_pane()
+
+    def action_toggle_lang(self) -> None:
+        """Switch Korean / English and save the choice."""
+        self.lang = "en" if self.lang == "ko" else "ko"
+        localize_bindings(self, self.lang)
+        self.refresh_bindings()
+        if self.lesson_id:
+            self.open_lesson(self.lesson_id, save=False)
+        self._save(lang=self.lang)
+        self.notify(tr("lang.now", self.lang), timeout=2)
+
+    def action_toggle_theme(self) -> None:
+        """Switch to or from the high-contrast theme."""
+        self.theme = DEFAULT_THEME if self.theme == CONTRAST_THEME else CONTRAST_THEME
+        self.notify(tr("theme.now", self.lang, name=self.theme), timeout=2)
+
+    def action_quiz(self) -> None:
+        """Hook for the in-app quiz (not built yet)."""
+        self.notify(tr("quiz.later", self.lang), timeout=5)
+
+    def action_help(self) -> None:
+        """F1: help for the focused panel and the keys that work here."""
+        from rnntui.ui.screens.help import HelpScreen, key_table
+
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss(None)
+            return
+        learn = self.learn
+        panel = learn.focused_panel()
+        parts = [panel.help_markdown()] if panel is not None else []
+        focused = self.focused
+        chain = [] if focused is None else [focused, *focused.ancestors_with_self]
+        local = [b for node in chain if node is not self for bs in
+                 node._bindings.key_to_bindings.values() for b in bs]
+        if local:
+            parts.append(key_table(local, self.lang))
+        parts.append(f"### {tr('help.app', self.lang)}\n\n"
+                     + key_table(self._app_bindings(), self.lang))
+        parts.append(tr("help.close", self.lang))
+        self.push_screen(HelpScreen("\n\n".join(parts)))
+
+    def _app_bindings(self) -> list[Binding]:
+        extra = [Binding("tab", "", "Next control" if self.lang == "en" else "다음 항목"),
+                 Binding("ctrl+p", "", "Command palette" if self.lang == "en" else "명령 팔레트"),
+                 Binding("ctrl+q", "", "Quit")]
+        return [b for bs in self._bindings.key_to_bindings.values() for b in bs] + extra
+
+    # -- display ------------------------------------------------------------------------------
+    def get_key_display(self, binding: Binding) -> str:
+        if binding.key_display:
+            return binding.key_display
+        return key_display(binding.key)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        from textual.app import SystemCommand
+
+        open_word = tr("palette.open", self.lang)
+        for k, lesson in enumerate(self.lesson_list(), start=1):
+            yield SystemCommand(f"{open_word} {k}: {lesson.title}", lesson.id,
+                                lambda i=lesson.id: self.open_lesson(i))
+        yield SystemCommand(tr("palette.help", self.lang), "F1", self.action_help)
+        yield SystemCommand(tr("key.lang", self.lang), "F3", self.action_toggle_lang)
+        yield SystemCommand(tr("key.quiz", self.lang), "F7", self.action_quiz)
+        yield SystemCommand(tr("key.theme", self.lang), "F9", self.action_toggle_theme)
+        yield SystemCommand(tr("key.quit", self.lang), "q / ctrl+q", self.exit)
+

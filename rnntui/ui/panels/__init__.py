@@ -1,0 +1,61 @@
+"""Lazy panel registry: a lesson's ``panel:`` name -> the module and class that draws it.
+
+Nothing here imports a panel module until :func:`make_panel` needs it, so opening one lesson
+never imports (or computes) the other panels.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Mapping
+from typing import Any
+
+from rnntui.ui.panels.base import Panel, PlaceholderPanel
+from rnntui.ui.strings import tr
+
+PANEL_MODULES: dict[str, str] = {
+    "activation": "rnntui.ui.panels.activation:ActivationPanel",
+    "simple_rnn": "rnntui.ui.panels.simple_rnn:SimpleRNNPanel",
+    "lstm": "rnntui.ui.panels.lstm:LSTMPanel",
+    "gru": "rnntui.ui.panels.gru:GRUPanel",
+    "units": "rnntui.ui.panels.units:UnitsPanel",
+    "stacking": "rnntui.ui.panels.stacking:StackingPanel",
+    "bidirectional": "rnntui.ui.panels.bidirectional:BidirectionalPanel",
+    "embedding": "rnntui.ui.panels.embedding:EmbeddingPanel",
+    "dropout": "rnntui.ui.panels.dropout:DropoutPanel",
+    "symbols": "rnntui.ui.panels.symbols:SymbolsPanel",
+    "order": "rnntui.ui.panels.order:OrderPanel",
+}
+"""Every panel name a lesson may use -> ``"module:Class"``."""
+
+
+def panel_class(name: str) -> type[Panel] | None:
+    """The Panel subclass for ``name``, or None if unknown or not built yet."""
+    target = PANEL_MODULES.get(name)
+    if target is None:
+        return None
+    module_name, _, class_name = target.partition(":")
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as error:
+        if error.name == module_name:
+            return None
+        raise
+    cls = getattr(module, class_name, None)
+    return cls if isinstance(cls, type) and issubclass(cls, Panel) else None
+
+
+def built_panels() -> list[str]:
+    """Names of the panels whose module and class exist (imports them)."""
+    return [name for name in PANEL_MODULES if panel_class(name) is not None]
+
+
+def make_panel(name: str, preset: Mapping[str, Any] | None, lang: str) -> Panel:
+    """Create the panel for a lesson; a placeholder (never an exception) if it cannot."""
+    try:
+        cls = panel_class(name)
+        if cls is None:
+            return PlaceholderPanel(tr("panel.missing", lang, name=name), lang)
+        return cls(dict(preset or {}), lang)
+    except Exception as error:  # a broken panel must not take the app down
+        return PlaceholderPanel(tr("panel.error", lang, name=name, error=error), lang)

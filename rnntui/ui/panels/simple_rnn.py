@@ -1,0 +1,88 @@
+"""SimpleRNN panel: h as a units x time grid; any cell's h_t = tanh(x_t W + h_{t-1} U + b)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+
+from rnntui.nn import RNNLayer, SimpleRNN, StepTrace
+from rnntui.ui.format import fmt
+from rnntui.ui.panels._recurrent import RecurrentPanel
+from rnntui.ui.panels.base import Readout
+
+
+def paren(value: float) -> str:
+    """A number for a formula: negatives in parentheses."""
+    text = fmt(value)
+    return f"({text})" if text.startswith("-") else text
+
+
+class SimpleRNNPanel(RecurrentPanel):
+    """One SimpleRNN layer; pick a cell of the grid to see its formula with live numbers."""
+
+    NAME = "simple_rnn"
+    LAYER_NAME = "SimpleRNN"
+    HELP: ClassVar[dict[str, str]] = {
+        "en": """\
+## SimpleRNN
+
+At every step the layer mixes the new input with its previous state:
+
+h_t = tanh(x_t W + h_{t-1} U + b)
+
+W (kernel) has shape (input dim, units), U (recurrent kernel) (units, units), b (units).
+The same W, U, b are used at every step. The grid shows h for every unit (rows) and step
+(columns); the bracketed cell is the one explained below it.
+
+| keys | what they do |
+|---|---|
+| Tab / shift+Tab | move between controls |
+| arrows on the grid | pick a cell (unit, t) |
+| t, unit controls | the same with -/+ |
+| units | 1 to 64 units |
+| x_t, h_{t-1} | change the input, or the state entering step t |
+| sequence | type numbers (1 0.5 -1) or words (the cat sat: a tiny embedding) and Enter |
+| r | reset state edits |
+""",
+        "ko": """\
+## SimpleRNN
+
+매 단계마다 층은 새 입력과 이전 상태를 섞습니다.
+
+h_t = tanh(x_t W + h_{t-1} U + b)
+
+W(커널)의 모양은 (입력 차원, 유닛 수), U(순환 커널)는 (유닛 수, 유닛 수), b는 (유닛 수)입니다.
+모든 단계에서 같은 W, U, b를 씁니다. 표는 모든 유닛(행)과 단계(열)의 h를 보여 주고,
+괄호로 표시된 칸의 계산이 아래에 나옵니다.
+
+| 키 | 하는 일 |
+|---|---|
+| Tab / shift+Tab | 조절 항목 이동 |
+| 표에서 화살표 | 칸 (유닛, t) 선택 |
+| t, unit 조절 | -/+로 같은 선택 |
+| units | 유닛 1개에서 64개 |
+| x_t, h_{t-1} | 입력, 또는 단계 t로 들어가는 상태 바꾸기 |
+| 입력 순서 | 숫자(1 0.5 -1)나 단어(the cat sat: 작은 임베딩)를 입력하고 Enter |
+| r | 상태 수정 초기화 |
+""",
+    }
+
+    def make_layer(self, units: int, seed: int) -> RNNLayer:
+        return SimpleRNN(units, return_sequences=True, seed=seed)
+
+    def compose_readouts(self) -> ComposeResult:
+        yield Readout("h_t = tanh(x_t W + h_{t-1} U + b)")
+        yield Readout(id="formula")
+
+    def update_readouts(self, step: StepTrace, unit: int) -> None:
+        u = unit
+        parts = step.parts["h"]
+        xw, hu, b = (float(parts.x_term[0, u]), float(parts.h_term[0, u]),
+                     float(parts.bias[u]))
+        pre, h = float(step.pre["h"][0, u]), float(step.h[0, u])
+        self.query_one("#formula", Readout).show(
+            f"h[{u}] at t={self.time}:\n"
+            f"    = tanh({paren(xw)} + {paren(hu)} + {paren(b)})\n"
+            f"    = tanh({fmt(pre)}) = {fmt(h)}"
+        )

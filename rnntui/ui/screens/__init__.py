@@ -1,0 +1,1 @@
+"""Screens: the lesson screen and the F1 help."""

@@ -1,0 +1,62 @@
+"""F1 help: the focused panel's HELP Markdown plus a key table generated from the bindings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+
+from rnntui.ui.keys import key_display, label, localize_bindings
+from rnntui.ui.strings import tr
+from rnntui.ui.widgets.markdown import LessonMarkdown
+
+
+def key_table(bindings: Iterable[Binding], lang: str) -> str:
+    """A Markdown table of keys and what they do (one row per action)."""
+    rows: dict[str, list[str]] = {}
+    for binding in bindings:
+        if not binding.description:
+            continue
+        keys = rows.setdefault(label(binding.description, lang), [])
+        for key in binding.key.split(","):
+            name = key_display(key.strip())
+            if name not in keys:
+                keys.append(name)
+    lines = [f"| {tr('help.keys', lang)} | |", "|---|---|"]
+    lines += [f"| {' / '.join(keys)} | {what} |" for what, keys in rows.items()]
+    return "\n".join(lines)
+
+
+class HelpScreen(ModalScreen[None]):
+    """Help for the focused panel; F1, q, Escape or Enter closes it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f1,q,escape,enter", "close", "Close"),
+        Binding("up", "scroll(-1)", "Scroll", show=False),
+        Binding("down", "scroll(1)", "Scroll", show=False),
+        Binding("pageup", "scroll(-10)", "Scroll", show=False),
+        Binding("pagedown", "scroll(10)", "Scroll", show=False),
+    ]
+
+    def __init__(self, markdown: str) -> None:
+        super().__init__()
+        self.markdown = markdown
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-body"):
+            yield LessonMarkdown(self.markdown, id="help-text")
+
+    def on_mount(self) -> None:
+        localize_bindings(self, getattr(self.app, "lang", "en"))
+
+    def action_close(self) -> None:
+        """Close the help."""
+        self.dismiss(None)
+
+    def action_scroll(self, lines: int) -> None:
+        """Scroll the help text."""
+        self.query_one("#help-body", VerticalScroll).scroll_relative(y=lines, animate=False)

@@ -1,0 +1,142 @@
+"""The lesson screen: lesson list, lesson text (Markdown) and the lesson's live panel.
+
+>= 100 columns: text and panel side by side. Narrower: one of them at a time (F4 switches).
+The lesson list is hidden until F2. A hidden panel is built after the first frame, so the
+first screen only pays for what it shows.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Static
+
+from rnntui.ui.panels import make_panel
+from rnntui.ui.panels.base import Panel
+from rnntui.ui.strings import tr
+from rnntui.ui.widgets.keybar import KeyBar
+from rnntui.ui.widgets.lesson_list import LessonList
+
+if TYPE_CHECKING:
+    from rnntui.content.model import Lesson
+
+WIDE = 100
+
+
+class PanelPane(VerticalScroll, can_focus=False):
+    """Scrolls the panel; focus goes to the panel's controls, never to the pane itself."""
+
+
+class LearnScreen(Screen[None]):
+    """One lesson beside its panel."""
+
+    AUTO_FOCUS = "#text-pane"
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (WIDE, "-wide")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lesson: Lesson | None = None
+        self.panel: Panel | None = None
+        self._pending_panel: Panel | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="titlebar", markup=False)
+        with Horizontal(id="main"):
+            yield LessonList(id="lessons")
+            yield VerticalScroll(id="text-pane")
+            yield PanelPane(id="panel-pane")
+        yield KeyBar(id="keybar")
+
+    def on_mount(self) -> None:
+        """Ask the app for the first lesson once the widgets exist."""
+        start = getattr(self.app, "start", None)
+        if start is not None:
+            start()
+
+    def show_loading(self, lang: str) -> None:
+        """Before the lessons are loaded: the chrome and a short message."""
+        self.query_one("#titlebar", Static).update(f"rnntui  {tr('loading', lang)}")
+
+    # -- state --------------------------------------------------------------------------------
+    @property
+    def narrow(self) -> bool:
+        """True below the side-by-side width."""
+        return self.size.width < WIDE
+
+    def panel_visible(self) -> bool:
+        """Is the panel pane on screen?"""
+        return not self.narrow or self.has_class("-show-panel")
+
+    # -- lessons ------------------------------------------------------------------------------
+    def show_lesson(self, lesson: Lesson, lessons: list[Lesson], title: str) -> None:
+        """Display ``lesson``: text, panel (now if visible, else after the first frame)."""
+        self.lesson = lesson
+        self.query_one("#titlebar", Static).update(title)
+        self.query_one(LessonList).set_lessons(lessons, lesson.id)
+        text_pane = self.query_one("#text-pane", VerticalScroll)
+        from rnntui.ui.widgets.markdown import LessonMarkdown  # markdown-it: only when needed
+
+        found = text_pane.query(LessonMarkdown)
+        if found:
+            found.first().update(lesson.body)
+        else:
+            text_pane.mount(LessonMarkdown(lesson.body, id="lesson-text"))
+        text_pane.scroll_home(animate=False)
+        pane = self.query_one("#panel-pane", VerticalScroll)
+        pane.remove_children()
+        self.panel = make_panel(lesson.panel, lesson.preset, lesson.lang)
+        if self.panel_visible():
+            pane.mount(self.panel)
+        else:
+            self._pending_panel = self.panel
+            self.call_after_refresh(self._mount_pending)
+
+    def _mount_pending(self) -> None:
+        panel, self._pending_panel = self._pending_panel, None
+        if panel is not None and panel is self.panel and not panel.is_attached:
+            self.query_one("#panel-pane", VerticalScroll).mount(panel)
+
+    # -- panes --------------------------------------------------------------------------------
+    def switch_pane(self) -> None:
+        """Narrow: show the other pane. Wide: move focus to the other pane."""
+        to_panel = not self._focus_in("#panel-pane") if not self.narrow else not self.has_class(
+            "-show-panel")
+        self.set_class(to_panel, "-show-panel")
+        self._mount_pending()
+        target = "#panel-pane" if to_panel else "#text-pane"
+        self.call_after_refresh(self._focus_first, target)
+
+    def _focus_in(self, selector: str) -> bool:
+        focused = self.focused
+        pane = self.query_one(selector)
+        return focused is not None and (focused is pane or pane in focused.ancestors)
+
+    def _focus_first(self, selector: str) -> None:
+        pane = self.query_one(selector)
+        for widget in pane.query("*"):
+            if widget.focusable:
+                widget.focus()
+                return
+        pane.focus()
+
+    def toggle_list(self) -> None:
+        """Show or hide the lesson list (focuses it when shown)."""
+        shown = not self.has_class("-list")
+        self.set_class(shown, "-list")
+        if shown:
+            self.query_one(LessonList).focus()
+        else:
+            self._focus_first("#panel-pane" if self.has_class("-show-panel") else "#text-pane")
+
+    def on_lesson_list_chosen(self, event: LessonList.Chosen) -> None:
+        """Hide the list after a choice; the app opens the lesson."""
+        self.set_class(False, "-list")
+        self.set_class(False, "-show-panel")
+        self.query_one("#text-pane").focus()
+
+    def focused_panel(self) -> Panel | None:
+        """The panel, if any is shown."""
+        return self.panel if self.panel is not None and self.panel.is_attached else None

@@ -1,0 +1,1 @@
+"""Small reusable widgets: numeric stepper, labelled bars, value grid."""

@@ -1,0 +1,152 @@
+"""A units x time grid of values with a keyboard cursor (the selected cell is bracketed).
+
+Rows are units (``h[0]``, ``h[1]``...), columns are time steps. The cursor cell is drawn
+``[0.1234]`` and reversed, so it is visible without colour. Arrows move; posts
+:class:`ValueGrid.CellSelected` (see emit.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.widget import Widget
+
+from rnntui.ui.format import fmt
+from rnntui.ui.widgets.emit import emit
+
+
+class ValueGrid(Widget, can_focus=True):
+    """Values[unit][time] with row and column headers and a cursor."""
+
+    DEFAULT_CSS = """
+    ValueGrid { height: auto; width: auto; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up", "move(0,-1)", "Cell"),
+        Binding("down", "move(0,1)", "Cell"),
+        Binding("left", "move(-1,0)", "Cell"),
+        Binding("right", "move(1,0)", "Cell"),
+    ]
+
+    CELL = 9
+
+    @dataclass
+    class CellSelected(Message):
+        """The cursor moved to (unit, t)."""
+
+        grid: ValueGrid
+        unit: int
+        t: int
+
+        @property
+        def control(self) -> ValueGrid:
+            """The grid."""
+            return self.grid
+
+        def can_replace(self, message: Message) -> bool:
+            """A newer selection of the same grid supersedes a queued one."""
+            return isinstance(message, ValueGrid.CellSelected) and message.grid is self.grid
+
+    def __init__(
+        self,
+        values: list[list[float]] | None = None,
+        *,
+        row_label: str = "h",
+        col_label: str = "t",
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(id=id, classes=classes)
+        self.row_label, self.col_label = row_label, col_label
+        self.values: list[list[float]] = values or [[0.0]]
+        self.cursor = (0, 0)
+
+    # -- data ---------------------------------------------------------------------------------
+    @property
+    def shape(self) -> tuple[int, int]:
+        """(units, timesteps)."""
+        return len(self.values), len(self.values[0]) if self.values else 0
+
+    def cell_text(self, unit: int, t: int) -> str:
+        """The number printed in a cell."""
+        return fmt(self.values[unit][t])
+
+    def set_values(self, values: list[list[float]]) -> None:
+        """Replace the values; keeps the cursor inside; repaints only rows that changed."""
+        old_shape, old = self.shape, self.rendered_cells()
+        self.values = values or [[0.0]]
+        units, steps = self.shape
+        u, t = self.cursor
+        self.cursor = (min(u, units - 1), min(t, steps - 1))
+        if self.shape != old_shape:
+            self.refresh(layout=True)
+        else:
+            new = self.rendered_cells()
+            self._refresh_rows([k for k in range(units) if new[k] != old[k]])
+        if self.cursor != (u, t):
+            emit(self, self.CellSelected(self, *self.cursor))
+
+    def _refresh_rows(self, units: list[int]) -> None:
+        """Repaint only these unit rows (row 0 is the header)."""
+        if units:
+            width = self.size.width
+            self.refresh(*[Region(0, k + 1, width, 1) for k in units])
+
+    def rendered_cells(self) -> list[list[str]]:
+        """Every cell's printed number (tests compare these with the engine's trace)."""
+        return [[fmt(v) for v in row] for row in self.values]
+
+    # -- layout and drawing -------------------------------------------------------------------
+    def _head_width(self) -> int:
+        return len(f"{self.row_label}[{self.shape[0] - 1}]") + 1
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        return self._head_width() + self.shape[1] * self.CELL
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return self.shape[0] + 1
+
+    def render(self) -> Text:
+        units, steps = self.shape
+        head = self._head_width()
+        text = Text(no_wrap=True)
+        text.append(" " * head)
+        for t in range(steps):
+            text.append(f"{self.col_label}={t}".center(self.CELL))
+        for u in range(units):
+            text.append("\n")
+            text.append(f"{self.row_label}[{u}]".ljust(head))
+            for t in range(steps):
+                number = self.cell_text(u, t)
+                if (u, t) == self.cursor:
+                    text.append(f"[{number}]".rjust(self.CELL), style="reverse bold")
+                else:
+                    text.append(f" {number} ".rjust(self.CELL))
+        return text
+
+    # -- cursor -------------------------------------------------------------------------------
+    def move_to(self, unit: int, t: int) -> None:
+        """Put the cursor on (unit, t) (clamped), scroll it into view and post CellSelected."""
+        units, steps = self.shape
+        new = (min(max(unit, 0), units - 1), min(max(t, 0), steps - 1))
+        if new == self.cursor:
+            return
+        old = self.cursor
+        self.cursor = new
+        self._refresh_rows(sorted({old[0], new[0]}))
+        region = Region(self._head_width() + new[1] * self.CELL, new[0] + 1, self.CELL, 1)
+        container = self.parent
+        if isinstance(container, Widget) and container.is_scrollable:
+            offset = self.virtual_region.offset
+            container.scroll_to_region(region.translate(offset), animate=False, immediate=True)
+        emit(self, self.CellSelected(self, *new))
+
+    def action_move(self, dx: int, dy: int) -> None:
+        """Move the cursor by (dx, dy)."""
+        self.move_to(self.cursor[0] + dy, self.cursor[1] + dx)

@@ -1,0 +1,81 @@
+"""Start-up guards: no tty, a non-UTF-8 terminal, and messages that survive any encoding."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+
+from rnntui.terminal_guard import NO_TTY_MESSAGE, say, terminal_problem
+
+
+class FakeStream(io.StringIO):
+    def __init__(self, tty: bool, encoding: str = "utf-8") -> None:
+        super().__init__()
+        self._tty = tty
+        self._encoding = encoding
+
+    def isatty(self) -> bool:
+        return self._tty
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return self._encoding
+
+
+def test_no_tty_is_reported() -> None:
+    kind, message = terminal_problem(FakeStream(False), FakeStream(True), FakeStream(True))
+    assert kind == "tty"
+    assert "ssh -t" in message and "quiz --plain" in message
+
+
+def test_non_utf8_terminal_is_reported() -> None:
+    tty = FakeStream(True)
+    kind, message = terminal_problem(tty, tty, FakeStream(True, "iso8859-1"))
+    assert kind == "encoding"
+    assert "LANG=C.UTF-8" in message and "--force-utf8" in message
+
+
+def test_utf8_terminal_passes() -> None:
+    tty = FakeStream(True)
+    assert terminal_problem(tty, tty, FakeStream(True, "UTF-8")) is None
+
+
+def test_say_skips_lines_the_stream_cannot_encode() -> None:
+    out = FakeStream(False, "ascii")
+    say(NO_TTY_MESSAGE, out)
+    text = out.getvalue()
+    assert "ssh -t HOST rnntui" in text
+    assert "터미널" not in text
+
+
+def test_rnntui_without_a_terminal_exits_2_quickly() -> None:
+    env = dict(os.environ, PYTHONIOENCODING="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "rnntui"],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=30,
+        env=env,
+        check=False,
+    )
+    assert result.returncode == 2, result.stderr
+    assert "ssh -t" in result.stderr
+
+
+def test_bare_options_skip_typer() -> None:
+    from rnntui.entry import parse_app_options
+
+    assert parse_app_options([]) == {
+        "lesson": None,
+        "lang": None,
+        "lessons_dirs": [],
+        "mouse": False,
+        "force_utf8": False,
+    }
+    parsed = parse_app_options(["--lesson", "lstm", "--lang=ko", "--mouse"])
+    assert parsed is not None and parsed["lesson"] == "lstm" and parsed["lang"] == "ko"
+    for argv in (["quiz"], ["--help"], ["--version"], ["--lesson"], ["--bogus"], ["summary", "x"]):
+        assert parse_app_options(argv) is None

@@ -1,0 +1,32 @@
+"""Shared helpers for Pilot tests: open a lesson's panel and read what it displays."""
+
+from __future__ import annotations
+
+from textual.pilot import Pilot
+
+from rnntui.ui.app import RnnTuiApp
+from rnntui.ui.panels.base import Panel, Readout
+
+
+async def show_panel(pilot: Pilot) -> Panel:
+    """At any size: make the panel visible (F4 when narrow) and return it, computed."""
+    app = pilot.app
+    assert isinstance(app, RnnTuiApp)
+    if app.learn.narrow:
+        await pilot.press("f4")
+    await pilot.pause()
+    panel = app.learn.panel
+    assert panel is not None and panel.is_attached
+    await pilot.pause()
+    return panel
+
+
+def shown(panel: Panel, selector: str) -> str:
+    """The text a Readout displays."""
+    return panel.query_one(selector, Readout).text
+
+
+async def focus(pilot: Pilot, panel: Panel, selector: str) -> None:
+    """Focus a control of the panel (Tab navigation is tested separately)."""
+    panel.query_one(selector).focus()
+    await pilot.pause()

@@ -1,0 +1,114 @@
+"""SimpleRNN and GRU panels, activation panel: displayed numbers equal the engine's."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from rnntui.nn import GRU, LSTM, GateForce, SimpleRNN
+from rnntui.nn.activations import sigmoid, tanh
+from rnntui.ui.format import fmt
+from rnntui.ui.widgets.bars import Bar
+from rnntui.ui.widgets.grid import ValueGrid
+from rnntui.ui.widgets.stepper import Stepper
+
+from .helpers import show_panel, shown
+
+
+def sequence(lesson) -> np.ndarray:  # type: ignore[no-untyped-def]
+    """The lesson's preset sequence as (1, T, D)."""
+    x = np.asarray(lesson.preset["sequence"], dtype=np.float64)
+    return x.reshape(1, x.shape[0], -1)
+
+
+async def test_simple_rnn_grid_and_cell_formula(make_app, lessons) -> None:  # type: ignore[no-untyped-def]
+    """Arrows on the grid pick a cell; its formula shows the trace's operands and result."""
+    lesson = lessons.get("simple-rnn", "en")
+    app = make_app("simple-rnn", "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        panel = await show_panel(pilot)
+        units = lesson.preset.get("units", 2)
+        trace = SimpleRNN(units, return_sequences=True, seed=0).trace(sequence(lesson))
+        grid = panel.query_one("#grid-h", ValueGrid)
+        assert grid.rendered_cells() == [
+            [fmt(s.h[0, k]) for s in trace.steps] for k in range(units)
+        ]
+        grid.focus()
+        await pilot.press("down", "right", "right")
+        await pilot.pause()
+        assert grid.cursor == (1, 2)
+        step = trace.steps[2]
+        parts = step.parts["h"]
+        text = shown(panel, "#formula")
+        assert text.startswith("h[1] at t=2")
+        assert fmt(parts.x_term[0, 1]).lstrip("-") in text
+        assert fmt(parts.h_term[0, 1]).lstrip("-") in text
+        assert text.endswith(f"tanh({fmt(step.pre['h'][0, 1])}) = {fmt(step.h[0, 1])}")
+        assert panel.query_one("#t", Stepper).value == 2
+
+
+async def test_simple_rnn_units_and_tokens(make_app) -> None:  # type: ignore[no-untyped-def]
+    """units 1..64 by keys; a typed word sequence goes through a tiny Embedding."""
+    app = make_app("simple-rnn", "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        panel = await show_panel(pilot)
+        units = panel.query_one("#units", Stepper)
+        units.focus()
+        await pilot.press("pageup", "pageup", "pageup", "pageup", "pageup",
+                          "pageup", "pageup", "pageup", "pageup")
+        await pilot.pause()
+        assert units.value == 64
+        grid = panel.query_one("#grid-h", ValueGrid)
+        assert grid.shape[0] == 64
+        entry = panel.query_one("#seq")
+        entry.focus()
+        await pilot.press("ctrl+u", *"the cat sat", "enter")
+        await pilot.pause()
+        assert panel.seq.tokens == ("the", "cat", "sat")
+        x = panel.seq.embedding(np.asarray([[2, 0, 1]]))  # vocab: cat, sat, the
+        trace = SimpleRNN(64, return_sequences=True, seed=0).trace(x)
+        assert grid.rendered_cells()[63] == [fmt(s.h[0, 63]) for s in trace.steps]
+        assert "'the'" in shown(panel, "#xdesc")
+        assert panel.last_error is None
+
+
+async def test_gru_force_update_gate_and_param_counts(make_app, lessons) -> None:  # type: ignore[no-untyped-def]
+    """z forced to 1 copies h_{t-1}; the LSTM vs GRU parameter line equals the engine's."""
+    lesson = lessons.get("gru", "en")
+    app = make_app("gru", "en")
+    async with app.run_test(size=(120, 36)) as pilot:
+        panel = await show_panel(pilot)
+        panel.query_one("#force-z").focus()
+        await pilot.press("1")
+        await pilot.pause()
+        units = lesson.preset.get("units", 2)
+        reset_after = lesson.preset.get("reset_after", True)
+        layer = GRU(units, return_sequences=True, seed=0, reset_after=reset_after)
+        trace = layer.trace(sequence(lesson), forced={"z": GateForce("value", 1.0)})
+        assert panel.query_one("#grid-h", ValueGrid).rendered_cells() == [
+            ["0.0000"] * trace.timesteps for _ in range(units)
+        ]
+        assert panel.query_one("#bar-z", Bar).value_text() == "1.0000"
+        lstm = LSTM(units)
+        lstm.build((None, 1, 1))
+        params = shown(panel, "#params")
+        assert f"LSTM (4 blocks) {lstm.count_params():,}" in params
+        assert f"GRU (3 blocks) {layer.count_params():,}" in params
+
+
+async def test_activation_values(make_app, lessons) -> None:  # type: ignore[no-untyped-def]
+    """x steps by keys; sigmoid and tanh printed equal the engine's functions."""
+    lesson = lessons.get("activations", "en")
+    app = make_app("activations", "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        panel = await show_panel(pilot)
+        await pilot.press("right", "pageup")
+        await pilot.pause()
+        x = round(float(lesson.preset.get("x", 0.5)) + 1.1, 10)
+        assert panel.query_one("#x", Stepper).text() == fmt(x)
+        text = shown(panel, "#values")
+        assert f"sigmoid({fmt(x)}) = {fmt(float(sigmoid(x)))}" in text
+        assert f"tanh({fmt(x)}) = {fmt(float(tanh(x)))}" in text
+        assert panel.query_one("#bar-tanh", Bar).value_text() == fmt(float(tanh(x)))
+        await pilot.press("pagedown", "pagedown", "pagedown", "pagedown", "pagedown",
+                          "pagedown", "pagedown", "pagedown", "pagedown", "pagedown")
+        assert panel.query_one("#x", Stepper).value == -6.0
