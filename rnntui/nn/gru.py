@@ -14,12 +14,12 @@ from typing import Any
 
 import numpy as np
 
-from rnntui.nn.activations import Array, get_activation
-from rnntui.nn.recurrent import RNNLayer, StepInfo, apply_forces
+from rnntui.nn.activations import Array
+from rnntui.nn.recurrent import GatedRNNLayer, StepInfo, apply_forces
 from rnntui.nn.trace import GateForce, GateParts
 
 
-class GRU(RNNLayer):
+class GRU(GatedRNNLayer):
     """Keras ``GRU``: kernel (D, 3U), recurrent_kernel (U, 3U), bias (2, 3U) or (3U,)."""
 
     gate_names = ("z", "r", "hh")
@@ -33,17 +33,11 @@ class GRU(RNNLayer):
         reset_after: bool = True,
         **kwargs: Any,
     ) -> None:
-        super().__init__(units, activation=activation, use_bias=use_bias, **kwargs)
-        self.recurrent_activation = recurrent_activation
+        super().__init__(units, activation, recurrent_activation, use_bias=use_bias, **kwargs)
         self.reset_after = bool(reset_after)
-        self._rec_act = get_activation(recurrent_activation)
 
     def get_config(self) -> dict[str, Any]:
-        return {
-            **super().get_config(),
-            "recurrent_activation": self.recurrent_activation,
-            "reset_after": self.reset_after,
-        }
+        return {**super().get_config(), "reset_after": self.reset_after}
 
     def bias_shape(self) -> tuple[int, ...]:
         width = 3 * self.units

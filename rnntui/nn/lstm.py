@@ -11,12 +11,12 @@ from typing import Any
 
 import numpy as np
 
-from rnntui.nn.activations import Array, get_activation
-from rnntui.nn.recurrent import RNNLayer, StepInfo, apply_forces
+from rnntui.nn.activations import Array
+from rnntui.nn.recurrent import GatedRNNLayer, StepInfo, apply_forces
 from rnntui.nn.trace import GateForce, GateParts
 
 
-class LSTM(RNNLayer):
+class LSTM(GatedRNNLayer):
     """Keras ``LSTM``: kernel (D, 4U), recurrent_kernel (U, 4U), bias (4U,)."""
 
     gate_names = ("i", "f", "g", "o")
@@ -31,17 +31,11 @@ class LSTM(RNNLayer):
         unit_forget_bias: bool = True,
         **kwargs: Any,
     ) -> None:
-        super().__init__(units, activation=activation, use_bias=use_bias, **kwargs)
-        self.recurrent_activation = recurrent_activation
+        super().__init__(units, activation, recurrent_activation, use_bias=use_bias, **kwargs)
         self.unit_forget_bias = bool(unit_forget_bias)
-        self._rec_act = get_activation(recurrent_activation)
 
     def get_config(self) -> dict[str, Any]:
-        return {
-            **super().get_config(),
-            "recurrent_activation": self.recurrent_activation,
-            "unit_forget_bias": self.unit_forget_bias,
-        }
+        return {**super().get_config(), "unit_forget_bias": self.unit_forget_bias}
 
     def _initial_bias(self) -> Array:
         bias = np.zeros(self.bias_shape())

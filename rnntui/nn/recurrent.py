@@ -368,3 +368,21 @@ class RNNLayer(Layer):
         record: bool,
     ) -> tuple[Array, Array | None, StepInfo | None]:
         raise NotImplementedError
+
+
+class GatedRNNLayer(RNNLayer):
+    """Base of LSTM and GRU: gates use ``recurrent_activation`` (Keras 3 default sigmoid)."""
+
+    def __init__(
+        self,
+        units: int,
+        activation: str | None = "tanh",
+        recurrent_activation: str | None = "sigmoid",
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(units, activation=activation, **kwargs)
+        self.recurrent_activation = recurrent_activation
+        self._rec_act = get_activation(recurrent_activation)
+
+    def get_config(self) -> dict[str, Any]:
+        return {**super().get_config(), "recurrent_activation": self.recurrent_activation}
