@@ -1,6 +1,7 @@
 """Start the app: resolve language and last lesson from settings, run it, return an exit code.
 
-Textual is imported only here (inside :func:`launch_app`), so ``rnntui --help`` stays fast.
+Textual is imported only here (inside :func:`launch_app` and :func:`launch_quiz`, after the
+terminal guards), so ``rnntui --help`` stays fast.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from rnntui.content.loader import LessonSet
@@ -24,6 +25,35 @@ def launch_app(
     force_utf8: bool,
 ) -> int:
     """Run the TUI; 0 on a normal exit, 2 for a bad option, 1 if the app failed."""
+    return _run(lesson=lesson, lang=lang, lessons_dirs=lessons_dirs, mouse=mouse,
+                force_utf8=force_utf8)
+
+
+def launch_quiz(
+    *,
+    topic: str | None,
+    count: int,
+    seed: int | None,
+    lang: str | None,
+    lessons_dirs: Sequence[Path],
+) -> int:
+    """``rnntui quiz`` on a terminal: the app, opened straight into the quiz screen.
+
+    Exit codes as :func:`launch_app`; an unknown ``--topic`` prints the error and gives 2."""
+    return _run(lesson=None, lang=lang, lessons_dirs=lessons_dirs, mouse=False,
+                force_utf8=False, quiz={"topic": topic, "count": count, "seed": seed})
+
+
+def _run(
+    *,
+    lesson: str | None,
+    lang: str | None,
+    lessons_dirs: Sequence[Path],
+    mouse: bool,
+    force_utf8: bool,
+    quiz: dict[str, Any] | None = None,
+) -> int:
+    """Terminal guards, language, lenient input; run the app (``quiz``: a QuizPlan's fields)."""
     from rnntui.content.language import resolve_language
     from rnntui.settings import load_settings
     from rnntui.terminal_guard import guard_terminal
@@ -49,9 +79,16 @@ def launch_app(
 
         return load_lessons(list(lessons_dirs))
 
-    app = RnnTuiApp(load, lang=chosen, lesson_id=lesson or settings.last_lesson)
+    plan = None
+    if quiz is not None:
+        from rnntui.ui.screens.quiz import QuizPlan
+
+        plan = QuizPlan(**quiz)
+    app = RnnTuiApp(load, lang=chosen, lesson_id=lesson or settings.last_lesson,
+                    theme=settings.theme, quiz=plan)
     app.run(mouse=mouse)
-    panicked = bool(app._exit_renderables)  # App.panic() leaves return_code at 0
-    if app.return_code not in (0, None) or panicked:
+    # App.panic() leaves return_code at 0 and run() clears _exit_renderables: our panic()
+    # override records it instead (tests/ui/test_terminal_matrix.py checks the exit status).
+    if app.return_code not in (0, None) or app.panicked:
         return int(app.return_code or 1)
     return 0

@@ -1,4 +1,4 @@
-"""Per-user settings (language, last lesson) in the config dir, stored through ``storage``.
+"""Per-user settings (language, last lesson, theme) in the config dir, stored through ``storage``.
 
 The file is ``settings.json`` in ``paths.config_dir()`` (platformdirs ``user_config_path``,
 or ``RNNTUI_CONFIG_DIR``). A damaged file is moved aside by ``storage`` and defaults are used;
@@ -21,6 +21,8 @@ class Settings:
 
     lang: str | None = None
     last_lesson: str | None = None
+    theme: str | None = None
+    """Textual theme name (F9); files written before it existed simply lack the key."""
 
 
 _FIELDS = tuple(f.name for f in fields(Settings))

@@ -18,18 +18,25 @@ NO_TTY_MESSAGE = """\
 rnntui needs an interactive terminal (stdin and stdout must be a tty).
   Over ssh, ask for one:   ssh -t HOST rnntui
   Without a terminal, these commands work:
-    rnntui quiz --plain     rnntui summary "Input(20,8) LSTM(32)"     rnntui lessons
-rnntui 화면을 열려면 터미널(tty)이 필요합니다. ssh 에서는 ssh -t HOST rnntui 로 접속하세요.
-터미널 없이 쓸 수 있는 명령: rnntui quiz --plain, rnntui summary, rnntui lessons"""
+    rnntui quiz --plain
+    rnntui summary "Input(20,8) LSTM(32)"
+    rnntui lessons
+rnntui 화면을 열려면 터미널(tty)이 필요합니다.
+ssh 에서는 ssh -t HOST rnntui 로 접속하세요.
+터미널 없이 쓰는 명령: rnntui quiz --plain, rnntui summary, rnntui lessons"""
 
 ENCODING_MESSAGE = """\
 rnntui needs a UTF-8 terminal, but this one uses {encoding}.
-  Fix the server locale:   export LANG=C.UTF-8   (or ko_KR.UTF-8)
-  and the terminal's character set: PuTTY > Window > Translation > Remote character set = UTF-8.
-  If the terminal already is UTF-8 and only the locale is wrong:   rnntui --force-utf8
-rnntui 는 UTF-8 터미널이 필요합니다 (현재: {encoding}). export LANG=C.UTF-8 로 설정하고,
-터미널 문자 집합을 UTF-8 로 바꾸세요 (PuTTY: Window > Translation). 터미널이 이미 UTF-8 이면
+  1. Server locale:   export LANG=C.UTF-8   (or ko_KR.UTF-8)
+  2. Terminal character set: UTF-8
+     (PuTTY: Window > Translation > Remote character set: UTF-8)
+  If the terminal already is UTF-8 and only the locale is wrong:
+     rnntui --force-utf8
+rnntui 는 UTF-8 터미널이 필요합니다 (현재: {encoding}).
+export LANG=C.UTF-8 로 설정하고, 터미널 문자 집합을 UTF-8 로 바꾸세요
+(PuTTY: Window > Translation). 터미널이 이미 UTF-8 이면
 rnntui --force-utf8 로 실행할 수 있습니다."""
+"""Every line fits an 80-column terminal (tests/test_terminal_guard.py)."""
 
 
 def _is_utf8(encoding: str | None) -> bool:

@@ -43,7 +43,7 @@ def test_clear_a_field() -> None:
 
 def test_unknown_or_wrongly_typed_field_is_rejected() -> None:
     with pytest.raises(TypeError):
-        settings.save_settings(theme="dark")
+        settings.save_settings(colour="dark")
     with pytest.raises(TypeError):
         settings.save_settings(lang=3)  # type: ignore[arg-type]
 

@@ -79,3 +79,12 @@ def test_bare_options_skip_typer() -> None:
     assert parsed is not None and parsed["lesson"] == "lstm" and parsed["lang"] == "ko"
     for argv in (["quiz"], ["--help"], ["--version"], ["--lesson"], ["--bogus"], ["summary", "x"]):
         assert parse_app_options(argv) is None
+
+
+def test_messages_fit_80_columns() -> None:
+    from rich.cells import cell_len
+
+    from rnntui.terminal_guard import ENCODING_MESSAGE
+
+    for message in (NO_TTY_MESSAGE, ENCODING_MESSAGE.format(encoding="ISO-8859-1")):
+        assert max(cell_len(line) for line in message.splitlines()) <= 78

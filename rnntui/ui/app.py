@@ -16,10 +16,12 @@ from rnntui.ui.theme import CONTRAST_THEME, DEFAULT_THEME, HIGH_CONTRAST
 from rnntui.ui.widgets.lesson_list import LessonList
 
 if TYPE_CHECKING:
+    from rich.console import RenderableType
     from textual.app import SystemCommand
 
     from rnntui.content.loader import LessonSet
     from rnntui.content.model import Lesson
+    from rnntui.ui.screens.quiz import QuizPlan, QuizRun
 
 
 class RnnTuiApp(App[int]):
@@ -47,8 +49,11 @@ class RnnTuiApp(App[int]):
         lang: str = "en",
         lesson_id: str | None = None,
         save: bool = True,
+        theme: str | None = None,
+        quiz: QuizPlan | None = None,
     ) -> None:
-        """``lessons``: a LessonSet, or a loader called in a thread after the first frame."""
+        """``lessons``: a LessonSet, or a loader called in a thread after the first frame;
+        ``theme``: the saved theme name (unknown names fall back to the default)."""
         super().__init__()
         self.animation_level = "none"
         self.lessons: LessonSet | None = None if callable(lessons) else lessons
@@ -56,8 +61,14 @@ class RnnTuiApp(App[int]):
         self.lang = lang
         self.lesson_id = lesson_id
         self.save = save
+        self.panicked = False
+        """True once :meth:`panic` ran (an unhandled error ended the app)."""
+        self.quiz_plan = quiz
+        """A quiz to open as soon as the lessons are loaded (``rnntui quiz``)."""
+        self.quiz_run: QuizRun | None = None
+        """The quiz paused by its "open lesson" key (F7 resumes it)."""
         self.register_theme(HIGH_CONTRAST)
-        self.theme = DEFAULT_THEME
+        self.theme = theme if theme in self.available_themes else DEFAULT_THEME
 
     # -- lessons ------------------------------------------------------------------------------
     def lesson_list(self) -> list[Lesson]:
@@ -80,6 +91,13 @@ class RnnTuiApp(App[int]):
     def on_mount(self) -> None:
         localize_bindings(self, self.lang)
         self.screen_change_signal.subscribe(self, self._no_blink)
+
+    def panic(self, *renderables: RenderableType) -> None:
+        """Exit showing an error; unlike ``App.panic`` (return code 0) the exit status is 1.
+        The input thread's crash (textual#6456) ends here, so ``rnntui`` never exits 0."""
+        self.panicked = True
+        self._return_code = 1
+        super().panic(*renderables)
 
     def _no_blink(self, screen: Screen) -> None:
         """Inputs on pushed screens (the command palette) must not blink either (idle bytes);
@@ -140,6 +158,11 @@ class RnnTuiApp(App[int]):
                 self.notify(tr("lesson.missing", self.lang, id=wanted), severity="warning")
             wanted = ids[0]
         self.open_lesson(wanted, save=False)
+        if self.quiz_plan is not None:
+            from rnntui.ui.screens.quiz import open_quiz
+
+            plan, self.quiz_plan = self.quiz_plan, None
+            open_quiz(self, plan, at_start=True)
 
     def open_lesson(self, lesson_id: str, *, save: bool = True) -> None:
         """Show a lesson (in the current language) and remember it."""
@@ -205,11 +228,26 @@ class RnnTuiApp(App[int]):
     def action_toggle_theme(self) -> None:
         """Switch to or from the high-contrast theme."""
         self.theme = DEFAULT_THEME if self.theme == CONTRAST_THEME else CONTRAST_THEME
+        self._save(theme=self.theme)
         self.notify(tr("theme.now", self.lang, name=self.theme), timeout=2)
 
     def action_quiz(self) -> None:
-        """Hook for the in-app quiz (not built yet)."""
-        self.notify(tr("quiz.later", self.lang), timeout=5)
+        """F7: resume the paused quiz, else a quiz on the current lesson."""
+        from rnntui.ui.screens.quiz import open_quiz
+
+        open_quiz(self, None)
+
+    def action_quiz_all(self) -> None:
+        """A new quiz over every lesson."""
+        from rnntui.ui.screens.quiz import QuizPlan, open_quiz
+
+        open_quiz(self, QuizPlan())
+
+    def on_lesson_list_quiz_chosen(self, event: LessonList.QuizChosen) -> None:
+        """The lesson list asked for a quiz (one lesson, or None: all lessons)."""
+        from rnntui.ui.screens.quiz import QuizPlan, open_quiz
+
+        open_quiz(self, QuizPlan(topic=event.topic))
 
     def action_help(self) -> None:
         """F1: help for the focused panel and the keys that work here."""
@@ -238,6 +276,13 @@ class RnnTuiApp(App[int]):
                  Binding("ctrl+q", "", "Quit")]
         return [b for bs in self._bindings.key_to_bindings.values() for b in bs] + extra
 
+    def action_display_check(self) -> None:
+        """Open the display check (a boxed ruler; how to fix broken borders). ``d`` in help."""
+        from rnntui.ui.screens.display_check import DisplayCheckScreen
+
+        if not isinstance(self.screen, DisplayCheckScreen):
+            self.push_screen(DisplayCheckScreen())
+
     # -- display ------------------------------------------------------------------------------
     def get_key_display(self, binding: Binding) -> str:
         if binding.key_display:
@@ -253,7 +298,9 @@ class RnnTuiApp(App[int]):
                                 lambda i=lesson.id: self.open_lesson(i))
         yield SystemCommand(tr("palette.help", self.lang), "F1", self.action_help)
         yield SystemCommand(tr("key.lang", self.lang), "F3", self.action_toggle_lang)
-        yield SystemCommand(tr("key.quiz", self.lang), "F7", self.action_quiz)
+        yield SystemCommand(tr("quiz.this", self.lang), "F7", self.action_quiz)
+        yield SystemCommand(tr("quiz.all", self.lang), "", self.action_quiz_all)
         yield SystemCommand(tr("key.theme", self.lang), "F9", self.action_toggle_theme)
+        yield SystemCommand(tr("palette.display", self.lang), "F1 d", self.action_display_check)
         yield SystemCommand(tr("key.quit", self.lang), "q / ctrl+q", self.exit)
 

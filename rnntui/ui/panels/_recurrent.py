@@ -13,7 +13,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, ScrollableContainer
-from textual.widgets import Input, Static
+from textual.widgets import Input
 
 from rnntui.nn import GateForce, RNNLayer, StepTrace
 from rnntui.ui.panels._sequence import (
@@ -26,13 +26,26 @@ from rnntui.ui.panels._sequence import (
 from rnntui.ui.panels.base import Panel, Readout
 from rnntui.ui.widgets.force import ForceStepper
 from rnntui.ui.widgets.grid import ValueGrid
+from rnntui.ui.widgets.lines import PaintMemo
 from rnntui.ui.widgets.stepper import Stepper
 
 MAX_UNITS = 64
 
 
-class GridBox(ScrollableContainer, can_focus=False):
+class GridBox(PaintMemo, ScrollableContainer, can_focus=False):
     """Scrolls large grids; the grids themselves take focus."""
+
+
+class Row(PaintMemo, Horizontal):
+    """A row of controls."""
+
+
+class Forces(PaintMemo, Grid):
+    """The what-if controls, two per row."""
+
+
+class SeqInput(PaintMemo, Input):
+    """The typed input sequence."""
 
 
 class RecurrentPanel(Panel):
@@ -50,7 +63,7 @@ class RecurrentPanel(Panel):
     RecurrentPanel .row { height: 1; layout: grid; grid-size: 3; grid-columns: 1fr 1fr 1fr; }
     RecurrentPanel .forces { height: 2; layout: grid; grid-size: 2; grid-columns: 1fr 1fr; }
     RecurrentPanel .seqrow { height: 1; }
-    RecurrentPanel .seqrow Static { width: auto; padding-right: 1; }
+    RecurrentPanel .seqrow Readout { width: auto; padding-right: 1; }
     RecurrentPanel .seqrow Input { width: 1fr; }
     RecurrentPanel .grids { height: auto; max-height: 20; overflow-x: auto; overflow-y: auto; }
     """
@@ -116,28 +129,30 @@ class RecurrentPanel(Panel):
     def compose(self) -> ComposeResult:
         last = self.seq.steps - 1
         yield Readout(id="title", classes="panel--title")
-        with Horizontal(classes="row"):
-            yield self.stepper("t", 0, lo=0, hi=last, step=1, big_step=4, integer=True, id="t")
+        with Row(classes="row"):
+            yield self.stepper("t", 0, lo=0, hi=last, step=1, big_step=4, integer=True,
+                               flat=True, id="t")
             yield self.stepper("unit", 0, lo=0, hi=self.units - 1, step=1, big_step=8,
-                               integer=True, id="unit")
+                               integer=True, flat=True, id="unit")
             yield self.stepper("units", self.units, lo=1, hi=MAX_UNITS, step=1, big_step=8,
-                               integer=True, id="units")
-        with Horizontal(classes="row"):
-            yield self.stepper("x_t", 0.0, lo=-5, hi=5, step=0.1, big_step=1.0, id="x")
-            yield self.stepper("h_{t-1}", 0.0, lo=-1, hi=1, step=0.1, big_step=0.5, id="h_prev")
+                               integer=True, flat=True, id="units")
+        with Row(classes="row"):
+            yield self.stepper("x_t", 0.0, lo=-5, hi=5, step=0.1, big_step=1.0, flat=True, id="x")
+            yield self.stepper("h_{t-1}", 0.0, lo=-1, hi=1, step=0.1, big_step=0.5, flat=True,
+                               id="h_prev")
             if self.HAS_CARRY:
                 yield self.stepper("c_{t-1}", 0.0, lo=-5, hi=5, step=0.1, big_step=1.0,
-                                   id="c_prev")
-        with Horizontal(classes="seqrow"):
-            yield Static(self.t("sequence:", "입력 순서:"))
-            entry = Input(self.seq.as_text(), id="seq", compact=True)
+                                   flat=True, id="c_prev")
+        with Row(classes="seqrow"):
+            yield Readout(self.t("sequence:", "입력 순서:"))
+            entry = SeqInput(self.seq.as_text(), id="seq", compact=True)
             entry.cursor_blink = False
             yield entry
         yield Readout(id="xdesc")
         if self.FORCE_GATES:
-            with Grid(classes="forces"):
+            with Forces(classes="forces"):
                 for gate, lo, hi in self.FORCE_GATES:
-                    yield ForceStepper(gate, value_range=(lo, hi), lang=self.lang,
+                    yield ForceStepper(gate, value_range=(lo, hi), lang=self.lang, flat=True,
                                        id=f"force-{gate}")
         yield from self.compose_readouts()
         with GridBox(classes="grids"):

@@ -14,48 +14,101 @@ from typing import Any, ClassVar
 from rich.cells import cell_len
 from rich.text import Text
 from textual import on
-from textual.geometry import Region
+from textual.geometry import Region, Size
 from textual.message import Message
+from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Static
 
 from rnntui.ui.keys import localize_bindings
 from rnntui.ui.strings import pick, tr
 from rnntui.ui.widgets.grid import ValueGrid
+from rnntui.ui.widgets.lines import PaintMemo, plain, text_strip
 from rnntui.ui.widgets.stepper import Stepper
 
 
-class Readout(Widget):
-    """A block of text that repaints only the lines whose text changed (no markup)."""
+class Readout(PaintMemo, Widget):
+    """A block of text that repaints only the lines whose text changed (no markup).
+
+    Lines that fit are drawn through Textual's line API (``render_line``), which costs a few
+    microseconds per changed line; text that needs wrapping, tabs, or text-align/line-pad CSS
+    goes through the ordinary ``render()`` path and looks the same."""
 
     DEFAULT_CSS = "Readout { width: 1fr; height: auto; }"
 
     def __init__(self, text: str = "", *, id: str | None = None,
                  classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
+        self._text = ""
         self.text = text
+        self._fallback_text: str | None = None
+
+    @property
+    def text(self) -> str:
+        """The text shown (setting it does not repaint: use :meth:`show`)."""
+        return self._text
+
+    @text.setter
+    def text(self, text: str) -> None:
+        self._text = text
+        self._lines = text.split("\n")
+        self._widest = max(cell_len(line) for line in self._lines)
+        self._plain = plain(text.replace("\n", ""))
 
     def show(self, text: str) -> None:
         """Display ``text``; if the line count is unchanged, only changed lines are repainted."""
-        if text == self.text:
+        if text == self._text:
             return
-        old, new = self.text.split("\n"), text.split("\n")
+        old, old_widest = self._lines, self._widest
         self.text = text
         if not self.display:
             return  # drawn with the new text when shown (showing it runs a layout anyway)
+        new = self._lines
         width = self.size.width
         if (len(old) != len(new) or not self.is_mounted or width == 0
-                or any(cell_len(line) > width for line in (*old, *new))):
+                or max(old_widest, self._widest) > width):
             self.refresh(layout=True)
             return
         pairs = enumerate(zip(old, new, strict=True))
         self.refresh(*[Region(0, y, width, 1) for y, (a, b) in pairs if a != b])
 
+    def _direct(self, width: int) -> bool:
+        """True if the lines are drawn as they are (they fit, no wrapping or alignment)."""
+        if not self._plain or self._widest > width:
+            return False
+        styles = self.styles
+        return (styles.text_align in ("left", "start") and not styles.line_pad
+                and styles.content_align == ("left", "top"))
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        if self._plain:
+            return self._widest
+        return super().get_content_width(container, viewport)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        if self._direct(width):
+            return len(self._lines)
+        return super().get_content_height(container, viewport, width)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        if not self._direct(width):
+            if self._fallback_text != self._text:
+                self._fallback_text = self._text
+                self._render_content()
+            return super().render_line(y)
+        self._fallback_text = None
+        self._dirty_regions.clear()
+        style = self.visual_style.rich_style
+        if y < len(self._lines):
+            return text_strip(self._lines[y], style)
+        return Strip.blank(width, style)
+
     def render(self) -> Text:
-        return Text(self.text)
+        return Text(self._text)
 
 
-class Panel(Widget):
+class Panel(PaintMemo, Widget):
     """Base of every live panel (see docs/panels.md)."""
 
     NAME: ClassVar[str] = ""

@@ -19,6 +19,7 @@ from rnntui.ui.panels.base import Panel
 from rnntui.ui.strings import tr
 from rnntui.ui.widgets.keybar import KeyBar
 from rnntui.ui.widgets.lesson_list import LessonList
+from rnntui.ui.widgets.size_notice import SizeNotice
 
 if TYPE_CHECKING:
     from rnntui.content.model import Lesson
@@ -44,6 +45,7 @@ class LearnScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="titlebar", markup=False)
+        yield SizeNotice(id="size-notice")
         with Horizontal(id="main"):
             yield LessonList(id="lessons")
             yield VerticalScroll(id="text-pane")
@@ -75,7 +77,8 @@ class LearnScreen(Screen[None]):
         """Display ``lesson``: text, panel (now if visible, else after the first frame)."""
         self.lesson = lesson
         self.query_one("#titlebar", Static).update(title)
-        self.query_one(LessonList).set_lessons(lessons, lesson.id)
+        self.query_one(LessonList).set_lessons(lessons, lesson.id,
+                                               getattr(self.app, "lang", lesson.lang))
         text_pane = self.query_one("#text-pane", VerticalScroll)
         from rnntui.ui.widgets.markdown import LessonMarkdown  # markdown-it: only when needed
 
@@ -135,6 +138,11 @@ class LearnScreen(Screen[None]):
         """Hide the list after a choice; the app opens the lesson."""
         self.set_class(False, "-list")
         self.set_class(False, "-show-panel")
+        self.query_one("#text-pane").focus()
+
+    def on_lesson_list_quiz_chosen(self, event: LessonList.QuizChosen) -> None:
+        """Hide the list when a quiz is asked for; the app opens the quiz."""
+        self.set_class(False, "-list")
         self.query_one("#text-pane").focus()
 
     def focused_panel(self) -> Panel | None:

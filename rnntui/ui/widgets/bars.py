@@ -7,10 +7,13 @@ without colour: ``g    [....|###.....]  0.3000``.
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
+from textual.strip import Strip
 from textual.widget import Widget
 
 from rnntui.ui.format import fmt
+from rnntui.ui.widgets.lines import PaintMemo, text_strip
 
 
 def bar_text(value: float, lo: float, hi: float, width: int) -> str:
@@ -31,7 +34,7 @@ def bar_text(value: float, lo: float, hi: float, width: int) -> str:
     return "#" * filled + "." * (width - filled)
 
 
-class Bar(Widget):
+class Bar(PaintMemo, Widget):
     """One bar: label, ASCII bar, the value with fixed decimals, optional note (e.g. forced)."""
 
     DEFAULT_CSS = """
@@ -83,16 +86,27 @@ class Bar(Widget):
         """The printed line without the bar (label, number, suffix, note), for tests."""
         return " ".join(p for p in (self.label, self.value_text(), self._suffix, self._note) if p)
 
-    def render(self) -> Text:
+    def _text(self) -> str:
         number = self.value_text().rjust(8)
         note = f" {self._suffix}" if self._suffix else ""
         note += f" {self._note}" if self._note else ""
         room = self.size.width - self.label_width - len(number) - len(note) - 2
         inside = bar_text(self._value, self.lo, self.hi, min(max(room, 3), 30))
-        text = Text(self.label.ljust(self.label_width)[: self.label_width], no_wrap=True)
-        text.append("[")
-        text.append(inside)
-        text.append("]")
-        text.append(number)
-        text.append(note)
-        return text
+        label = self.label.ljust(self.label_width)[: self.label_width]
+        return f"{label}[{inside}]{number}{note}"
+
+    def render_line(self, y: int) -> Strip:
+        """The line drawn directly (Textual's line API: no Content formatting per tweak)."""
+        width = self.size.width
+        text = self._text()
+        if cell_len(text) > width:  # too narrow: as render() draws it (cropped by Textual)
+            self._render_content()
+            return super().render_line(y)
+        style = self.visual_style.rich_style
+        if y:
+            return Strip.blank(width, style)
+        self._dirty_regions.clear()
+        return text_strip(text, style)
+
+    def render(self) -> Text:
+        return Text(self._text(), no_wrap=True)

@@ -8,6 +8,7 @@ control calls :func:`emit` instead of ``post_message``.
 
 from __future__ import annotations
 
+from textual import events
 from textual.message import Message
 from textual.widget import Widget
 
@@ -19,3 +20,20 @@ def emit(widget: Widget, message: Message) -> None:
         hook(message)
     else:
         widget.post_message(message)
+
+
+async def run_own_binding(widget: Widget, event: events.Key) -> bool:
+    """Run ``widget``'s own binding for ``event`` now, if it is focused and has one.
+
+    Textual would otherwise pass the key up through every ancestor's message queue (one
+    event-loop turn each) before the App finds this same binding, the focused widget's being
+    checked first. Priority bindings were already tried by the App. Returns True if handled
+    (the event is then stopped)."""
+    if widget.app.focused is not widget:
+        return False
+    for binding in widget._bindings.key_to_bindings.get(event.key, ()):
+        if not binding.priority and await widget.app.run_action(binding.action, widget):
+            event.stop()
+            event.prevent_default()
+            return True
+    return False

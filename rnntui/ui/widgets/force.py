@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
-from textual.widgets import Static
 
 from rnntui.ui.format import fmt
 from rnntui.ui.widgets.emit import emit
@@ -29,12 +28,12 @@ class ForceStepper(Stepper):
     ]
 
     def __init__(self, gate: str, *, value_range: tuple[float, float], lang: str = "en",
-                 id: str | None = None) -> None:
+                 flat: bool = False, id: str | None = None) -> None:
         self.gate = gate
         self.value_range = value_range
         self.mode = "off"
         super().__init__(f"force {gate}", value_range[1], lo=value_range[0], hi=value_range[1],
-                         step=0.1, big_step=0.5, lang=lang, id=id)
+                         step=0.1, big_step=0.5, lang=lang, flat=flat, id=id)
 
     def _value_text(self) -> str:
         base = super()._value_text()
@@ -60,8 +59,7 @@ class ForceStepper(Stepper):
         self.lo, self.hi = lo, hi
         new = self._clamp(self.value if value is None else value)
         self._value = new
-        if self.is_mounted:
-            self.query_one(".stepper--value", Static).update(self._value_text(), layout=False)
+        self._show(layout=False)
         emit(self, self.Changed(self, new))
 
     def set_value(self, value: float, *, post: bool = True) -> None:

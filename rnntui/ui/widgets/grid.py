@@ -11,16 +11,19 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Region, Size
 from textual.message import Message
+from textual.strip import Strip
 from textual.widget import Widget
 
 from rnntui.ui.format import fmt
-from rnntui.ui.widgets.emit import emit
+from rnntui.ui.widgets.emit import emit, run_own_binding
+from rnntui.ui.widgets.lines import FOCUS_STYLE, PaintMemo, Part, text_strip
 
 
-class ValueGrid(Widget, can_focus=True):
+class ValueGrid(PaintMemo, Widget, can_focus=True):
     """Values[unit][time] with row and column headers and a cursor."""
 
     DEFAULT_CSS = """
@@ -112,22 +115,44 @@ class ValueGrid(Widget, can_focus=True):
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return self.shape[0] + 1
 
-    def render(self) -> Text:
-        units, steps = self.shape
+    def _line(self, y: int) -> list[Part]:
+        """Line ``y`` (0: the column header, then one row per unit) as styled runs."""
+        steps = self.shape[1]
         head = self._head_width()
+        cell = self.CELL
+        if y == 0:
+            return [(" " * head + "".join(f"{self.col_label}={t}".center(cell)
+                                          for t in range(steps)), None)]
+        u = y - 1
+        label = f"{self.row_label}[{u}]".ljust(head)
+        cells = [f" {self.cell_text(u, t)} ".rjust(cell) for t in range(steps)]
+        cu, ct = self.cursor
+        if u != cu or not 0 <= ct < steps:
+            return [(label + "".join(cells), None)]
+        cursor = f"[{self.cell_text(u, ct)}]".rjust(cell)
+        return [(label + "".join(cells[:ct]), None), (cursor, FOCUS_STYLE),
+                ("".join(cells[ct + 1:]), None)]
+
+    def render_line(self, y: int) -> Strip:
+        """Line ``y`` drawn directly (Textual's line API: a changed row costs microseconds)."""
+        width = self.size.width
+        style = self.visual_style.rich_style
+        if y > self.shape[0]:
+            return Strip.blank(width, style)
+        strip = text_strip(self._line(y), style)
+        if strip.cell_length > width:  # narrower than the grid: as render() draws it
+            self._render_content()
+            return super().render_line(y)
+        self._dirty_regions.clear()
+        return strip
+
+    def render(self) -> Text:
         text = Text(no_wrap=True)
-        text.append(" " * head)
-        for t in range(steps):
-            text.append(f"{self.col_label}={t}".center(self.CELL))
-        for u in range(units):
-            text.append("\n")
-            text.append(f"{self.row_label}[{u}]".ljust(head))
-            for t in range(steps):
-                number = self.cell_text(u, t)
-                if (u, t) == self.cursor:
-                    text.append(f"[{number}]".rjust(self.CELL), style="reverse bold")
-                else:
-                    text.append(f" {number} ".rjust(self.CELL))
+        for y in range(self.shape[0] + 1):
+            if y:
+                text.append("\n")
+            for run, extra in self._line(y):
+                text.append(run, style="reverse bold" if extra is not None else "")
         return text
 
     # -- cursor -------------------------------------------------------------------------------
@@ -146,6 +171,10 @@ class ValueGrid(Widget, can_focus=True):
             offset = self.virtual_region.offset
             container.scroll_to_region(region.translate(offset), animate=False, immediate=True)
         emit(self, self.CellSelected(self, *new))
+
+    async def on_key(self, event: events.Key) -> None:
+        """Arrow keys run at once (see :func:`run_own_binding`)."""
+        await run_own_binding(self, event)
 
     def action_move(self, dx: int, dy: int) -> None:
         """Move the cursor by (dx, dy)."""

@@ -1,13 +1,21 @@
-"""The lesson list: numbered titles; Enter opens one (posts LessonList.Chosen)."""
+"""The lesson list: numbered titles; Enter opens one (posts LessonList.Chosen).
+
+F7 on a lesson, or Enter on the last line ("Quiz: all lessons"), asks for a quiz
+(posts LessonList.QuizChosen).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
+from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
+
+from rnntui.ui.keys import localize_bindings
+from rnntui.ui.strings import tr
 
 if TYPE_CHECKING:
     from rnntui.content.model import Lesson
@@ -16,19 +24,33 @@ if TYPE_CHECKING:
 class LessonList(OptionList):
     """Lessons in order; the current one is marked with ``>`` (not only highlighted)."""
 
+    QUIZ_ALL = "::quiz-all"
+    """The option id of the last line, "Quiz: all lessons"."""
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("f7", "quiz", "Quiz")]
+
     @dataclass
     class Chosen(Message):
         """The student picked a lesson."""
 
         lesson_id: str
 
-    def set_lessons(self, lessons: list[Lesson], current: str | None) -> None:
-        """Fill the list and highlight ``current``."""
+    @dataclass
+    class QuizChosen(Message):
+        """The student asked for a quiz on one lesson (``topic``) or on all (None)."""
+
+        topic: str | None
+
+    def set_lessons(self, lessons: list[Lesson], current: str | None,
+                    lang: str | None = None) -> None:
+        """Fill the list and highlight ``current``; with ``lang``, a last "quiz" line too."""
         self.clear_options()
         self.add_options(
             Option(f"{'>' if x.id == current else ' '} {k}. {x.title}", id=x.id)
             for k, x in enumerate(lessons, start=1)
         )
+        if lang is not None:
+            self.add_option(Option(f"  {tr('quiz.all', lang)}", id=self.QUIZ_ALL))
+            localize_bindings(self, lang)
         ids = [x.id for x in lessons]
         if current in ids:
             self.highlighted = ids.index(current)
@@ -36,5 +58,13 @@ class LessonList(OptionList):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Enter on a lesson."""
         event.stop()
-        if event.option.id:
+        if event.option.id == self.QUIZ_ALL:
+            self.post_message(self.QuizChosen(None))
+        elif event.option.id:
             self.post_message(self.Chosen(event.option.id))
+
+    def action_quiz(self) -> None:
+        """F7 on the list: a quiz on the highlighted lesson."""
+        option = None if self.highlighted is None else self.get_option_at_index(self.highlighted)
+        topic = None if option is None or option.id == self.QUIZ_ALL else option.id
+        self.post_message(self.QuizChosen(topic))
