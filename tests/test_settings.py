@@ -64,3 +64,15 @@ def test_symlinked_file_gives_defaults_and_is_not_followed(
     real.write_text(json.dumps({"schema_version": 1, "lang": "ko", "last_lesson": None}))
     (config_dir / "settings.json").symlink_to(real)
     assert settings.load_settings() == settings.Settings()
+
+
+def test_theme_is_saved_and_old_files_without_it_still_load(config_dir: Path) -> None:
+    config_dir.mkdir(mode=0o700)
+    old = {"schema_version": 1, "lang": "ko", "last_lesson": "gru"}  # written before `theme`
+    (config_dir / "settings.json").write_text(json.dumps(old))
+    (config_dir / "settings.json").chmod(0o600)
+    assert settings.load_settings() == settings.Settings(lang="ko", last_lesson="gru")
+    assert settings.save_settings(theme="rnntui-contrast").theme == "rnntui-contrast"
+    assert settings.load_settings() == settings.Settings("ko", "gru", "rnntui-contrast")
+    data = json.loads((config_dir / "settings.json").read_text())
+    assert data["theme"] == "rnntui-contrast" and data["schema_version"] == 1

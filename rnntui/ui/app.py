@@ -276,6 +276,15 @@ class RnnTuiApp(App[int]):
                  Binding("ctrl+q", "", "Quit")]
         return [b for bs in self._bindings.key_to_bindings.values() for b in bs] + extra
 
+    def action_command_palette(self) -> None:
+        """ctrl+p: Textual's palette, safe against a double Enter (see rnntui/ui/palette.py)."""
+        from textual.command import CommandPalette
+
+        from rnntui.ui.palette import SafeCommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(SafeCommandPalette(id="--command-palette"))
+
     def action_display_check(self) -> None:
         """Open the display check (a boxed ruler; how to fix broken borders). ``d`` in help."""
         from rnntui.ui.screens.display_check import DisplayCheckScreen

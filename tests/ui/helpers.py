@@ -30,3 +30,8 @@ async def focus(pilot: Pilot, panel: Panel, selector: str) -> None:
     """Focus a control of the panel (Tab navigation is tested separately)."""
     panel.query_one(selector).focus()
     await pilot.pause()
+
+
+def screen_text(app: RnnTuiApp) -> str:
+    """What the terminal would show right now, as plain text (one line per row)."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())

@@ -15,7 +15,16 @@ from collections.abc import Callable, Iterator
 import pytest
 from rich.cells import cell_len
 
-from .tmux_harness import Tmux, cpu_ticks, exit_code, misaligned, non_grey_colours, rnntui
+from .tmux_harness import (
+    THUMB,
+    Tmux,
+    cpu_ticks,
+    exit_code,
+    misaligned,
+    non_grey_colours,
+    rnntui,
+    thumb_in_box,
+)
 
 pytestmark = [
     pytest.mark.pty,
@@ -61,10 +70,11 @@ def matrix(tmux: Tmux) -> dict[str, dict[str, str]]:
         out[name]["panel"] = text
         out[name]["sgr"] = tmux.screen(name, sgr=True)
         tmux.keys(name, "F1")
-    for name, text in tmux.wait(every, lambda s: "┌" in s and "┘" in s).items():
+    for name, text in tmux.wait(every, lambda s: "┘" in s and thumb_in_box(s)).items():
         out[name]["help"] = text
         tmux.keys(name, "d")
-    for name, text in tmux.wait(every, lambda s: "ambiguous" in s and "Scroll" in s).items():
+    for name, text in tmux.wait(every, lambda s: "ambiguous" in s and any(
+            c in s for c in THUMB)).items():
         out[name]["check"] = text
         tmux.keys(name, "Escape", "Escape")
     tmux.wait(every, lambda s: PANEL in s)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from rich.cells import cell_len
 
-SETTLE = 0.5
+SETTLE = 0.8
 """Seconds a pane's text must stay unchanged before a wait counts as done."""
 EXIT_RE = re.compile(r"EXITED (\d+)")
 
@@ -87,16 +87,35 @@ def exit_code(screen: str) -> int | None:
     return int(found.group(1)) if found else None
 
 
+THUMB = "▁▂▃▄▅▆▇█"
+"""Scrollbar thumb glyphs: Textual draws them once the scrolled content is laid out."""
+
+
+def cells(row: str) -> dict[int, str]:
+    """Cell column -> character (a wide character takes two columns)."""
+    out, col = {}, 0
+    for char in row:
+        out[col] = char
+        col += cell_len(char)
+    return out
+
+
+def thumb_in_box(screen: str) -> bool:
+    """Does the first box on screen show a scrollbar thumb inside it (content laid out)?"""
+    rows = screen.splitlines()
+    for y, row in enumerate(rows):
+        grid = cells(row)
+        left = next((c for c, ch in grid.items() if ch in "┌╭"), None)
+        right = next((c for c, ch in grid.items() if ch in "┐╮"), None)
+        if left is not None and right is not None:
+            return any(left < c < right and ch in THUMB
+                       for below in rows[y + 1:] for c, ch in cells(below).items())
+    return False
+
+
 def misaligned(screen: str) -> list[str]:
     """Rows of every box whose right edge is not in the corner's cell column."""
     rows = screen.splitlines()
-
-    def cells(row: str) -> dict[int, str]:
-        out, col = {}, 0
-        for char in row:
-            out[col] = char
-            col += cell_len(char)
-        return out
 
     bad, boxes = [], 0
     for y, row in enumerate(rows):

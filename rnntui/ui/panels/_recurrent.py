@@ -7,12 +7,13 @@ the h (and c) grids over time are shared. All numbers are read from ``StepTrace`
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar, cast
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, ScrollableContainer
+from textual.widget import Widget
 from textual.widgets import Input
 
 from rnntui.nn import GateForce, RNNLayer, StepTrace
@@ -30,6 +31,7 @@ from rnntui.ui.widgets.lines import PaintMemo
 from rnntui.ui.widgets.stepper import Stepper
 
 MAX_UNITS = 64
+W = TypeVar("W", bound=Widget)
 
 
 class GridBox(PaintMemo, ScrollableContainer, can_focus=False):
@@ -42,10 +44,6 @@ class Row(PaintMemo, Horizontal):
 
 class Forces(PaintMemo, Grid):
     """The what-if controls, two per row."""
-
-
-class SeqInput(PaintMemo, Input):
-    """The typed input sequence."""
 
 
 class RecurrentPanel(Panel):
@@ -91,6 +89,8 @@ class RecurrentPanel(Panel):
         self._layer: RNNLayer | None = None
         self._layer_key: tuple[int, int, int] | None = None
         self._forces: list[ForceStepper] | None = None
+        self._widgets: dict[str, Widget] = {}
+        self._trace_key: tuple[object, ...] | None = None
 
     # -- subclass hooks -----------------------------------------------------------------------
     def make_layer(self, units: int, seed: int) -> RNNLayer:
@@ -103,6 +103,13 @@ class RecurrentPanel(Panel):
 
     def update_readouts(self, step: StepTrace, unit: int) -> None:
         """Show ``step`` for ``unit`` in the readouts."""
+
+    def one(self, selector: str, expect_type: type[W]) -> W:
+        """``query_one``, remembered: these widgets stay mounted for the panel's life."""
+        widget = self._widgets.get(selector)
+        if widget is None or widget.parent is None:
+            widget = self._widgets[selector] = self.query_one(selector, expect_type)
+        return cast(W, widget)
 
     # -- layer --------------------------------------------------------------------------------
     def layer(self) -> RNNLayer:
@@ -145,7 +152,7 @@ class RecurrentPanel(Panel):
                                    flat=True, id="c_prev")
         with Row(classes="seqrow"):
             yield Readout(self.t("sequence:", "입력 순서:"))
-            entry = SeqInput(self.seq.as_text(), id="seq", compact=True)
+            entry = Input(self.seq.as_text(), id="seq", compact=True)
             entry.cursor_blink = False
             yield entry
         yield Readout(id="xdesc")
@@ -220,31 +227,50 @@ class RecurrentPanel(Panel):
         self.request_recompute()
 
     # -- recompute ----------------------------------------------------------------------------
+    def trace(self) -> list[StepTrace]:
+        """The engine's steps for the current inputs; traced again only when an input (layer,
+        sequence, state edit, forcing) changed, not when only the shown step or unit did."""
+        layer, forced, edit = self.layer(), self.forced(), self.edit
+        key = (
+            id(layer), self._layer_key, self.seq.x.shape, self.seq.x.tobytes(),
+            None if edit is None else (edit.t, edit.h.tobytes(),
+                                       None if edit.c is None else edit.c.tobytes()),
+            tuple(sorted((gate, force.kind, force.value) for gate, force in forced.items())),
+        )
+        if key != self._trace_key or not self.steps:
+            self.steps = run_steps(layer, self.seq.x, edit, forced)
+            self._trace_key = key
+        return self.steps
+
     def recompute(self) -> None:
-        self.steps = run_steps(self.layer(), self.seq.x, self.edit, self.forced())
-        self.time = min(self.time, len(self.steps) - 1)
+        steps = self.trace()
+        self.time = min(self.time, len(steps) - 1)
         self.unit = min(self.unit, self.units - 1)
-        step, u = self.steps[self.time], self.unit
-        self.query_one("#t", Stepper).set_value(self.time, post=False)
-        self.query_one("#unit", Stepper).set_value(u, post=False)
-        x_control = self.query_one("#x", Stepper)
+        step, u = steps[self.time], self.unit
+        self.one("#t", Stepper).set_value(self.time, post=False)
+        self.one("#unit", Stepper).set_value(u, post=False)
+        x_control = self.one("#x", Stepper)
         x_control.set_value(float(step.x[0, 0]), post=False)
-        x_control.disabled = bool(self.seq.tokens)
-        self.query_one("#h_prev", Stepper).set_value(float(step.h_prev[0, u]), post=False)
+        tokens = bool(self.seq.tokens)
+        if x_control.disabled != tokens:
+            x_control.disabled = tokens
+        self.one("#h_prev", Stepper).set_value(float(step.h_prev[0, u]), post=False)
         if self.HAS_CARRY and step.c_prev is not None:
-            self.query_one("#c_prev", Stepper).set_value(float(step.c_prev[0, u]), post=False)
-        self.query_one("#title", Readout).show(self.title_text())
-        xdesc = self.query_one("#xdesc", Readout)
-        xdesc.display = bool(self.seq.tokens) or self.seq.dim > 1
+            self.one("#c_prev", Stepper).set_value(float(step.c_prev[0, u]), post=False)
+        self.one("#title", Readout).show(self.title_text())
+        xdesc = self.one("#xdesc", Readout)
+        shown = tokens or self.seq.dim > 1
+        if xdesc.display != shown:
+            xdesc.display = shown
         xdesc.show(self.seq.describe_step(self.time))
         self.update_readouts(step, u)
-        grid_h = self.query_one("#grid-h", ValueGrid)
-        grid_h.set_values([[float(s.h[0, k]) for s in self.steps] for k in range(self.units)])
+        grid_h = self.one("#grid-h", ValueGrid)
+        grid_h.set_values([[float(s.h[0, k]) for s in steps] for k in range(self.units)])
         grid_h.move_to(u, self.time)
         if self.HAS_CARRY:
-            grid_c = self.query_one("#grid-c", ValueGrid)
+            grid_c = self.one("#grid-c", ValueGrid)
             grid_c.set_values(
-                [[float(s.c[0, k]) for s in self.steps if s.c is not None]
+                [[float(s.c[0, k]) for s in steps if s.c is not None]
                  for k in range(self.units)]
             )
             grid_c.move_to(u, self.time)

@@ -11,6 +11,7 @@ from rnntui.nn.activations import sigmoid, tanh
 from rnntui.ui.format import fmt
 from rnntui.ui.panels.base import Panel, Readout
 from rnntui.ui.widgets.bars import Bar
+from rnntui.ui.widgets.lines import LineGroup
 from rnntui.ui.widgets.plot import CurvePlot
 from rnntui.ui.widgets.stepper import Stepper
 
@@ -69,10 +70,11 @@ The dashed rows are the ends of each range; the curves approach them but never r
 
     def compose(self) -> ComposeResult:
         yield self.stepper("x", self.preset["x"], lo=X_MIN, hi=X_MAX, step=0.1, big_step=1.0,
-                           id="x")
-        yield Readout(id="values")
-        yield Bar("sigmoid", lo=0.0, hi=1.0, label_width=8, id="bar-sigmoid")
-        yield Bar("tanh", lo=-1.0, hi=1.0, label_width=8, id="bar-tanh")
+                           flat=True, id="x")
+        with LineGroup(id="readouts"):  # one widget to repaint per tweak (widgets/lines.py)
+            yield Readout(id="values")
+            yield Bar("sigmoid", lo=0.0, hi=1.0, label_width=8, id="bar-sigmoid")
+            yield Bar("tanh", lo=-1.0, hi=1.0, label_width=8, id="bar-tanh")
         yield Readout(self.t("sigmoid(x), range (0, 1):", "sigmoid(x), 범위 (0, 1):"))
         yield CurvePlot(0.0, 1.0, rows=5, id="plot-sigmoid")
         yield Readout(self.t("tanh(x), range (-1, 1):", "tanh(x), 범위 (-1, 1):"))

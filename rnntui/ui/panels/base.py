@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import Any, ClassVar
 
 from rich.cells import cell_len
+from rich.style import Style
 from rich.text import Text
 from textual import on
 from textual.geometry import Region, Size
@@ -23,7 +24,15 @@ from textual.widgets import Static
 from rnntui.ui.keys import localize_bindings
 from rnntui.ui.strings import pick, tr
 from rnntui.ui.widgets.grid import ValueGrid
-from rnntui.ui.widgets.lines import PaintMemo, plain, text_strip
+from rnntui.ui.widgets.lines import (
+    PaintMemo,
+    changed_span,
+    drawn_as_widget,
+    group_of,
+    plain,
+    repaint,
+    text_strip,
+)
 from rnntui.ui.widgets.stepper import Stepper
 
 
@@ -35,6 +44,7 @@ class Readout(PaintMemo, Widget):
     goes through the ordinary ``render()`` path and looks the same."""
 
     DEFAULT_CSS = "Readout { width: 1fr; height: auto; }"
+    _direct_lines = True
 
     def __init__(self, text: str = "", *, id: str | None = None,
                  classes: str | None = None) -> None:
@@ -42,6 +52,7 @@ class Readout(PaintMemo, Widget):
         self._text = ""
         self.text = text
         self._fallback_text: str | None = None
+        self._wrap_cache: tuple[tuple[str, int, object], list[Strip]] | None = None
 
     @property
     def text(self) -> str:
@@ -61,6 +72,10 @@ class Readout(PaintMemo, Widget):
             return
         old, old_widest = self._lines, self._widest
         self.text = text
+        group = group_of(self)
+        if group is not None:
+            group.member_changed(self)
+            return
         if not self.display:
             return  # drawn with the new text when shown (showing it runs a layout anyway)
         new = self._lines
@@ -69,8 +84,13 @@ class Readout(PaintMemo, Widget):
                 or max(old_widest, self._widest) > width):
             self.refresh(layout=True)
             return
-        pairs = enumerate(zip(old, new, strict=True))
-        self.refresh(*[Region(0, y, width, 1) for y, (a, b) in pairs if a != b])
+        direct = self._direct(width)
+        regions = []
+        for y, (a, b) in enumerate(zip(old, new, strict=True)):
+            span = changed_span(a, b) if direct else (0, width) if a != b else None
+            if span is not None:
+                regions.append(Region(span[0], y, span[1] - span[0], 1))
+        repaint(self, *regions)
 
     def _direct(self, width: int) -> bool:
         """True if the lines are drawn as they are (they fit, no wrapping or alignment)."""
@@ -106,6 +126,23 @@ class Readout(PaintMemo, Widget):
 
     def render(self) -> Text:
         return Text(self._text)
+
+    # -- drawn by a LineGroup (see widgets/lines.py) --------------------------------------------
+    def _group_texts(self, width: int) -> list[str]:
+        if self._direct(width):
+            return self._lines
+        return [strip.text for strip in self._wrapped(width)]
+
+    def _group_strip(self, k: int, width: int, pad: tuple[int, Style] | None = None) -> Strip:
+        if self._direct(width):
+            return text_strip(self._lines[k], self.visual_style.rich_style, pad)
+        return self._wrapped(width)[k]
+
+    def _wrapped(self, width: int) -> list[Strip]:
+        key = (self._text, width, self.visual_style)
+        if self._wrap_cache is None or self._wrap_cache[0] != key:
+            self._wrap_cache = (key, drawn_as_widget(self, width, None))
+        return self._wrap_cache[1]
 
 
 class Panel(PaintMemo, Widget):

@@ -11,6 +11,7 @@ from rnntui.ui.format import fmt, fmt_int
 from rnntui.ui.panels._recurrent import RecurrentPanel
 from rnntui.ui.panels.base import Readout
 from rnntui.ui.widgets.bars import Bar
+from rnntui.ui.widgets.lines import LineGroup
 
 GATES = (("z", "sig", 0.0, 1.0), ("r", "sig", 0.0, 1.0), ("hh", "tanh", -1.0, 1.0))
 
@@ -89,11 +90,12 @@ h_t = z * h_{t-1} + (1 - z) * hh. Keras에서 z는 이전 상태에 곱해집니
                    reset_after=bool(self.preset["reset_after"]))
 
     def compose_readouts(self) -> ComposeResult:
-        for gate, act, lo, hi in GATES:
-            yield Bar(f"{gate} {act}", lo=lo, hi=hi, label_width=8, id=f"bar-{gate}")
-        yield Readout("h_t = z*h_{t-1} + (1-z)*hh")
-        yield Readout(id="h-line")
-        yield Readout(id="params")
+        with LineGroup(id="readouts"):  # one widget to repaint per tweak (widgets/lines.py)
+            for gate, act, lo, hi in GATES:
+                yield Bar(f"{gate} {act}", lo=lo, hi=hi, label_width=8, id=f"bar-{gate}")
+            yield Readout("h_t = z*h_{t-1} + (1-z)*hh")
+            yield Readout(id="h-line")
+            yield Readout(id="params")
 
     def param_counts(self) -> tuple[int, int]:
         """(LSTM, GRU) parameters at the current units and input dim, from the engine."""
@@ -112,17 +114,17 @@ h_t = z * h_{t-1} + (1 - z) * hh. Keras에서 z는 이전 상태에 곱해집니
         forced_word = self.t("forced", "고정")
         for gate, _act, _lo, _hi in GATES:
             note = forced_word if gate in step.forced else ""
-            self.query_one(f"#bar-{gate}", Bar).set(
+            self.one(f"#bar-{gate}", Bar).set(
                 float(step.gates[gate][0, u]), note=note,
                 suffix=f"pre {fmt(float(step.pre[gate][0, u])).rjust(8)}",
             )
         z, hh = float(step.gates["z"][0, u]), float(step.gates["hh"][0, u])
         h_prev, h = float(step.h_prev[0, u]), float(step.h[0, u])
-        self.query_one("#h-line", Readout).show(
+        self.one("#h-line", Readout).show(
             f"    = {paren(z)}*{paren(h_prev)} + (1-{paren(z)})*{paren(hh)} = {fmt(h)}"
         )
         n_lstm, n_gru = self.param_counts()
-        self.query_one("#params", Readout).show(self.t(
+        self.one("#params", Readout).show(self.t(
             f"params, units={self.units}, input {self.seq.dim}: "
             f"LSTM (4 blocks) {fmt_int(n_lstm)}, GRU (3 blocks) {fmt_int(n_gru)}",
             f"파라미터, 유닛 {self.units}, 입력 {self.seq.dim}: "

@@ -15,6 +15,7 @@ from rnntui.ui.format import fmt
 from rnntui.ui.panels._recurrent import RecurrentPanel
 from rnntui.ui.panels.base import Readout
 from rnntui.ui.widgets.bars import Bar
+from rnntui.ui.widgets.lines import LineGroup
 
 GATES = (("f", "sig", 0.0, 1.0), ("i", "sig", 0.0, 1.0), ("o", "sig", 0.0, 1.0),
          ("g", "tanh", -1.0, 1.0))
@@ -91,29 +92,30 @@ f를 0으로 고정하면 c_t는 i * g뿐이라 기억이 지워집니다.
         return LSTM(units, return_sequences=True, seed=seed)
 
     def compose_readouts(self) -> ComposeResult:
-        for gate, act, lo, hi in GATES:
-            yield Bar(f"{gate} {act}", lo=lo, hi=hi, label_width=7, id=f"bar-{gate}")
-        yield Readout("c_t = f*c_{t-1} + i*g")
-        yield Readout(id="c-line")
-        yield Readout("h_t = o*tanh(c_t)")
-        yield Readout(id="h-line")
+        with LineGroup(id="readouts"):  # one widget to repaint per tweak (widgets/lines.py)
+            for gate, act, lo, hi in GATES:
+                yield Bar(f"{gate} {act}", lo=lo, hi=hi, label_width=7, id=f"bar-{gate}")
+            yield Readout("c_t = f*c_{t-1} + i*g")
+            yield Readout(id="c-line")
+            yield Readout("h_t = o*tanh(c_t)")
+            yield Readout(id="h-line")
 
     def update_readouts(self, step: StepTrace, unit: int) -> None:
         u = unit
         forced_word = self.t("forced", "고정")
         for gate, _act, _lo, _hi in GATES:
             note = forced_word if gate in step.forced else ""
-            self.query_one(f"#bar-{gate}", Bar).set(
+            self.one(f"#bar-{gate}", Bar).set(
                 float(step.gates[gate][0, u]), note=note,
                 suffix=f"pre {fmt(float(step.pre[gate][0, u])).rjust(8)}",
             )
         assert step.c is not None and step.c_prev is not None
         f, i, g, o = (float(step.gates[k][0, u]) for k in ("f", "i", "g", "o"))
         c_prev, c, h = float(step.c_prev[0, u]), float(step.c[0, u]), float(step.h[0, u])
-        self.query_one("#c-line", Readout).show(
+        self.one("#c-line", Readout).show(
             f"    = {paren(f)}*{paren(c_prev)} + {paren(i)}*{paren(g)}"
             f" = {fmt(c)}"
         )
-        self.query_one("#h-line", Readout).show(
+        self.one("#h-line", Readout).show(
             f"    = {paren(o)}*tanh({fmt(c)}) = {fmt(h)}"
         )

@@ -10,6 +10,7 @@ from rnntui.nn import RNNLayer, SimpleRNN, StepTrace
 from rnntui.ui.format import fmt
 from rnntui.ui.panels._recurrent import RecurrentPanel
 from rnntui.ui.panels.base import Readout
+from rnntui.ui.widgets.lines import LineGroup
 
 
 def paren(value: float) -> str:
@@ -72,8 +73,9 @@ W(커널)의 모양은 (입력 차원, 유닛 수), U(순환 커널)는 (유닛 
         return SimpleRNN(units, return_sequences=True, seed=seed)
 
     def compose_readouts(self) -> ComposeResult:
-        yield Readout("h_t = tanh(x_t W + h_{t-1} U + b)")
-        yield Readout(id="formula")
+        with LineGroup(id="readouts"):  # one widget to repaint per tweak (widgets/lines.py)
+            yield Readout("h_t = tanh(x_t W + h_{t-1} U + b)")
+            yield Readout(id="formula")
 
     def update_readouts(self, step: StepTrace, unit: int) -> None:
         u = unit
@@ -81,7 +83,7 @@ W(커널)의 모양은 (입력 차원, 유닛 수), U(순환 커널)는 (유닛 
         xw, hu, b = (float(parts.x_term[0, u]), float(parts.h_term[0, u]),
                      float(parts.bias[u]))
         pre, h = float(step.pre["h"][0, u]), float(step.h[0, u])
-        self.query_one("#formula", Readout).show(
+        self.one("#formula", Readout).show(
             f"h[{u}] at t={self.time}:\n"
             f"    = tanh({paren(xw)} + {paren(hu)} + {paren(b)})\n"
             f"    = tanh({fmt(pre)}) = {fmt(h)}"

@@ -29,10 +29,11 @@ async def run_own_binding(widget: Widget, event: events.Key) -> bool:
     event-loop turn each) before the App finds this same binding, the focused widget's being
     checked first. Priority bindings were already tried by the App. Returns True if handled
     (the event is then stopped)."""
-    if widget.app.focused is not widget:
-        return False
+    app = widget.app
+    if app.focused is not widget or getattr(app, "_keymap", None):
+        return False  # (a user keymap is applied by the App's own path)
     for binding in widget._bindings.key_to_bindings.get(event.key, ()):
-        if not binding.priority and await widget.app.run_action(binding.action, widget):
+        if not binding.priority and await app.run_action(binding.action, widget):
             event.stop()
             event.prevent_default()
             return True

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
@@ -20,7 +21,13 @@ from textual.widget import Widget
 
 from rnntui.ui.format import fmt
 from rnntui.ui.widgets.emit import emit, run_own_binding
-from rnntui.ui.widgets.lines import FOCUS_STYLE, PaintMemo, Part, text_strip
+from rnntui.ui.widgets.lines import (
+    FOCUS_STYLE,
+    PaintMemo,
+    Part,
+    repaint,
+    text_strip,
+)
 
 
 class ValueGrid(PaintMemo, Widget, can_focus=True):
@@ -38,6 +45,7 @@ class ValueGrid(PaintMemo, Widget, can_focus=True):
     ]
 
     CELL = 9
+    _direct_lines = True
 
     @dataclass
     class CellSelected(Message):
@@ -69,6 +77,8 @@ class ValueGrid(PaintMemo, Widget, can_focus=True):
         self.row_label, self.col_label = row_label, col_label
         self.values: list[list[float]] = values or [[0.0]]
         self.cursor = (0, 0)
+        self._texts_of: list[list[float]] | None = None
+        self._cell_texts: list[list[str]] = []
 
     # -- data ---------------------------------------------------------------------------------
     @property
@@ -78,20 +88,28 @@ class ValueGrid(PaintMemo, Widget, can_focus=True):
 
     def cell_text(self, unit: int, t: int) -> str:
         """The number printed in a cell."""
-        return fmt(self.values[unit][t])
+        return self._texts()[unit][t]
+
+    def _texts(self) -> list[list[str]]:
+        """Every cell's printed number, formatted once per set of values."""
+        if self._texts_of is not self.values:
+            self._cell_texts = [[fmt(v) for v in row] for row in self.values]
+            self._texts_of = self.values
+        return self._cell_texts
 
     def set_values(self, values: list[list[float]]) -> None:
         """Replace the values; keeps the cursor inside; repaints only rows that changed."""
-        old_shape, old = self.shape, self.rendered_cells()
+        old_shape = self.shape
+        before = {k: self._row_text(k) for k in range(old_shape[0])}
         self.values = values or [[0.0]]
+        self._texts_of = None  # (the same list may come back changed in place)
         units, steps = self.shape
         u, t = self.cursor
         self.cursor = (min(u, units - 1), min(t, steps - 1))
         if self.shape != old_shape:
             self.refresh(layout=True)
         else:
-            new = self.rendered_cells()
-            self._refresh_rows([k for k in range(units) if new[k] != old[k]])
+            self._repaint_rows(before)
         if self.cursor != (u, t):
             emit(self, self.CellSelected(self, *self.cursor))
 
@@ -99,7 +117,26 @@ class ValueGrid(PaintMemo, Widget, can_focus=True):
         """Repaint only these unit rows (row 0 is the header)."""
         if units:
             width = self.size.width
-            self.refresh(*[Region(0, k + 1, width, 1) for k in units])
+            repaint(self, *[Region(0, k + 1, width, 1) for k in units])
+
+    def _row_text(self, unit: int) -> list[str]:
+        """A unit's row as drawn now, cell by cell (the cursor cell marked: it is styled)."""
+        cu, ct = self.cursor
+        return [f"[{text}]" if unit == cu and t == ct else text
+                for t, text in enumerate(self._texts()[unit])]
+
+    def _repaint_rows(self, before: dict[int, list[str]]) -> None:
+        """Repaint the cells of these unit rows that differ from ``before`` (as drawn then)."""
+        regions = []
+        head, cell = self._head_width(), self.CELL
+        for unit, old in before.items():
+            new = self._row_text(unit)
+            changed = [t for t, (a, b) in enumerate(zip(old, new, strict=True)) if a != b]
+            if changed:
+                x = head + changed[0] * cell
+                regions.append(Region(x, unit + 1, (changed[-1] + 1) * cell + head - x, 1))
+        if regions:
+            repaint(self, *regions)
 
     def rendered_cells(self) -> list[list[str]]:
         """Every cell's printed number (tests compare these with the engine's trace)."""
@@ -146,6 +183,13 @@ class ValueGrid(PaintMemo, Widget, can_focus=True):
         self._dirty_regions.clear()
         return strip
 
+    def _paint_line(self, y: int, width: int, inner: Style) -> Strip:
+        if y <= self.shape[0]:
+            strip = text_strip(self._line(y), self.visual_style.rich_style, (width, inner))
+            if strip.cell_length == width:
+                return strip
+        return super()._paint_line(y, width, inner)
+
     def render(self) -> Text:
         text = Text(no_wrap=True)
         for y in range(self.shape[0] + 1):
@@ -162,9 +206,9 @@ class ValueGrid(PaintMemo, Widget, can_focus=True):
         new = (min(max(unit, 0), units - 1), min(max(t, 0), steps - 1))
         if new == self.cursor:
             return
-        old = self.cursor
+        before = {k: self._row_text(k) for k in {self.cursor[0], new[0]}}
         self.cursor = new
-        self._refresh_rows(sorted({old[0], new[0]}))
+        self._repaint_rows(before)
         region = Region(self._head_width() + new[1] * self.CELL, new[0] + 1, self.CELL, 1)
         container = self.parent
         if isinstance(container, Widget) and container.is_scrollable:

@@ -16,7 +16,7 @@ from rich.style import Style
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
@@ -25,7 +25,7 @@ from textual.widgets import Input, Static
 from rnntui.ui.format import NumberError, fmt, parse_number
 from rnntui.ui.strings import tr
 from rnntui.ui.widgets.emit import emit, run_own_binding
-from rnntui.ui.widgets.lines import FOCUS_STYLE, PaintMemo
+from rnntui.ui.widgets.lines import FOCUS_STYLE, PaintMemo, changed_span, repaint
 
 
 class Stepper(PaintMemo, Widget, can_focus=True):
@@ -83,6 +83,7 @@ class Stepper(PaintMemo, Widget, can_focus=True):
     ) -> None:
         super().__init__(id=id, classes=classes)
         self.flat = flat
+        self._direct_lines = flat
         """Draw label and value in this one widget (no child Statics): a change repaints one
         line at a fraction of the cost. CSS for ``.stepper--label`` / ``.stepper--value``
         does not apply to a flat stepper (it looks the same as the default one)."""
@@ -133,10 +134,17 @@ class Stepper(PaintMemo, Widget, can_focus=True):
             self.query_one(".stepper--value", Static).update(self._value_text(), layout=layout)
             return
         text = self._value_text()
-        if text != self._shown:
-            resized = cell_len(text) != cell_len(self._shown)
-            self._shown = text
-            self.refresh(layout=resized)
+        if text == self._shown:
+            return
+        old, self._shown = self._shown, text
+        resized = cell_len(text) != cell_len(old)
+        span = changed_span(old, text)
+        if resized or layout or span is None:  # 1fr wide (as in the panels): no layout pass
+            self.refresh(layout=resized and self.styles.width is not None
+                         and self.styles.width.is_auto)
+        else:  # only the changed cells of the value: the label is not sent again
+            start = self._label_cells()
+            repaint(self, Region(start + span[0], 0, span[1] - span[0], 1))
 
     def _value_text(self) -> str:
         return f"< {self.text().rjust(self._width())} >"
@@ -174,13 +182,27 @@ class Stepper(PaintMemo, Widget, can_focus=True):
         if y:
             return Strip.blank(self.size.width, style)
         self._dirty_regions.clear()
+        return Strip(self._segments(style))
+
+    def _segments(self, style: Style) -> list[Segment]:
         label = self.label
         gap = self._label_cells() - cell_len(label)
         segments = [Segment(label, style), Segment(" " * gap, Style(bgcolor=style.bgcolor))]
         if not self.has_class("-editing"):
             value = self._value_text()
             segments.append(Segment(value, style + FOCUS_STYLE if self.has_focus else style))
-        return Strip(segments)
+        return segments
+
+    def _paint_line(self, y: int, width: int, inner: Style) -> Strip:
+        if self.flat and not y:
+            self._dirty_regions.clear()
+            segments = self._segments(self.visual_style.rich_style)
+            length = sum(segment.cell_length for segment in segments)
+            if length <= width:
+                if length < width:
+                    segments.append(Segment(" " * (width - length), inner))
+                return Strip(segments, width)
+        return super()._paint_line(y, width, inner)
 
     async def on_key(self, event: events.Key) -> None:
         """Step keys run at once (see :func:`run_own_binding`)."""

@@ -1,0 +1,131 @@
+"""Extreme values: every control of every panel at its limits, +-1e6 typed in, the longest
+sequences of huge numbers at the most units. Never a NaN/inf on screen, never a NumPy warning
+(warnings are errors here), ``last_error`` stays None and each change settles quickly."""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+from textual.widgets import Input
+
+from rnntui.content.loader import load_lessons
+from rnntui.ui.app import RnnTuiApp
+from rnntui.ui.panels._sequence import MAX_STEPS
+from rnntui.ui.panels.base import Panel, Readout
+from rnntui.ui.widgets.bars import Bar
+from rnntui.ui.widgets.grid import ValueGrid
+from rnntui.ui.widgets.stepper import Stepper
+
+from .helpers import screen_text, show_panel
+
+pytestmark = pytest.mark.filterwarnings("error")
+
+NOT_A_NUMBER = re.compile(r"(?<![A-Za-z])(nan|inf|infinity)(?![A-Za-z])", re.IGNORECASE)
+PANEL_LESSONS = sorted({x.id for x in load_lessons().lessons if x.lang == "en"})
+RECURRENT = ["simple-rnn", "lstm", "gru"]
+SETTLE_LIMIT = 3.0
+"""Seconds one change may take on a loaded CI machine (it takes milliseconds normally)."""
+
+
+def shown_numbers(app: RnnTuiApp, panel: Panel) -> str:
+    """The screen plus every readout, bar and grid cell (also those scrolled out of view)."""
+    parts = [screen_text(app)]
+    parts += [w.text for w in panel.query(Readout)]
+    parts += [w.value_text() for w in panel.query(Bar)]
+    parts += [" ".join(row) for g in panel.query(ValueGrid) for row in g.rendered_cells()]
+    return "\n".join(parts)
+
+
+def assert_clean(app: RnnTuiApp, panel: Panel, what: str) -> None:
+    assert panel.last_error is None, f"{what}: {panel.last_error!r}"
+    found = NOT_A_NUMBER.search(shown_numbers(app, panel))
+    assert found is None, f"{what}: {found.group(0)!r} on screen"
+    assert app.is_running
+
+
+async def settle(pilot, what: str) -> None:  # type: ignore[no-untyped-def]
+    start = time.perf_counter()
+    await pilot.pause()
+    took = time.perf_counter() - start
+    assert took < SETTLE_LIMIT, f"{what} took {took:.1f} s"
+
+
+def steppers(panel: Panel) -> list[Stepper]:
+    return [s for s in panel.query(Stepper) if not s.disabled]
+
+
+async def open_panel(pilot, lesson_id: str) -> Panel:  # type: ignore[no-untyped-def]
+    """Open ``lesson_id`` in the running app and return its computed panel."""
+    pilot.app.open_lesson(lesson_id, save=False)
+    await pilot.pause()
+    return await show_panel(pilot)
+
+
+async def test_every_control_of_every_panel_at_its_limits(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(PANEL_LESSONS[0], "en", save=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for lesson_id in PANEL_LESSONS:
+            panel = await open_panel(pilot, lesson_id)
+            assert_clean(app, panel, f"{lesson_id}: start")
+            # all at the top, all at the bottom, then alternating both ways
+            for ends in (("hi", "hi"), ("lo", "lo"), ("hi", "lo"), ("lo", "hi"), ("hi", "hi")):
+                for k, control in enumerate(steppers(panel)):
+                    control.set_value(getattr(control, ends[k % 2]))
+                await settle(pilot, f"{lesson_id}: controls at {ends}")
+                panel = app.learn.panel
+                assert_clean(app, panel, f"{lesson_id}: controls at {ends}")
+
+
+async def type_into(pilot, control: Stepper, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Enter opens the stepper's entry; ``text`` goes in as typed; Enter submits it."""
+    control.focus()
+    control.action_edit()
+    entry = control.query_one(Input)
+    entry.value = text
+    await entry.action_submit()
+    await pilot.pause()
+    if control.has_class("-editing"):  # refused: the entry stays open; Escape cancels
+        control.key_escape()
+
+
+async def test_plus_minus_1e6_typed_into_steppers_is_refused(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(RECURRENT[0], "en", save=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for lesson_id in RECURRENT:
+            panel = await open_panel(pilot, lesson_id)
+            for control in steppers(panel):
+                before, what = control.value, f"{lesson_id}: {control.label}"
+                for typed in ("1e6", "-1e6"):
+                    await type_into(pilot, control, typed)
+                    assert control.value == before, f"{what} took {typed}"
+                await type_into(pilot, control, str(control.hi).rstrip("0").rstrip("."))
+                assert control.value == control.hi, what
+                assert_clean(app, panel, f"{what} typed at its maximum")
+
+
+@pytest.mark.parametrize("lesson_id", RECURRENT)
+async def test_longest_sequence_of_huge_inputs_at_most_units(make_app, lesson_id: str) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(lesson_id, "en", save=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        panel = await show_panel(pilot)
+        panel.query_one("#units", Stepper).set_value(panel.query_one("#units", Stepper).hi)
+        await settle(pilot, "units at max")
+        entry = panel.query_one("#seq", Input)
+        entry.value = " ".join(["1e6", "-1e6", "1e300", "-1e300", "0", "1e-300"] * 2)
+        assert len(entry.value.split()) == MAX_STEPS
+        entry.focus()
+        await pilot.press("enter")
+        await settle(pilot, "long sequence")
+        assert panel.seq.steps == MAX_STEPS and abs(panel.seq.x).max() == 1e300
+        assert_clean(app, panel, f"{MAX_STEPS} steps of +-1e6 and +-1e300")
+        for key in ("tab", "right", "right", "pageup", "left"):  # still responsive
+            start = time.perf_counter()
+            await pilot.press(key)
+            assert time.perf_counter() - start < SETTLE_LIMIT, key
+        assert_clean(app, panel, "after keys")
+        entry.value = " ".join(["1"] * (MAX_STEPS + 1))
+        entry.focus()
+        await pilot.press("enter")
+        assert panel.seq.steps == MAX_STEPS  # one step too many is refused
