@@ -283,7 +283,8 @@ class RnnTuiApp(App[int]):
         from rnntui.ui.palette import SafeCommandPalette
 
         if self.use_command_palette and not CommandPalette.is_open(self):
-            self.push_screen(SafeCommandPalette(id="--command-palette"))
+            self.push_screen(SafeCommandPalette(
+                id="--command-palette", placeholder=tr("palette.search", self.lang)))
 
     def action_display_check(self) -> None:
         """Open the display check (a boxed ruler; how to fix broken borders). ``d`` in help."""

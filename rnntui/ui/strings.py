@@ -49,6 +49,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "palette.open": ("Open lesson", "강의 열기"),
     "palette.help": ("Show help for the focused panel", "현재 패널의 도움말 보기"),
     "palette.display": ("Display check: borders and Korean text", "화면 점검: 테두리와 한글"),
+    "palette.search": ("Search for commands...", "명령 검색..."),
     "quiz.title": ("Quiz", "퀴즈"),
     "quiz.this": ("Quiz: this lesson", "퀴즈: 이 강의"),
     "quiz.all": ("Quiz: all lessons", "퀴즈: 모든 강의"),

@@ -109,3 +109,11 @@ async def test_panic_exits_with_status_1(make_app) -> None:  # type: ignore[no-u
     async with app.run_test(size=(80, 24)):
         app.panic("the input thread died")  # what a crash in the input thread ends in
     assert app.panicked and app.return_code == 1
+
+
+async def test_palette_placeholder_has_no_ambiguous_ellipsis(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app("lstm", "ko", save=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+p")
+        shown = screen_text(app)
+        assert "명령 검색..." in shown and "\u2026" not in shown

@@ -203,3 +203,15 @@ async def test_page_down_before_the_palette_list_is_drawn(make_app) -> None:  # 
             app._driver.send_message(event)  # type: ignore[union-attr]
         await pilot.pause(0.3)
         assert app._exception is None and app.is_running
+
+
+async def test_page_keys_on_the_lesson_list_right_after_it_opens(make_app) -> None:  # type: ignore[no-untyped-def]
+    """The third burst: F3 F2 Tab PgDn raised KeyError in the just-shown lesson list."""
+    app = make_app("what-is-rnn", "en", save=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for key in ("f3", "f2", "tab", "pagedown", "pageup", "pagedown"):
+            event = key_event(key)
+            event.set_sender(app)
+            app._driver.send_message(event)  # type: ignore[union-attr]
+        await pilot.pause(0.5)
+        assert app._exception is None and app.is_running

@@ -63,6 +63,21 @@ class LessonList(OptionList):
         elif event.option.id:
             self.post_message(self.Chosen(event.option.id))
 
+    def action_page_down(self) -> None:
+        """PgDn; ignored before the list is laid out (Textual 8.2.8's OptionList raises
+        KeyError then, e.g. for F3 F2 Tab PgDn in one burst; tests/ui/test_monkey.py)."""
+        try:
+            super().action_page_down()
+        except KeyError:
+            return
+
+    def action_page_up(self) -> None:
+        """PgUp; ignored before the list is laid out (as PgDn)."""
+        try:
+            super().action_page_up()
+        except KeyError:
+            return
+
     def action_quiz(self) -> None:
         """F7 on the list: a quiz on the highlighted lesson."""
         option = None if self.highlighted is None else self.get_option_at_index(self.highlighted)
