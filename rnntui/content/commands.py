@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from rnntui.content.finder import file_problem, scan
 from rnntui.content.language import resolve_language
-from rnntui.content.loader import collect, is_lesson_file, load_lessons, parse_cached
+from rnntui.content.loader import collect, load_lessons, parse_cached
 from rnntui.content.model import LANGUAGES, Lesson, Problem
 from rnntui.content.pairs import pair_problems
+from rnntui.content.safe_text import printable
 
 
 def saved_language() -> str | None:
@@ -28,7 +31,7 @@ def saved_language() -> str | None:
 
 def _warn(problems: Iterable[Problem]) -> None:
     for problem in problems:
-        print(f"warning: {problem}", file=sys.stderr)
+        print(printable(f"warning: {problem}", one_line=True), file=sys.stderr)
 
 
 def lesson_record(lesson: Lesson) -> dict[str, object]:
@@ -59,7 +62,8 @@ def list_lessons(lang: str | None, as_json: bool, lessons_dirs: Sequence[Path]) 
     _warn(lessons.problems)
     chosen = [lesson for code in languages for lesson in lessons.for_lang(code)]
     if as_json:
-        print(json.dumps([lesson_record(x) for x in chosen], ensure_ascii=False, indent=2))
+        records = [lesson_record(x) for x in chosen]
+        print(printable(json.dumps(records, ensure_ascii=False, indent=2)))
     else:
         _print_table(chosen, languages[0])
     return 0
@@ -69,16 +73,16 @@ def _print_table(lessons: list[Lesson], lang: str) -> None:
     from rich import box
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     # ASCII borders and no "..." ellipsis: box-drawing characters are East-Asian-ambiguous and
     # break the table in Korean terminals set to "ambiguous = wide".
-    table = Table(title=f"rnntui lessons ({lang})", box=box.ASCII)
+    table = Table(title=Text(f"rnntui lessons ({lang})"), box=box.ASCII)
     for column in ("id", "order", "title", "panel", "topics"):
         table.add_column(column, justify="right" if column == "order" else "left", overflow="fold")
     for lesson in lessons:
-        table.add_row(
-            lesson.id, str(lesson.order), lesson.title, lesson.panel, ", ".join(lesson.topics)
-        )
+        cells = (lesson.id, str(lesson.order), lesson.title, lesson.panel, ", ".join(lesson.topics))
+        table.add_row(*(Text(printable(cell, one_line=True)) for cell in cells))
     Console().print(table)
 
 
@@ -89,11 +93,18 @@ def gather_files(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
     seen: set[Path] = set()
     for path in paths:
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*.md") if is_lesson_file(p) and p.is_file())
-            if not found:
+            scanned = scan(path, recursive=True)
+            found = scanned.files
+            problems.extend(scanned.problems)
+            if not found and not scanned.problems:
                 problems.append(Problem(path, 0, "no lesson files (*.md) in this folder"))
         elif path.is_file():
             found = [path]
+        elif os.path.lexists(path):
+            problems.append(
+                file_problem(path) or Problem(path, 0, "not a regular file; check the path")
+            )
+            continue
         else:
             problems.append(Problem(path, 0, "no such file or folder; check the path"))
             continue
@@ -114,7 +125,7 @@ def check_paths(paths: Sequence[Path]) -> int:
     problems.extend(pair_problems(lessons.lessons, {p.path: p.field_lines for p in parsed}))
     if problems:
         for problem in problems:
-            print(problem)
+            print(printable(str(problem), one_line=True))
         bad = len({problem.path for problem in problems})
         print(f"{len(problems)} problem(s) in {bad} file(s)", file=sys.stderr)
         return 1

@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import Any
 
 from rnntui.content.safe_math import ExpressionError, evaluate
+from rnntui.content.safe_text import clip, shown
 
 DIRECTIVE = re.compile(r"\{\{(.*?)\}\}")
 _NAMED = re.compile(r"\s*(?P<name>[A-Za-z_]+)\s*:\s*(?P<arg>.*?)\s*$", re.S)
@@ -88,7 +89,7 @@ def expand(text: str, line_of: Callable[[int], int], problem: Callable[[int, str
         try:
             pieces.append(evaluate_directive(match[1]).text)
         except DirectiveError as exc:
-            problem(line_of(match.start()), f"bad directive {match[0]!r}: {exc}")
+            problem(line_of(match.start()), f"bad directive {shown(match[0])}: {clip(str(exc))}")
             pieces.append(match[0])
         last = match.end()
     _check_stray(text[last:], last, line_of, problem)

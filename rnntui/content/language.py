@@ -6,6 +6,7 @@ import os
 from collections.abc import Mapping
 
 from rnntui.content.model import LANGUAGES
+from rnntui.content.safe_text import shown
 
 DEFAULT_LANGUAGE = "en"
 LOCALE_VARIABLES: tuple[str, ...] = ("LC_ALL", "LC_MESSAGES", "LANG")
@@ -35,7 +36,7 @@ def resolve_language(
         chosen = normalise_language(cli_lang)
         if chosen is None:
             raise ValueError(
-                f"unknown language {cli_lang!r} for --lang; use one of: {', '.join(LANGUAGES)}"
+                f"unknown language {shown(cli_lang)} for --lang; use one of: {', '.join(LANGUAGES)}"
             )
         return chosen
     if saved:

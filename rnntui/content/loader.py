@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rnntui.content.finder import Found, scan
 from rnntui.content.model import LANGUAGES, Lesson, Problem
 from rnntui.content.validate import ParsedFile, parse_lesson_file
 
@@ -35,6 +36,11 @@ class LessonSet:
                     return lesson
                 fallback = fallback or lesson
         return fallback
+
+    @property
+    def skipped_files(self) -> int:
+        """How many files (not problems) were skipped: for "N lesson file(s) skipped"."""
+        return len({problem.path for problem in self.problems})
 
     def ids(self) -> list[str]:
         """All lesson ids (any language), in lesson order."""
@@ -65,17 +71,17 @@ def env_lesson_dirs(env: Mapping[str, str] | None = None) -> list[Path]:
     return [Path(part) for part in value.split(os.pathsep) if part.strip()]
 
 
-def is_lesson_file(path: Path) -> bool:
-    """A ``*.md`` file other than README.md."""
-    return path.suffix.lower() == ".md" and path.name.lower() != "readme.md"
-
-
 def lesson_files(folder: Path) -> list[Path]:
     """Lesson files of a course folder: ``DIR/*.md``, ``DIR/en/*.md`` and ``DIR/ko/*.md``."""
-    found: list[Path] = []
+    return find_course_files(folder).files
+
+
+def find_course_files(folder: Path) -> Found:
+    """:func:`lesson_files` and the problems met: unreadable folders, looping symlinks."""
+    found = Found()
     for sub in (folder, *(folder / lang for lang in sorted(LANGUAGES))):
-        if sub.is_dir():
-            found.extend(sorted(p for p in sub.glob("*.md") if is_lesson_file(p) and p.is_file()))
+        if sub == folder or sub.is_dir():
+            scan(sub, recursive=False, found=found)
     return found
 
 
@@ -84,7 +90,7 @@ def parse_cached(path: Path) -> ParsedFile:
     key = str(path.absolute())
     try:
         stat = path.stat()
-    except OSError:
+    except (OSError, ValueError):  # ValueError: a NUL byte in the name
         return parse_lesson_file(path)
     stamp = (stat.st_mtime_ns, stat.st_size)
     hit = _CACHE.get(key)
@@ -159,7 +165,9 @@ def load_lessons(
                 Problem(folder, 0, f"lesson folder not found; check --lessons or {ENV_VAR}")
             )
             continue
-        files.extend(lesson_files(folder))
+        found = find_course_files(folder)
+        files.extend(found.files)
+        missing.extend(found.problems)
     lessons, _ = load_files(files)
     lessons.problems[:0] = missing
     return lessons

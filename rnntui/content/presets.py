@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from rnntui.content.report import KeyPath, Reporter
+from rnntui.content.safe_text import clip, shown
 from rnntui.content.schema import (
     LAYER_KEYS,
     LAYER_TYPES,
@@ -120,13 +121,14 @@ def check_preset(preset: Any, panel: str | None, report: Reporter) -> dict[str, 
         check = _CHECKS.get(str(key))
         error = check(value) if check else None
         if error:
-            report.at((*where, key), f"preset `{key}` {error}")
+            report.at((*where, key), f"preset `{clip(str(key))}` {error}")
     if panel == "stacking" and "layers" in preset:
         _check_layers(preset["layers"], report)
     if panel == "embedding" and isinstance(preset.get("vocab"), list):
         word = preset.get("word")
         if isinstance(word, str) and word not in preset["vocab"]:
-            report.at((*where, "word"), f"preset `word` {word!r} is not in `vocab`; add it there")
+            message = f"preset `word` {shown(word)} is not in `vocab`; add it there"
+            report.at((*where, "word"), message)
     return dict(preset)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import Any
 
@@ -9,6 +10,7 @@ from rnntui.content.directives import DirectiveError, numeric_value
 from rnntui.content.model import Choice, QuizItem
 from rnntui.content.presets import is_int, is_number
 from rnntui.content.report import KeyPath, Reporter
+from rnntui.content.safe_text import clip, shown
 from rnntui.content.schema import (
     CHOICE_KEYS,
     ID_PATTERN,
@@ -21,6 +23,10 @@ from rnntui.content.schema import (
     QUIZ_TYPES,
 )
 from rnntui.content.suggest import unknown_key_message, unknown_value_message
+
+_SCALAR_KEYS: tuple[str, ...] = ("id", "type", "question", "answer", "tolerance", "explanation")
+MAX_ANSWER = 1e15
+"""Numeric answers are at most this big, so they format and compare exactly."""
 
 Fill = Callable[[str, KeyPath], str]
 """Expands directives in a string found at a key path (reporting bad ones)."""
@@ -45,7 +51,7 @@ def check_quiz(quiz: Any, report: Reporter, fill: Fill) -> tuple[QuizItem, ...]:
             if item_id in first_use:
                 report.at(
                     ("quiz", index, "id"),
-                    f"quiz id {item_id!r} is already used on line {first_use[item_id]}; "
+                    f"quiz id {shown(item_id)} is already used on line {first_use[item_id]}; "
                     "give each quiz item its own id",
                 )
             else:
@@ -97,8 +103,13 @@ class _ItemChecker:
             return None
         item_id = raw.get("id")
         if isinstance(item_id, str):
-            self.name = f"quiz item {item_id!r}"
+            self.name = f"quiz item {shown(item_id)}"
         kind = raw.get("type")
+        for key in _SCALAR_KEYS:
+            if isinstance(raw.get(key), list | dict):
+                self.bad(key, f"`{key}` must be a single value, not a list or a mapping")
+        if isinstance(kind, list | dict):
+            kind = None
         if kind is not None and kind not in QUIZ_TYPES:
             self.bad("type", unknown_value_message("type", kind, QUIZ_TYPES))
             kind = None
@@ -107,7 +118,7 @@ class _ItemChecker:
             if key not in raw and key != "question":  # self.text reports a missing question
                 self.bad(None, f"`{key}` is missing; add `{key}: ...` to this item")
         if item_id is not None and not (isinstance(item_id, str) and ID_PATTERN.fullmatch(item_id)):
-            self.bad("id", f"id {item_id!r} must use only a-z, 0-9 and '-', e.g. forget-range")
+            self.bad("id", f"id {shown(item_id)} must use only a-z, 0-9 and '-', e.g. forget-range")
         question = self.text("question", required=True)
         explanation = self.text("explanation", required=kind == "truefalse")
         if kind is None or "answer" not in raw:
@@ -204,34 +215,50 @@ class _ItemChecker:
     def _truefalse_answer(self) -> bool | None:
         answer = self.raw.get("answer")
         if not isinstance(answer, bool):
-            self.bad("answer", f"`answer` must be true or false without quotes (got {answer!r})")
+            self.bad(
+                "answer", f"`answer` must be true or false without quotes (got {shown(answer)})"
+            )
             return None
         return answer
 
     def _numeric_answer(self) -> int | float | None:
         answer = self.raw.get("answer")
         if is_number(answer):
-            return answer
+            return self._finite_answer(answer)
         if isinstance(answer, str):
             try:
-                return numeric_value(answer)
+                return self._finite_answer(numeric_value(answer))
             except DirectiveError as exc:
                 hint = (
-                    f" (write `answer: {answer.strip()}` without quotes)"
+                    f" (write `answer: {clip(answer.strip())}` without quotes)"
                     if _looks_numeric(answer)
                     else ""
                 )
-                self.bad("answer", f"`answer` {answer!r}: {exc}{hint}")
+                self.bad("answer", f"`answer` {shown(answer)}: {clip(str(exc))}{hint}")
                 return None
         self.bad("answer", '`answer` must be a number or a directive such as "{{params: SPEC}}"')
         return None
 
     def _tolerance(self) -> float:
         tolerance = self.raw.get("tolerance", 0)
-        if not is_number(tolerance) or tolerance < 0:
-            self.bad("tolerance", f"`tolerance` must be a number >= 0 (got {tolerance!r})")
+        if not is_number(tolerance) or not math.isfinite(tolerance) or tolerance < 0:
+            self.bad(
+                "tolerance",
+                f"`tolerance` must be a number >= 0, finite (got {shown(tolerance)})",
+            )
             return 0.0
         return float(tolerance)
+
+    def _finite_answer(self, answer: int | float | None) -> int | float | None:
+        if answer is None:
+            return None
+        if isinstance(answer, float) and not math.isfinite(answer):
+            self.bad("answer", f"`answer` must be a finite number (got {shown(answer)})")
+            return None
+        if abs(answer) > MAX_ANSWER:
+            self.bad("answer", f"`answer` must be between -{MAX_ANSWER:.0e} and {MAX_ANSWER:.0e}")
+            return None
+        return answer
 
 
 def _looks_numeric(text: str) -> bool:

@@ -10,10 +10,12 @@ from typing import Any
 from rnntui.content.directives import expand
 from rnntui.content.frontmatter import FrontMatter, split_front_matter
 from rnntui.content.glyphs import check_glyphs
+from rnntui.content.limits import heavy_body
 from rnntui.content.model import LANGUAGES, TOPICS, GlossaryTerm, Lesson, Problem
 from rnntui.content.presets import check_preset, is_int
 from rnntui.content.quizcheck import check_quiz
 from rnntui.content.report import KeyPath, Reporter
+from rnntui.content.safe_text import clip, find_controls, shown
 from rnntui.content.schema import ALL_FIELDS, GLOSSARY_KEYS, ID_PATTERN, PANELS, REQUIRED_FIELDS
 from rnntui.content.suggest import unknown_key_message, unknown_value_message
 from rnntui.content.textfile import read_lesson_text
@@ -31,20 +33,55 @@ class ParsedFile:
 
 
 def parse_lesson_file(path: Path) -> ParsedFile:
-    """Read, parse and validate one lesson file (directives filled in from the engine)."""
+    """Read, parse and validate one lesson file (directives filled in from the engine).
+
+    Never raises: whatever goes wrong (a RecursionError, a MemoryError, a bug) becomes a
+    problem of this file only, so one bad file never costs the others.
+    """
+    try:
+        return _parse(path)
+    except Exception as exc:  # MemoryError and RecursionError are Exceptions too
+        return ParsedFile(path, None, (failure_problem(path, exc),))
+
+
+def failure_problem(path: Path, exc: BaseException) -> Problem:
+    """The problem reported when reading ``path`` failed unexpectedly with ``exc``."""
+    line = _traceback_line(exc)
+    if isinstance(exc, MemoryError):
+        why = "it needs too much memory (deeply nested or repeated YAML?)"
+    elif isinstance(exc, RecursionError):
+        why = "it is nested too deeply"
+    else:
+        why = f"{type(exc).__name__}: {clip(str(exc))}"
+    return Problem(path, line, f"this file could not be read ({why}); simplify it")
+
+
+def _traceback_line(exc: BaseException) -> int:
+    mark = getattr(exc, "problem_mark", None)
+    return int(mark.line) + 1 if mark is not None else 1
+
+
+def _parse(path: Path) -> ParsedFile:
     text, problems = read_lesson_text(path)
     if text is None:
         return ParsedFile(path, None, tuple(problems))
     glyph_problems = [Problem(path, line, message) for line, message in check_glyphs(text)]
+    glyph_problems += [Problem(path, line, message) for line, message in find_controls(text)]
+    glyph_problems += [Problem(path, line, message) for line, message in heavy_body(text)]
     front, problems = split_front_matter(text, path)
     if front is None:
-        return ParsedFile(path, None, tuple(sorted(problems + glyph_problems, key=_order)))
+        found = dict.fromkeys(problems + glyph_problems)
+        return ParsedFile(path, None, tuple(sorted(found, key=_order)))
     report = Reporter(path, front.lines)
     report.extend(glyph_problems)
     lesson = _HeaderChecker(front, report).lesson()
-    problems = sorted(report.problems, key=_order)
+    problems = sorted(dict.fromkeys(report.problems), key=_order)
     lines = {str(key[0]): line for key, line in front.lines.keys.items() if len(key) == 1}
     return ParsedFile(path, None if problems else lesson, tuple(problems), lines)
+
+
+_SCALAR_FIELDS: tuple[str, ...] = ("id", "order", "lang", "title", "panel")
+MAX_ORDER = 1_000_000
 
 
 def _order(problem: Problem) -> int:
@@ -87,13 +124,25 @@ class _HeaderChecker:
                     self.front.lines.start,
                     f"required field `{key}` is missing; add `{key}: ...` to the front matter",
                 )
+            elif data[key] is None:
+                self.report.at(
+                    (key,),
+                    f"required field `{key}` is empty (`~`, `null` or nothing after the "
+                    f"colon); write its value after `{key}:`",
+                )
+        for key in _SCALAR_FIELDS:
+            if isinstance(data.get(key), list | dict):
+                self.report.at((key,), f"`{key}` must be a single value, not a list or a mapping")
         lesson_id, order, lang = self._id(), self._order(), self._lang()
         title, panel, topics = self._title(), self._panel(), self._topics()
         preset = check_preset(data.get("preset"), panel, self.report) if panel else {}
         glossary = self._glossary()
         quiz = check_quiz(data.get("quiz"), self.report, self.fill) if "quiz" in data else ()
         body = self._body()
-        if not self.report.ok or None in (lesson_id, order, lang, title, panel, topics):
+        if not self.report.ok:
+            return None
+        if None in (lesson_id, order, lang, title, panel, topics):  # never drop a file silently
+            self.report.at(self.front.lines.start, "this lesson header is incomplete")
             return None
         return Lesson(
             id=str(lesson_id),
@@ -111,34 +160,39 @@ class _HeaderChecker:
 
     def _id(self) -> str | None:
         value = self.data.get("id")
-        if value is None:
+        if value is None or isinstance(value, list | dict):
             return None
         if not isinstance(value, str):
-            self.report.at(("id",), f'id must be text; write `id: "{value}"` or a word like `lstm`')
+            self.report.at(
+                ("id",), f'id must be text; write `id: "{clip(str(value))}"` or a word like `lstm`'
+            )
             return None
         if not ID_PATTERN.fullmatch(value):
             self.report.at(
                 ("id",),
-                f"id {value!r} must use only a-z, 0-9 and '-'; "
-                f"write e.g. `id: {_suggest_id(str(value))}`",
+                f"id {shown(value)} must use only a-z, 0-9 and '-'; "
+                f"write e.g. `id: {clip(_suggest_id(value[:200]))}`",
             )
             return None
         return value
 
     def _order(self) -> int | None:
         value = self.data.get("order")
-        if value is None:
+        if value is None or isinstance(value, list | dict):
             return None
         if not is_int(value):
             self.report.at(
-                ("order",), f"order must be a whole number, e.g. `order: 3` (got {value!r})"
+                ("order",), f"order must be a whole number, e.g. `order: 3` (got {shown(value)})"
             )
+            return None
+        if abs(value) > MAX_ORDER:
+            self.report.at(("order",), f"order must be between -{MAX_ORDER} and {MAX_ORDER}")
             return None
         return int(value)
 
     def _lang(self) -> str | None:
         value = self.data.get("lang")
-        if value is None:
+        if value is None or isinstance(value, list | dict):
             return None
         if value not in LANGUAGES:
             self.report.at(("lang",), unknown_value_message("lang", value, LANGUAGES))
@@ -147,14 +201,14 @@ class _HeaderChecker:
         if folder in LANGUAGES and folder != value:
             self.report.at(
                 ("lang",),
-                f"lang is {value!r} but the file is in the {folder}/ folder; "
-                f"write `lang: {folder}` or move the file to {value}/",
+                f"lang is {shown(value)} but the file is in the {clip(folder)}/ folder; "
+                f"write `lang: {clip(folder)}` or move the file to {value}/",
             )
         return str(value)
 
     def _title(self) -> str | None:
         value = self.data.get("title")
-        if value is None:
+        if value is None or isinstance(value, list | dict):
             return None
         if not isinstance(value, str) or not value.strip():
             self.report.at(("title",), "title must be non-empty text; put it in double quotes")
@@ -163,7 +217,7 @@ class _HeaderChecker:
 
     def _panel(self) -> str | None:
         value = self.data.get("panel")
-        if value is None:
+        if value is None or isinstance(value, list | dict):
             return None
         if value not in PANELS:
             self.report.at(("panel",), unknown_value_message("panel", value, PANELS))
@@ -175,7 +229,8 @@ class _HeaderChecker:
         if value is None:
             return None
         if not isinstance(value, list):
-            self.report.at(("topics",), f"topics must be a list, e.g. `topics: [{value}]`")
+            example = clip(value) if isinstance(value, str) else "lstm"
+            self.report.at(("topics",), f"topics must be a list, e.g. `topics: [{example}]`")
             return None
         good: list[str] = []
         for index, topic in enumerate(value):
