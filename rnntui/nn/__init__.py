@@ -3,23 +3,29 @@
 Pure NumPy and the standard library: importing it never loads Textual or Rich.
 """
 
+from rnntui.nn import losses, optimizers
 from rnntui.nn.bidirectional import Bidirectional
+from rnntui.nn.callbacks import Callback, History, LambdaCallback
 from rnntui.nn.dense import Dense, Dropout
 from rnntui.nn.dropout import DropoutMasks
 from rnntui.nn.embedding import Embedding
+from rnntui.nn.grad_trace import BackwardTrace, LayerBackward, StepGrad, backward_trace
 from rnntui.nn.gru import GRU
 from rnntui.nn.lstm import LSTM
 from rnntui.nn.pooling import GlobalAveragePooling1D
 from rnntui.nn.recurrent import RNNLayer
 from rnntui.nn.sequential import ModelSummary, Sequential, StackError, SummaryRow
 from rnntui.nn.simple_rnn import SimpleRNN
+from rnntui.nn.tape import LayerGrads, RecurrentGrads
 from rnntui.nn.trace import BidirectionalTrace, GateForce, GateParts, RecurrentTrace, StepTrace
 
 __all__ = [
     "GRU",
     "LSTM",
+    "BackwardTrace",
     "Bidirectional",
     "BidirectionalTrace",
+    "Callback",
     "Dense",
     "Dropout",
     "DropoutMasks",
@@ -27,12 +33,21 @@ __all__ = [
     "GateForce",
     "GateParts",
     "GlobalAveragePooling1D",
+    "History",
+    "LambdaCallback",
+    "LayerBackward",
+    "LayerGrads",
     "ModelSummary",
     "RNNLayer",
+    "RecurrentGrads",
     "RecurrentTrace",
     "Sequential",
     "SimpleRNN",
     "StackError",
+    "StepGrad",
     "StepTrace",
     "SummaryRow",
+    "backward_trace",
+    "losses",
+    "optimizers",
 ]

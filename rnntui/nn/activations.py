@@ -46,12 +46,39 @@ def linear(x: npt.ArrayLike) -> Array:
     return np.asarray(x, dtype=np.float64)
 
 
+def softmax(x: npt.ArrayLike) -> Array:
+    """Softmax over the last axis, exp(x - max) / sum exp(x - max): rows sum to 1."""
+    a = np.asarray(x, dtype=np.float64)
+    e = np.exp(a - np.max(a, axis=-1, keepdims=True))
+    return e / np.sum(e, axis=-1, keepdims=True)
+
+
 ACTIVATIONS: dict[str, Activation] = {
     "sigmoid": sigmoid,
     "tanh": tanh,
     "hard_sigmoid": hard_sigmoid,
     "relu": relu,
     "linear": linear,
+    "softmax": softmax,
+}
+
+# Backward: each derivative is written in terms of the activation's OUTPUT y (as torch does),
+# so a forward pass only has to keep y. ``grad(dy, y)`` returns dL/dx for upstream dL/dy.
+Backward = Callable[[Array, Array], Array]
+
+
+def _softmax_backward(dy: Array, y: Array) -> Array:
+    """dx = y * (dy - sum(dy * y)) over the last axis (the softmax Jacobian times dy)."""
+    return y * (dy - np.sum(dy * y, axis=-1, keepdims=True))
+
+
+BACKWARDS: dict[str, Backward] = {
+    "sigmoid": lambda dy, y: dy * y * (1.0 - y),
+    "tanh": lambda dy, y: dy * (1.0 - y * y),
+    "hard_sigmoid": lambda dy, y: dy * (((y > 0.0) & (y < 1.0)) / 6.0),
+    "relu": lambda dy, y: dy * (y > 0.0),
+    "linear": lambda dy, y: dy,
+    "softmax": _softmax_backward,
 }
 
 
@@ -63,3 +90,9 @@ def get_activation(name: str | None) -> Activation:
     except KeyError:
         known = ", ".join(sorted(ACTIVATIONS))
         raise ValueError(f"Unknown activation {name!r}. Use one of: {known}.") from None
+
+
+def get_backward(name: str | None) -> Backward:
+    """The backward of an activation, ``grad(dy, y) -> dx``, with y the activation's output."""
+    get_activation(name)  # same error for unknown names
+    return BACKWARDS["linear" if name is None else name]

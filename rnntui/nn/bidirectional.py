@@ -12,7 +12,11 @@ from rnntui.nn.activations import Array
 from rnntui.nn.dropout import DropoutMasks
 from rnntui.nn.layer import Layer, Shape
 from rnntui.nn.recurrent import RNNLayer
+from rnntui.nn.tape import LayerGrads, RecurrentGrads, RecurrentTape
 from rnntui.nn.trace import BidirectionalTrace, RecurrentTrace
+
+BiTape = tuple[RecurrentTape, RecurrentTape, Array, Array]
+"""Forward tape, backward tape, and the merged halves y_f, y_b (for merge_mode="mul")."""
 
 MERGE_MODES = ("sum", "mul", "ave", "concat", None)
 
@@ -119,8 +123,12 @@ class Bidirectional(Layer):
         mask: npt.ArrayLike | None = None,
         dropout_masks: tuple[DropoutMasks | None, DropoutMasks | None] | None = None,
         record: bool = True,
+        tapes: tuple[RecurrentTape, RecurrentTape] | None = None,
     ) -> BidirectionalTrace:
-        """Run both directions (recording steps unless ``record=False``) and merge them."""
+        """Run both directions (recording steps unless ``record=False``) and merge them.
+
+        With ``tapes`` each direction also keeps what its backward pass needs.
+        """
         x = np.asarray(inputs, dtype=np.float64)
         if x.ndim != 3:
             self.check_input_shape(x.shape)
@@ -137,11 +145,12 @@ class Bidirectional(Layer):
             init_f, init_b = list(initial_state[:half]), list(initial_state[half:])
         masks_f, masks_b = dropout_masks or (None, None)
         runs: list[RecurrentTrace] = []
-        for half_layer, init, dm in (
-            (self.forward_layer, init_f, masks_f),
-            (self.backward_layer, init_b, masks_b),
+        tape_f, tape_b = tapes or (None, None)
+        for half_layer, init, dm, tape in (
+            (self.forward_layer, init_f, masks_f, tape_f),
+            (self.backward_layer, init_b, masks_b, tape_b),
         ):
-            runs.append(half_layer._run(x, training, init, mask, dm, None, record))
+            runs.append(half_layer._run(x, training, init, mask, dm, None, record, tape))
         fwd, bwd = runs
         y_f = fwd.outputs if self.return_sequences else fwd.outputs[:, -1]
         aligned = bwd.outputs[:, ::-1]
@@ -172,3 +181,70 @@ class Bidirectional(Layer):
     ) -> Any:
         """Run the layer; returns what Keras returns."""
         return self.trace(inputs, training, initial_state, mask, dropout_masks, record=False).output
+
+    # -- backward -----------------------------------------------------------------------------
+    def variables(self) -> list[Array]:
+        return self.forward_layer.variables() + self.backward_layer.variables()
+
+    def forward(
+        self,
+        inputs: npt.ArrayLike,
+        training: bool = False,
+        initial_state: Sequence[npt.ArrayLike] | None = None,
+        mask: npt.ArrayLike | None = None,
+        dropout_masks: tuple[DropoutMasks | None, DropoutMasks | None] | None = None,
+    ) -> tuple[Any, BiTape]:
+        """Like ``__call__``, and also return the tape that ``backward`` reads."""
+        tapes = (RecurrentTape(), RecurrentTape())
+        run = self.trace(inputs, training, initial_state, mask, dropout_masks, False, tapes)
+        y_f = run.forward.outputs if self.return_sequences else run.forward.outputs[:, -1]
+        y_b = run.backward_aligned if self.return_sequences else run.backward.outputs[:, -1]
+        return run.output, (tapes[0], tapes[1], y_f, y_b)
+
+    def _unmerge(self, d_merged: Any, y_f: Array, y_b: Array) -> tuple[Any, Any]:
+        """Backward of the merge: (dL/dy_f, dL/dy_b)."""
+        if self.merge_mode is None:
+            return d_merged[0], d_merged[1]
+        d = np.asarray(d_merged, dtype=np.float64)
+        if self.merge_mode == "concat":
+            u = y_f.shape[-1]
+            return d[..., :u], d[..., u:]
+        if self.merge_mode == "sum":
+            return d, d
+        if self.merge_mode == "ave":
+            return d / 2.0, d / 2.0
+        return d * y_b, d * y_f  # mul
+
+    def backward(self, tape: BiTape, d_output: Any) -> LayerGrads:
+        """dL/dx (B, T, D) and the weight grads of both directions (``get_weights`` order).
+
+        ``d_output`` is shaped like the output (entries may be None); ``detail`` is the pair of
+        ``RecurrentGrads`` (forward direction, backward direction) with per-step gradients.
+        """
+        tape_f, tape_b, y_f, y_b = tape
+        n_head = 2 if self.merge_mode is None else 1
+        n_states = 2 if self.forward_layer.has_carry else 1
+        parts = list(d_output) if (self.return_state or self.merge_mode is None) else [d_output]
+        parts += [None] * (n_head + (2 * n_states if self.return_state else 0) - len(parts))
+        head = parts[0] if n_head == 1 else parts[:2]
+        states = parts[n_head:]
+        if head is None or (isinstance(head, list) and all(h is None for h in head)):
+            d_f, d_b = None, None
+        else:
+            if isinstance(head, list):
+                head = [
+                    np.zeros_like(y) if h is None else h
+                    for h, y in zip(head, (y_f, y_b), strict=True)
+                ]
+            d_f, d_b = self._unmerge(head, y_f, y_b)
+        if d_b is not None and self.return_sequences:
+            d_b = np.asarray(d_b)[:, ::-1]  # back to the backward layer's processing order
+        states = states + [None] * (2 * n_states - len(states))
+        grads: list[RecurrentGrads] = []
+        for half, t, d, st in (
+            (self.forward_layer, tape_f, d_f, states[:n_states]),
+            (self.backward_layer, tape_b, d_b, states[n_states:]),
+        ):
+            grads.append(half.backward(t, [d, *st] if self.return_state else d))
+        dx = grads[0].dx + grads[1].dx
+        return LayerGrads(dx, grads[0].weights + grads[1].weights, (grads[0], grads[1]))

@@ -1,4 +1,8 @@
-"""Dense: y = activation(x K + b) on the last axis."""
+"""Dense: y = activation(x K + b) on the last axis.
+
+Backward: da = activation'(y) dy;  dK = x^T da,  db = sum da,  dx = da K^T (over all leading axes).
+Dropout (training): y = x * mask, mask 0 or 1/(1-rate);  backward dx = dy * mask.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +11,10 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from rnntui.nn.activations import Array, get_activation
+from rnntui.nn.activations import Array, get_activation, get_backward
 from rnntui.nn.initializers import glorot_uniform
 from rnntui.nn.layer import Layer, Shape
+from rnntui.nn.tape import LayerGrads
 
 
 class Dense(Layer):
@@ -68,12 +73,27 @@ class Dense(Layer):
 
     def __call__(self, inputs: npt.ArrayLike) -> Array:
         """Apply to the last axis of inputs of any rank >= 2."""
+        return self.forward(inputs)[0]
+
+    def forward(self, inputs: npt.ArrayLike) -> tuple[Array, tuple[Array, Array]]:
+        """(y, tape) for inputs (..., D): y is (..., units), the tape is (x, y)."""
         x = np.asarray(inputs, dtype=np.float64)
         self._ensure_built(x)
         y = x @ self.kernel
         if self.use_bias:
             y = y + self.bias
-        return self._act(y)
+        y = self._act(y)
+        return y, (x, y)
+
+    def backward(self, tape: tuple[Array, Array], d_output: Array) -> LayerGrads:
+        """dL/dx (..., D) and [dK (D, units), db (units,)] from dL/dy (..., units)."""
+        x, y = tape
+        da = get_backward(self.activation)(np.asarray(d_output, dtype=np.float64), y)
+        da_flat = da.reshape(-1, self.units)
+        grads = [x.reshape(-1, x.shape[-1]).T @ da_flat]
+        if self.use_bias:
+            grads.append(da_flat.sum(axis=0))
+        return LayerGrads(da @ self.kernel.T, grads)
 
 
 class Dropout(Layer):
@@ -94,7 +114,17 @@ class Dropout(Layer):
 
     def __call__(self, inputs: npt.ArrayLike, training: bool = False) -> Array:
         """Drop entries with probability ``rate`` when training, else return inputs unchanged."""
+        return self.forward(inputs, training)[0]
+
+    def forward(self, inputs: npt.ArrayLike, training: bool = False) -> tuple[Array, Array | None]:
+        """(y, mask): the mask drawn for this call (None at inference), reused by backward."""
         x = np.asarray(inputs, dtype=np.float64)
         if not training or self.rate == 0:
-            return x
-        return x * ((self._rng.random(x.shape) >= self.rate) / (1.0 - self.rate))
+            return x, None
+        mask = (self._rng.random(x.shape) >= self.rate) / (1.0 - self.rate)
+        return x * mask, mask
+
+    def backward(self, tape: Array | None, d_output: Array) -> LayerGrads:
+        """dL/dx = dL/dy * mask (no weights)."""
+        dy = np.asarray(d_output, dtype=np.float64)
+        return LayerGrads(dy if tape is None else dy * tape, [])

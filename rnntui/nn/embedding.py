@@ -1,4 +1,8 @@
-"""Embedding: integer ids -> rows of a (V, E) table; exactly one_hot(ids, V) @ W."""
+"""Embedding: integer ids -> rows of a (V, E) table; exactly one_hot(ids, V) @ W.
+
+Backward: dW = one_hot(ids)^T dy, a scatter-add of the rows of dy (dense: every row of dW
+exists, zero for ids not in the batch, as Keras' gradient).
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ import numpy.typing as npt
 from rnntui.nn.activations import Array
 from rnntui.nn.initializers import uniform
 from rnntui.nn.layer import Layer, Shape
+from rnntui.nn.tape import LayerGrads
 
 
 class Embedding(Layer):
@@ -73,6 +78,19 @@ class Embedding(Layer):
         if not self.built:
             self.build((None, *ids.shape[1:]))
         return self.embeddings[ids]
+
+    def forward(self, inputs: npt.ArrayLike) -> tuple[Array, np.ndarray]:
+        """(rows, ids): the tape is the integer ids."""
+        ids = self._ids(inputs)
+        if not self.built:
+            self.build((None, *ids.shape[1:]))
+        return self.embeddings[ids], ids
+
+    def backward(self, tape: np.ndarray, d_output: Array) -> LayerGrads:
+        """[dW (V, E)] from dL/d rows (..., E); ids have no gradient (d_input is None)."""
+        d_w = np.zeros_like(self.embeddings)
+        np.add.at(d_w, tape.reshape(-1), np.asarray(d_output).reshape(-1, self.output_dim))
+        return LayerGrads(None, [d_w])
 
     def compute_mask(self, inputs: npt.ArrayLike) -> np.ndarray | None:
         """``ids != 0`` when mask_zero, else None."""

@@ -6,6 +6,12 @@ reset_after=True (Keras 3 default, same as torch), bias (2, 3U) = [b_in; b_rec]:
 reset_after=False, bias (3U,):
     hh = tanh(x_t K_h + b_h + (r * h_{t-1}) R_h)
 Both: h_t = z * h_{t-1} + (1 - z) * hh   (z weights the OLD state).
+
+Backward from dh:
+    dz = dh (h_{t-1} - hh) z(1-z)    dpre_h = dh (1-z) (1-hh^2)    direct dh_{t-1} = dh z
+    reset_after:  dr = dpre_h m_h r(1-r); input side [dz | dr | dpre_h],
+                  recurrent side [dz | dr | dpre_h r] (also the gradient of b_rec)
+    reset_before: d(r h) = dpre_h R_h^T;  dr = d(r h) h r(1-r);  dh += d(r h) r
 """
 
 from __future__ import annotations
@@ -14,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-from rnntui.nn.activations import Array
+from rnntui.nn.activations import Array, get_backward
 from rnntui.nn.recurrent import GatedRNNLayer, StepInfo, apply_forces
 from rnntui.nn.trace import GateForce, GateParts
 
@@ -54,6 +60,7 @@ class GRU(GatedRNNLayer):
         h_in: tuple[Array, ...],
         forced: dict[str, GateForce],
         record: bool,
+        cache: list[tuple[Array, ...]] | None = None,
     ) -> tuple[Array, Array | None, StepInfo | None]:
         u = self.units
         zr = slice(0, 2 * u)
@@ -82,6 +89,8 @@ class GRU(GatedRNNLayer):
             m = np.concatenate([m_zr, h_term_h], axis=-1)
         z = gates_zr[:, :u]
         hh = self._act(pre_h)
+        if cache is not None:
+            cache.append((z, r, hh, h, m_b[:, cand] if self.reset_after else h_in[-1]))
         info: StepInfo | None = None
         if forced or record:
             pre = {"z": pre_zr[:, :u], "r": pre_zr[:, u:], "hh": pre_h}
@@ -121,3 +130,40 @@ class GRU(GatedRNNLayer):
                 info = (parts, pre, gates)
         h_new = z * h + (1.0 - z) * hh
         return h_new, None, info
+
+    def _cell_backward(
+        self,
+        cache: tuple[Array, ...],
+        h_in: tuple[Array, ...],
+        dh: Array,
+        dc: Array | None,
+        grads: dict[str, Array],
+    ) -> tuple[Array, Array | None, list[Array], Array | None]:
+        z, r, hh, h_prev, rec_h = cache
+        act, rec = get_backward(self.activation), get_backward(self.recurrent_activation)
+        d_rk = grads["recurrent_kernel"]
+        u = self.units
+        dpre_z = rec(dh * (h_prev - hh), z)
+        dpre_h = act(dh * (1.0 - z), hh)
+        if self.reset_after:
+            dpre_r = rec(dpre_h * rec_h, r)  # rec_h = h_{t-1} R_h + b_rec,h
+            dm = np.concatenate([dpre_z, dpre_r, dpre_h * r], axis=-1)
+            if self.use_bias:
+                grads["bias"][1] += dm.sum(axis=0)
+            dh_in = self._recurrent_backward(dm, h_in, d_rk)
+        else:
+            cand = slice(2 * u, 3 * u)
+            d_rh = dpre_h @ self.recurrent_kernel[:, cand].T  # rec_h = h_in of the candidate
+            d_rk[:, cand] += (r * rec_h).T @ dpre_h
+            dpre_r = rec(d_rh * rec_h, r)
+            dm_zr = np.concatenate([dpre_z, dpre_r], axis=-1)
+            dh_in = self._recurrent_backward(dm_zr, h_in, d_rk, slice(0, 2 * u))
+            dh_in[-1] = dh_in[-1] + d_rh * r
+        dxkb = np.concatenate([dpre_z, dpre_r, dpre_h], axis=-1)
+        return dxkb, dh * z, dh_in, None
+
+    def _add_input_bias_grad(self, d_bias: Array, total: Array) -> None:
+        if self.reset_after:
+            d_bias[0] += total
+        else:
+            d_bias += total

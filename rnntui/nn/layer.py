@@ -52,6 +52,11 @@ class Layer:
         self._require_built()
         return [np.array(getattr(self, n), dtype=np.float64) for n in self.weight_names()]
 
+    def variables(self) -> list[Array]:
+        """The live weight arrays in Keras order (an optimizer updates them in place)."""
+        self._require_built()
+        return [getattr(self, n) for n in self.weight_names()]
+
     def set_weights(self, weights: list[Any]) -> None:
         """Replace the weights; shapes must match ``get_weights()``."""
         self._require_built()

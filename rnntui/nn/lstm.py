@@ -3,6 +3,11 @@
 z = x_t K + b + h_{t-1} R  ->  [z_i | z_f | z_c | z_o]
 i = sig(z_i)  f = sig(z_f)  g = tanh(z_c)  o = sig(z_o)
 c_t = f * c_{t-1} + i * g        h_t = o * tanh(c_t)
+
+Backward (dh, dc carried from step t+1):
+do = dh * tanh(c_t)    dc += dh * o * (1 - tanh(c_t)^2)
+di = dc * g   df = dc * c_{t-1}   dg = dc * i   dc_{t-1} = dc * f
+dz = [di i(1-i) | df f(1-f) | dg (1-g^2) | do o(1-o)]  (gradient of x_t K + b and h_{t-1} R)
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from rnntui.nn.activations import Array
+from rnntui.nn.activations import Array, get_backward
 from rnntui.nn.recurrent import GatedRNNLayer, StepInfo, apply_forces
 from rnntui.nn.trace import GateForce, GateParts
 
@@ -51,6 +56,7 @@ class LSTM(GatedRNNLayer):
         h_in: tuple[Array, ...],
         forced: dict[str, GateForce],
         record: bool,
+        cache: list[tuple[Array, ...]] | None = None,
     ) -> tuple[Array, Array | None, StepInfo | None]:
         u = self.units
         h_term = self._recurrent_terms(h_in)
@@ -75,5 +81,26 @@ class LSTM(GatedRNNLayer):
                 info = (parts, pre, gates)
         assert c is not None
         c_new = f * c + i * g
-        h_new = o * self._act(c_new)
-        return h_new, c_new, info
+        tc = self._act(c_new)
+        if cache is not None:
+            cache.append((i, f, g, o, c, tc))
+        return o * tc, c_new, info
+
+    def _cell_backward(
+        self,
+        cache: tuple[Array, ...],
+        h_in: tuple[Array, ...],
+        dh: Array,
+        dc: Array | None,
+        grads: dict[str, Array],
+    ) -> tuple[Array, Array | None, list[Array], Array | None]:
+        i, f, g, o, c_prev, tc = cache
+        act, rec = get_backward(self.activation), get_backward(self.recurrent_activation)
+        assert dc is not None
+        do = dh * tc
+        dc = dc + act(dh * o, tc)
+        dz = np.concatenate(
+            [rec(dc * g, i), rec(dc * c_prev, f), act(dc * i, g), rec(do, o)], axis=-1
+        )
+        dh_in = self._recurrent_backward(dz, h_in, grads["recurrent_kernel"])
+        return dz, None, dh_in, dc * f

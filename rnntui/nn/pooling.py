@@ -6,6 +6,8 @@ Keras 3 ``GlobalAveragePooling1D(data_format=None, keepdims=False)``; no weights
 
 With a mask (B, T) only the unmasked steps count: ``sum_t x * m / sum_t m`` (as Keras; a row
 whose steps are all masked divides 0 by 0 and gives NaN, as Keras does).
+
+Backward: dx[b, t, c] = dy[b, c] * m[b, t] / sum_t m[b, t]   (m = 1 without a mask).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import numpy.typing as npt
 
 from rnntui.nn.activations import Array
 from rnntui.nn.layer import Layer, Shape
+from rnntui.nn.tape import LayerGrads
 
 DATA_FORMATS = ("channels_last", "channels_first")
 
@@ -81,3 +84,29 @@ class GlobalAveragePooling1D(Layer):
         count = np.sum(m, axis=axis, keepdims=self.keepdims)
         with np.errstate(invalid="ignore", divide="ignore"):
             return total / count
+
+    def forward(
+        self, inputs: npt.ArrayLike, mask: npt.ArrayLike | None = None
+    ) -> tuple[Array, tuple[tuple[int, ...], Array]]:
+        """(y, tape): the tape holds the input shape and the per-step weights m / sum m."""
+        x = np.asarray(inputs, dtype=np.float64)
+        y = self(x, mask=mask)
+        axis = self.steps_axis
+        steps = x.shape[axis]
+        if mask is None:
+            weights = np.full((x.shape[0], steps), 1.0 / steps)
+        else:
+            m = np.asarray(mask).astype(np.float64)
+            with np.errstate(invalid="ignore", divide="ignore"):
+                weights = m / m.sum(axis=1, keepdims=True)
+        return y, (x.shape, weights)
+
+    def backward(self, tape: tuple[tuple[int, ...], Array], d_output: Array) -> LayerGrads:
+        """dL/dx with the input's shape, from dL/dy (no weights)."""
+        _, weights = tape
+        dy = np.asarray(d_output, dtype=np.float64)
+        if self.keepdims:
+            dy = dy.squeeze(axis=self.steps_axis)
+        if self.steps_axis == 1:
+            return LayerGrads(dy[:, None, :] * weights[:, :, None], [])
+        return LayerGrads(dy[:, :, None] * weights[:, None, :], [])

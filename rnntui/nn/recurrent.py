@@ -16,6 +16,7 @@ from rnntui.nn.activations import Array, get_activation
 from rnntui.nn.dropout import DropoutMasks, check_rate, draw_masks, mask_counts, validate_masks
 from rnntui.nn.initializers import glorot_uniform, orthogonal
 from rnntui.nn.layer import Layer, Shape
+from rnntui.nn.tape import RecurrentGrads, RecurrentTape
 from rnntui.nn.trace import GateForce, GateParts, RecurrentTrace, StepTrace
 
 StepInfo = tuple[dict[str, GateParts], dict[str, Array], dict[str, Array]]
@@ -242,7 +243,11 @@ class RNNLayer(Layer):
         dropout_masks: DropoutMasks | None,
         forced: Mapping[str, GateForce] | None,
         record: bool,
+        tape: RecurrentTape | None = None,
     ) -> RecurrentTrace:
+        """The time loop. With ``tape`` it also keeps what ``backward`` needs."""
+        if tape is not None and forced:
+            raise ValueError("forced gates (what-if mode) have no backward pass")
         x = self._prepare_inputs(inputs)
         batch, steps, _ = x.shape
         masks = self._resolve_masks(training, dropout_masks, batch)
@@ -258,13 +263,20 @@ class RNNLayer(Layer):
         xkb = xk + self._input_bias() if self.use_bias else xk
         forces = dict(forced or {})
         order = range(steps - 1, -1, -1) if self.go_backwards else range(steps)
+        cells: list[tuple[Array, ...]] | None = None
+        if tape is not None:
+            tape.x_in, tape.masks, tape.time_mask = x_in, masks, time_mask
+            tape.order = list(order)
+            cells = tape.cells
         outputs = np.empty((batch, steps, self.units))
         prev_out = np.zeros((batch, self.units))
         records: list[StepTrace] = []
         no_mask = np.zeros(batch, dtype=bool)
         for t, pos in enumerate(order):
             h_in = tuple(h * m for m in rec_masks) if rec_masks else (h,)
-            h_new, c_new, info = self._cell_step(xkb[:, pos], h, c, h_in, forces, record)
+            if tape is not None:
+                tape.h_in.append(h_in)
+            h_new, c_new, info = self._cell_step(xkb[:, pos], h, c, h_in, forces, record, cells)
             if time_mask is None:
                 out = h_new
                 skipped = no_mask
@@ -366,8 +378,78 @@ class RNNLayer(Layer):
         h_in: tuple[Array, ...],
         forced: dict[str, GateForce],
         record: bool,
+        cache: list[tuple[Array, ...]] | None = None,
     ) -> tuple[Array, Array | None, StepInfo | None]:
+        """One step forward; appends the step's gates to ``cache`` when given."""
         raise NotImplementedError
+
+    # -- backward -----------------------------------------------------------------------------
+    def forward(
+        self,
+        inputs: npt.ArrayLike,
+        training: bool = False,
+        initial_state: Sequence[npt.ArrayLike] | None = None,
+        mask: npt.ArrayLike | None = None,
+        dropout_masks: DropoutMasks | None = None,
+    ) -> tuple[Any, RecurrentTape]:
+        """Like ``__call__``, and also return the tape that ``backward`` reads."""
+        tape = RecurrentTape()
+        run = self._run(inputs, training, initial_state, mask, dropout_masks, None, False, tape)
+        return run.output, tape
+
+    def backward(self, tape: RecurrentTape, d_output: Any) -> RecurrentGrads:
+        """Backpropagation through time for the call recorded in ``tape``.
+
+        ``d_output`` has the structure of the call's output: one array, or with return_state a
+        list ``[d_out, d_h, (d_c)]`` where any entry may be None (no gradient).
+        """
+        from rnntui.nn.bptt import bptt
+
+        return bptt(self, tape, d_output)
+
+    def _cell_backward(
+        self,
+        cache: tuple[Array, ...],
+        h_in: tuple[Array, ...],
+        dh: Array,
+        dc: Array | None,
+        grads: dict[str, Array],
+    ) -> tuple[Array, Array | None, list[Array], Array | None]:
+        """One step backward from dL/dh_t (and dL/dc_t).
+
+        Returns (dL/d(x K + b) (B, G*U), dL/dh_{t-1} not through ``h_in`` or None,
+        dL/d h_in (one per entry), dL/dc_{t-1} or None); adds recurrent weight grads to ``grads``.
+        """
+        raise NotImplementedError
+
+    def _recurrent_backward(
+        self,
+        dm: Array,
+        h_in: tuple[Array, ...],
+        d_kernel: Array,
+        cols: slice | None = None,
+    ) -> list[Array]:
+        """Backward of ``m = h_in @ R[:, cols]`` (per gate block with one h_in per gate).
+
+        Adds h_in^T dm to ``d_kernel`` and returns dL/d h_in, one (B, U) array per entry.
+        """
+        cols = cols if cols is not None else slice(0, self.n_gates * self.units)
+        kernel = self.recurrent_kernel
+        if len(h_in) == 1:
+            d_kernel[:, cols] += h_in[0].T @ dm
+            return [dm @ kernel[:, cols].T]
+        out = [np.zeros_like(h) for h in h_in]
+        start = cols.start // self.units
+        for k in range(start, cols.stop // self.units):
+            block = self._block(self.gate_names[k])
+            dm_k = dm[:, block.start - cols.start : block.stop - cols.start]
+            d_kernel[:, block] += h_in[k].T @ dm_k
+            out[k] = dm_k @ kernel[:, block].T
+        return out
+
+    def _add_input_bias_grad(self, d_bias: Array, total: Array) -> None:
+        """Add the gradient of the input-side bias (``_input_bias``) to the bias gradient."""
+        d_bias += total
 
 
 class GatedRNNLayer(RNNLayer):

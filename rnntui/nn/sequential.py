@@ -1,4 +1,5 @@
-"""Sequential: a stack of layers with Keras' shape checks and ``summary()``."""
+"""Sequential: a stack of layers with Keras' shape checks, ``summary()`` and training
+(``compile`` / ``fit`` / ``train_on_batch`` / ``evaluate`` / ``predict``, see ``training``)."""
 
 from __future__ import annotations
 
@@ -9,18 +10,22 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from rnntui.nn.backprop import stack_forward
 from rnntui.nn.embedding import Embedding
 from rnntui.nn.layer import Layer, Shape, format_shape
 from rnntui.nn.recurrent import RNNLayer
+from rnntui.nn.training import TrainingMixin
 
 
 class StackError(ValueError):
     """A layer cannot take the output of the layer below (Keras' message plus a hint)."""
 
-    def __init__(self, keras_message: str, hint: str, layer_index: int) -> None:
+    def __init__(self, keras_message: str, hint: str, layer_index: int, hint_ko: str = "") -> None:
         super().__init__(f"{keras_message}\n{hint}")
         self.keras_message = keras_message
         self.hint = hint
+        self.hint_ko = hint_ko or hint
+        """The hint in Korean (``hint`` is English)."""
         self.layer_index = layer_index
 
 
@@ -69,15 +74,20 @@ def _inner(layer: Layer) -> RNNLayer | None:
     return inner if isinstance(inner, RNNLayer) else None
 
 
-class Sequential:
-    """Keras ``Sequential([...])`` with an input shape, e.g. ``(None, 20)`` or ``(None, 20, 8)``."""
+class Sequential(TrainingMixin):
+    """Keras ``Sequential([...])`` with an input shape, e.g. ``(None, 20)`` or ``(None, 20, 8)``.
+
+    ``seed`` seeds ``fit``'s shuffling (the layers' own seeds fix weights and dropout masks).
+    """
 
     def __init__(
         self,
         layers: Sequence[Layer],
         input_shape: Shape | None = None,
         draw_weights: bool = True,
+        seed: int | None = None,
     ) -> None:
+        self.seed = seed
         self.layers = list(layers)
         for layer in self.layers:
             layer.draw_weights = draw_weights
@@ -97,24 +107,38 @@ class Sequential:
             try:
                 layer.build(shape)
             except ValueError as err:
-                raise StackError(str(err), self._hint(k, shape), k) from None
+                hints = self._hint(k, shape), self._hint(k, shape, "ko")
+                raise StackError(str(err), hints[0], k, hint_ko=hints[1]) from None
             shape = layer.compute_output_shape(shape)
             self.shapes.append(shape)
         self.input_shape = tuple(input_shape)
 
-    def _hint(self, k: int, shape: Shape) -> str:
+    def _hint(self, k: int, shape: Shape, lang: str = "en") -> str:
+        ko = lang == "ko"
         below = self.layers[k - 1] if k > 0 else None
         inner = _inner(below) if below is not None else None
-        if inner is not None and not inner.return_sequences:
+        if below is not None and inner is not None and not inner.return_sequences:
+            if ko:
+                return (
+                    f"도움말: 아래 층('{below.name}')에 return_sequences=True를 설정하면 마지막 "
+                    "스텝만이 아니라 모든 스텝 (None, T, units)를 넘겨줍니다."
+                )
             return (
                 f"Hint: set return_sequences=True on the layer below ('{below.name}') so it "
                 f"passes every time step (None, T, units), not only the last one."
             )
         if len(shape) == 2 and (below is None or not isinstance(below, Embedding)):
+            if ko:
+                return (
+                    "도움말: 순환층에는 (배치, 시간, 특성) 입력이 필요합니다. "
+                    "Input(T, D)를 쓰거나 Embedding을 추가하세요."
+                )
             return (
                 "Hint: recurrent layers need (batch, time, features): "
                 "use Input(T, D) or add an Embedding."
             )
+        if ko:
+            return "도움말: 아래 층의 출력 모양을 확인하세요."
         return "Hint: check the output shape of the layer below."
 
     @property
@@ -140,22 +164,19 @@ class Sequential:
         """All weights, layer by layer, in Keras order."""
         return [w for layer in self.layers for w in layer.get_weights()]
 
+    def set_weights(self, weights: Sequence[Any]) -> None:
+        """Replace all weights, layer by layer, in Keras order (as ``get_weights()``)."""
+        counts = [len(layer.get_weights()) for layer in self.layers]
+        if len(weights) != sum(counts):
+            raise ValueError(
+                f"The model has {sum(counts)} weight arrays, but received {len(weights)}"
+            )
+        start = 0
+        for layer, n in zip(self.layers, counts, strict=True):
+            if n:
+                layer.set_weights(list(weights[start : start + n]))
+            start += n
+
     def __call__(self, inputs: npt.ArrayLike, training: bool = False) -> Any:
-        """Run the stack; an Embedding with mask_zero passes its mask to the next layer."""
-        x: Any = inputs
-        mask = None
-        for layer in self.layers:
-            if isinstance(layer, Embedding):
-                mask = layer.compute_mask(x)
-                x = layer(x)
-            elif hasattr(layer, "trace"):
-                x = layer(x, training=training, mask=mask)  # type: ignore[call-arg]
-                if not getattr(layer, "return_sequences", False):
-                    mask = None
-            elif hasattr(layer, "rate"):
-                x = layer(x, training=training)  # type: ignore[call-arg]
-            else:
-                x = layer(x)  # type: ignore[operator]
-            if isinstance(x, list):
-                x = x[0]
-        return x
+        """Run the stack; an Embedding with mask_zero passes its mask to the next layers."""
+        return stack_forward(self.layers, inputs, training, keep_tapes=False).output
