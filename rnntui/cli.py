@@ -1,4 +1,4 @@
-"""The ``rnntui`` command line (Typer).
+"""The ``rnntui`` command line (Typer, plain help in English or Korean: ``cli_help``).
 
 Every subcommand imports its implementation lazily, so ``rnntui --help``, ``rnntui summary`` and
 ``rnntui quiz --plain`` never import Textual.
@@ -7,25 +7,25 @@ Every subcommand imports its implementation lazily, so ``rnntui --help``, ``rnnt
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
-app = typer.Typer(
-    name="rnntui",
-    help="Learn RNNs (SimpleRNN, LSTM, GRU) beside live NumPy models that match Keras 3.",
-    add_completion=False,
-    no_args_is_help=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+from rnntui.cli_help import LocalCommand, new_app
+
+app = new_app("Learn RNNs (SimpleRNN, LSTM, GRU) beside live NumPy models that match Keras 3.")
 
 LangOption = Annotated[
-    str | None, typer.Option("--lang", help="Language: ko or en (default: saved choice, locale).")
+    str | None,
+    typer.Option(
+        "--lang", metavar="ko|en", help="Language: ko or en (default: saved choice, locale)."
+    ),
 ]
 LessonsOption = Annotated[
     list[Path] | None,
     typer.Option(
         "--lessons",
+        metavar="DIR",
         help="Extra lesson folder (repeatable); also RNNTUI_LESSONS=DIR1:DIR2.",
         file_okay=False,
     ),
@@ -40,16 +40,38 @@ def _version_callback(value: bool) -> None:
         raise typer.Exit()
 
 
+def lesson_id_for(ref: str | None, lessons_dirs: list[Path]) -> str | None:
+    """``--lesson 4`` -> the id of lesson number 4; any other value unchanged."""
+    if ref is None or not ref.strip().isdigit():
+        return ref
+    from rnntui.content.loader import load_lessons
+    from rnntui.quiz.bank import lesson_for_ref
+
+    found = lesson_for_ref(list(load_lessons(lessons_dirs).for_lang("en")), ref)
+    return found.id if found is not None else ref
+
+
 @app.callback(invoke_without_command=True)
 def _root(
     ctx: typer.Context,
-    lesson: Annotated[str | None, typer.Option("--lesson", help="Open this lesson id.")] = None,
+    lesson: Annotated[
+        str | None,
+        typer.Option(
+            "--lesson",
+            metavar="ID|N",
+            help="Open this lesson: its id or its number (e.g. lstm or 4).",
+        ),
+    ] = None,
     lang: LangOption = None,
     lessons: LessonsOption = None,
     mouse: Annotated[bool, typer.Option("--mouse", help="Turn mouse tracking on.")] = False,
     force_utf8: Annotated[
         bool,
         typer.Option("--force-utf8", help="Run even if the locale is not UTF-8 (re-exec)."),
+    ] = False,
+    debug: Annotated[
+        bool,
+        typer.Option("--debug", help="Keep Textual's debugging variables such as TEXTUAL_LOG."),
     ] = False,
     version: Annotated[
         bool,
@@ -61,30 +83,56 @@ def _root(
         return
     from rnntui.launch import launch_app
 
+    dirs = lessons or []
     raise typer.Exit(
         launch_app(
-            lesson=lesson, lang=lang, lessons_dirs=lessons or [], mouse=mouse, force_utf8=force_utf8
+            lesson=lesson_id_for(lesson, dirs),
+            lang=lang,
+            lessons_dirs=dirs,
+            mouse=mouse,
+            force_utf8=force_utf8,
+            **({"debug": True} if debug else {}),
         )
     )
 
 
-@app.command()
+@app.command(cls=LocalCommand)
 def summary(
     spec: Annotated[
-        str, typer.Argument(help='e.g. "Input(20) Embedding(1000,16) GRU(32) Dense(1)"')
-    ],
+        str | None,
+        typer.Argument(
+            help='A SPEC such as "Input(20) Embedding(1000,16) GRU(32) Dense(1)", pasted Keras '
+            "code, or - for stdin.",
+            show_default=False,
+            metavar="SPEC",
+        ),
+    ] = None,
+    file: Annotated[
+        Path | None,
+        typer.Option(
+            "-f",
+            "--file",
+            metavar="FILE",
+            help="Read the model from this Python file (or - for stdin); it is parsed, never run.",
+            dir_okay=False,
+            allow_dash=True,
+        ),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
-    """Print a Keras-style model summary for a model SPEC, without TensorFlow."""
+    """Print a Keras-style model summary (Total/Trainable params) without TensorFlow."""
     from rnntui.summary_cmd import run_summary
 
-    raise typer.Exit(run_summary(spec, as_json=as_json))
+    raise typer.Exit(run_summary(spec, file=file, as_json=as_json))
 
 
-@app.command()
+@app.command(cls=LocalCommand)
 def lessons(
     lang: LangOption = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    as_json: Annotated[
+        bool,
+        typer.Option("--json", help="Print JSON with both languages' titles (ignores --lang)."),
+    ] = False,
     lessons: LessonsOption = None,
 ) -> None:
     """List the lessons: id, order, title, panel, topics."""
@@ -93,7 +141,7 @@ def lessons(
     raise typer.Exit(list_lessons(lang=lang, as_json=as_json, lessons_dirs=lessons or []))
 
 
-@app.command()
+@app.command(cls=LocalCommand)
 def check(
     paths: Annotated[list[Path], typer.Argument(help="Lesson files or folders to validate.")],
 ) -> None:
@@ -103,12 +151,28 @@ def check(
     raise typer.Exit(check_paths(paths))
 
 
-@app.command()
+def _app_quiz(**options: Any) -> int:
+    """The app's quiz screen (``rnntui.launch``); imported only when it is used."""
+    from rnntui.launch import launch_quiz
+
+    return launch_quiz(**options)
+
+
+@app.command(cls=LocalCommand)
 def quiz(
-    topic: Annotated[str | None, typer.Option("--topic", help="Only this lesson id.")] = None,
-    count: Annotated[int, typer.Option("--count", min=1, help="Questions to ask.")] = 10,
+    topic: Annotated[
+        str | None,
+        typer.Option(
+            "--topic",
+            metavar="ID|N",
+            help="Only this lesson: its id or number (e.g. lstm or 4), or a course topic.",
+        ),
+    ] = None,
+    count: Annotated[
+        int, typer.Option("--count", min=1, metavar="N", help="Questions to ask.")
+    ] = 10,
     seed: Annotated[
-        int | None, typer.Option("--seed", help="Seed for generated questions.")
+        int | None, typer.Option("--seed", metavar="N", help="Seed for generated questions.")
     ] = None,
     lang: LangOption = None,
     plain: Annotated[
@@ -121,23 +185,31 @@ def quiz(
 
     raise typer.Exit(
         run_quiz(
-            topic=topic, count=count, seed=seed, lang=lang, plain=plain, lessons_dirs=lessons or []
+            topic=topic,
+            count=count,
+            seed=seed,
+            lang=lang,
+            plain=plain,
+            lessons_dirs=lessons or [],
+            app_entry=_app_quiz,
         )
     )
 
 
-@app.command()
+@app.command(cls=LocalCommand)
 def progress(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
-    export: Annotated[Path | None, typer.Option("--export", help="Write progress to FILE.")] = None,
+    export: Annotated[
+        Path | None, typer.Option("--export", metavar="FILE", help="Write progress to FILE.")
+    ] = None,
     import_: Annotated[
-        Path | None, typer.Option("--import", help="Merge progress from FILE.")
+        Path | None, typer.Option("--import", metavar="FILE", help="Merge progress from FILE.")
     ] = None,
     reset: Annotated[bool, typer.Option("--reset", help="Erase progress (asks first).")] = False,
     yes: Annotated[bool, typer.Option("--yes", help="Do not ask before --reset.")] = False,
     lang: LangOption = None,
 ) -> None:
-    """Show quiz progress: accuracy per lesson, due reviews, next due time."""
+    """Show quiz progress: every lesson, accuracy, due reviews, next due time."""
     from rnntui.quiz.commands import run_progress
 
     raise typer.Exit(

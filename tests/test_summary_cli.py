@@ -45,3 +45,118 @@ def test_no_code_execution() -> None:
 def test_version() -> None:
     result = CliRunner().invoke(app, ["--version"])
     assert result.exit_code == 0 and result.output.startswith("rnntui ")
+
+
+def _peak_mb(fn: object) -> float:
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        fn()  # type: ignore[operator]
+        return tracemalloc.get_traced_memory()[1] / 1e6
+    finally:
+        tracemalloc.stop()
+
+
+def test_counting_allocates_no_weights() -> None:
+    """Issue 18 item 4: LSTM(8000) is 512,032,000 params; counted from shapes in a few kB."""
+    from rnntui.nn.spec import plan_spec
+
+    assert _peak_mb(lambda: plan_spec("Input(5,8000) LSTM(8000)")) < 5
+    assert plan_spec("Input(5,8000) LSTM(8000)").total_params == 512_032_000
+    result = CliRunner().invoke(app, ["summary", "Input(5,8) LSTM(100000)"])
+    assert result.exit_code == 0 and "40,003,600,000" in result.output
+
+
+def test_building_is_capped_with_a_clear_message() -> None:
+    import pytest
+
+    from rnntui.nn.spec import SpecError, parse_spec
+
+    with pytest.raises(SpecError, match="512,032,000 parameters, more than"):
+        parse_spec("Input(5,8000) LSTM(8000)", draw_weights=False)
+
+
+def test_memory_error_is_a_message_and_exit_2(monkeypatch: object) -> None:
+    from rnntui import summary_cmd
+
+    def boom(spec: str) -> None:
+        raise MemoryError
+
+    monkeypatch.setattr(summary_cmd, "plan_spec", boom)  # type: ignore[attr-defined]
+    result = CliRunner().invoke(app, ["summary", "Input(5,3) LSTM(2)"])
+    assert (
+        result.exit_code == 2 and "too large" in result.output and "Traceback" not in result.output
+    )
+
+
+def test_keras_total_trainable_and_bytes_lines() -> None:
+    result = CliRunner().invoke(app, ["summary", EXAMPLE])
+    assert " Total params: 26,593 (103.88 KB)" in result.output
+    assert " Trainable params: 26,593 (103.88 KB)" in result.output
+    assert " Non-trainable params: 0 (0.00 B)" in result.output
+    assert not any(ord(c) > 0x7F for c in result.output)  # ASCII borders (PuTTY-safe)
+    data = json.loads(CliRunner().invoke(app, ["summary", "--json", EXAMPLE]).output)
+    assert data["total_bytes"] == 106372 and data["non_trainable_params"] == 0
+
+
+NOTEBOOK = """import tensorflow as tf
+from tensorflow import keras
+from tensorflow.keras import layers
+
+model = keras.Sequential([
+    keras.Input(shape=(20,)),
+    layers.Embedding(1000, 16),
+    layers.LSTM(32, return_sequences=True,
+                kernel_regularizer=keras.regularizers.l2(0.01)),
+    tf.keras.layers.GRU(8),
+    layers.Dense(1, activation="sigmoid"),
+])
+model.compile(optimizer="adam", loss="binary_crossentropy")
+__import__("os").system("echo ran > /tmp/rnntui-should-not-exist")
+"""
+
+
+def test_notebook_syntax_as_an_argument() -> None:
+    for spec in (
+        "keras.Input(shape=(20,)) layers.Embedding(1000, 16) layers.GRU(8)",
+        "Sequential([Input(shape=(20,)), Embedding(1000, 16), GRU(8)])",
+        "Input(shape=(20,)), Embedding(1000, 16),\n GRU(8)",
+        "[tf.keras.Input(shape=(20,)), tf.keras.layers.Embedding(1000,16), tf.keras.layers.GRU(8)]",
+    ):
+        result = CliRunner().invoke(app, ["summary", spec])
+        assert result.exit_code == 0, (spec, result.output)
+        assert "16,000" in result.output and "(None, 8)" in result.output
+    result = CliRunner().invoke(
+        app, ["summary", "Input(shape=(5, 10)) layers.LSTM(32, return_sequences=True)"]
+    )
+    assert "(None, 5, 32)" in result.output and "5,504" in result.output
+
+
+def test_summary_reads_a_file_and_stdin_without_running_it(tmp_path: object) -> None:
+    from pathlib import Path
+
+    path = Path(str(tmp_path)) / "model.py"
+    path.write_text(NOTEBOOK, encoding="utf-8")
+    result = CliRunner().invoke(app, ["summary", "-f", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "16,000" in result.output and "(None, 20, 32)" in result.output
+    assert not Path("/tmp/rnntui-should-not-exist").exists()
+    piped = CliRunner().invoke(app, ["summary", "-"], input=NOTEBOOK)
+    assert piped.exit_code == 0 and piped.output == result.output
+    added = "m = Sequential()\nm.add(LSTM(32, input_shape=(10, 3)))\nm.add(Dense(1))\n"
+    piped = CliRunner().invoke(app, ["summary", "-f", "-"], input=added)
+    assert piped.exit_code == 0 and "4,608" in piped.output and "33" in piped.output
+
+
+def test_did_you_mean_and_no_internal_messages() -> None:
+    cases = {
+        "Input(5,3) Embeding(10,4)": "Did you mean 'Embedding'?",
+        "Input(5,3) lstm(32)": "Did you mean 'LSTM'? Names are case-sensitive.",
+        "Input(5,3) LSTM(3, retrun_sequences=True)": "Did you mean 'return_sequences'?",
+        "Input(5,3) LSTM(3, 4, 5, 6, 7, 8, 9)": "check the arguments",
+    }
+    for spec, expected in cases.items():
+        result = CliRunner().invoke(app, ["summary", spec])
+        assert result.exit_code == 2 and expected in result.output, result.output
+        assert "__init__()" not in result.output and "Traceback" not in result.output

@@ -121,7 +121,7 @@ class Sequential(TrainingMixin):
             if ko:
                 return (
                     f"도움말: 아래 층('{below.name}')에 return_sequences=True를 설정하면 마지막 "
-                    "스텝만이 아니라 모든 스텝 (None, T, units)를 넘겨줍니다."
+                    "스텝만이 아니라 모든 스텝 (None, T, n)을 넘겨줍니다."
                 )
             return (
                 f"Hint: set return_sequences=True on the layer below ('{below.name}') so it "

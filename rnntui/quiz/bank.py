@@ -7,13 +7,15 @@ covers its topic.
 
 from __future__ import annotations
 
+import difflib
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from rnntui.content.model import Lesson, QuizItem
-from rnntui.quiz.generated import Template, templates
 from rnntui.quiz.question import Question
+from rnntui.quiz.templates.base import Template
+from rnntui.quiz.templates.registry import templates
 
 
 @dataclass(frozen=True)
@@ -93,3 +95,32 @@ def known_topics(lessons: Sequence[Lesson]) -> list[str]:
     topics = sorted({t for lesson in lessons for t in lesson.topics} - set(ids))
     extra = sorted({tpl.topic for tpl in templates()} - set(ids) - set(topics))
     return ids + topics + extra
+
+
+def lesson_for_ref(lessons: Sequence[Lesson], ref: str) -> Lesson | None:
+    """The lesson ``ref`` names: its id, its number (``4``, ``04``), or its file-style name
+    (``04-lstm``); None if none does. For ``--topic`` and ``--lesson``."""
+    text = ref.strip()
+    by_id = next((lesson for lesson in lessons if lesson.id == text), None)
+    if by_id is not None:
+        return by_id
+    number, _, rest = text.partition("-")
+    if number.isdigit() and len(number) <= 4:
+        found = next((lesson for lesson in lessons if lesson.order == int(number)), None)
+        if found is not None and (not rest or rest == found.id):
+            return found
+    return None
+
+
+def resolve_topic(lessons: Sequence[Lesson], topic: str | None) -> str | None:
+    """``--topic``: a lesson number becomes that lesson's id; anything else is unchanged."""
+    if topic is None:
+        return None
+    found = lesson_for_ref(lessons, topic)
+    return found.id if found is not None else topic.strip()
+
+
+def suggest_topic(lessons: Sequence[Lesson], topic: str) -> str | None:
+    """The known lesson id or topic closest to a mistyped ``topic`` (``lstn`` -> ``lstm``)."""
+    close = difflib.get_close_matches(topic.casefold(), known_topics(lessons), n=1, cutoff=0.6)
+    return close[0] if close else None

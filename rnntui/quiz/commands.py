@@ -1,8 +1,8 @@
 """``rnntui quiz`` and ``rnntui progress``: what cli.py calls (imports stay lazy and Textual-free).
 
-``rnntui quiz`` opens the app's quiz screen when the app provides one
-(``rnntui.launch.launch_quiz``) and both stdin and stdout are terminals; otherwise, or with
-``--plain``, it runs the plain Rich prompt loop.
+``rnntui quiz`` runs ``app_entry`` (the app's quiz screen, handed in by cli.py so this package
+never imports upward) when both stdin and stdout are terminals; otherwise, or with ``--plain``,
+it runs the plain Rich prompt loop.
 """
 
 from __future__ import annotations
@@ -20,21 +20,6 @@ def choose_language(cli_lang: str | None) -> str:
     return resolve_language(cli_lang, load_settings().lang)
 
 
-def app_quiz_entry() -> Callable[..., int] | None:
-    """The app's quiz launcher, or None while ``rnntui.ui`` (or the hook) does not exist."""
-    import importlib.util
-
-    try:
-        spec = importlib.util.find_spec("rnntui.ui")
-        if spec is None or spec.origin is None:  # missing, or an empty namespace folder
-            return None
-        from rnntui import launch
-    except ImportError:
-        return None
-    entry = getattr(launch, "launch_quiz", None)
-    return entry if callable(entry) else None
-
-
 def run_quiz(
     *,
     topic: str | None,
@@ -43,17 +28,16 @@ def run_quiz(
     lang: str | None,
     plain: bool,
     lessons_dirs: Sequence[Path],
+    app_entry: Callable[..., int] | None = None,
 ) -> int:
     """Run a quiz; returns the exit code (0 done, 2 bad usage, 130 interrupted)."""
     from rnntui.quiz.plain import is_tty
 
-    if not plain and is_tty(sys.stdin) and is_tty(sys.stdout):
-        entry = app_quiz_entry()
-        if entry is not None:
-            return entry(topic=topic, count=count, seed=seed, lang=lang,
-                         lessons_dirs=list(lessons_dirs))
-    return run_plain_quiz(topic=topic, count=count, seed=seed, lang=lang,
-                          lessons_dirs=lessons_dirs)
+    if app_entry is not None and not plain and is_tty(sys.stdin) and is_tty(sys.stdout):
+        return app_entry(
+            topic=topic, count=count, seed=seed, lang=lang, lessons_dirs=list(lessons_dirs)
+        )
+    return run_plain_quiz(topic=topic, count=count, seed=seed, lang=lang, lessons_dirs=lessons_dirs)
 
 
 def run_plain_quiz(
@@ -84,10 +68,16 @@ def run_plain_quiz(
     if lessons.problems:
         print(t("lesson-problems", language, n=len(lessons.problems)), file=sys.stderr)
     try:
-        session = open_session(lessons=lessons.for_lang(language), lang=language, topic=topic,
-                               count=count, seed=seed, store=store)
+        session = open_session(
+            lessons=lessons.for_lang(language),
+            lang=language,
+            topic=topic,
+            count=count,
+            seed=seed,
+            store=store,
+        )
     except QuizSetupError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(t("error", language, text=exc), file=sys.stderr)
         return 2
     return run_plain(session, console, sys.stdin)
 
@@ -109,5 +99,6 @@ def run_progress(
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    return progress_command(as_json=as_json, export=export, import_=import_, reset=reset,
-                            yes=yes, lang=language)
+    return progress_command(
+        as_json=as_json, export=export, import_=import_, reset=reset, yes=yes, lang=language
+    )

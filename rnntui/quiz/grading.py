@@ -11,20 +11,33 @@
 
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
 
-from rnntui.quiz.question import Question, Verdict
+from rnntui.quiz.numbers import number_readings
+from rnntui.quiz.question import Question, Status, Verdict
 from rnntui.quiz.strings import t
 
 _TRUE = {"t", "true", "o", "y", "yes", "참", "예", "네", "맞다", "맞음", "ㅅ", "ㅐ", "ㅛ"}
 _FALSE = {"f", "false", "x", "n", "no", "거짓", "아니오", "아니요", "아니", "틀리다", "틀림"}
 _FALSE |= {"ㄹ", "ㅌ", "ㅜ"}
-_COUNTERS = ("개",)
-_MINUS = str.maketrans({"\u2212": "-", "\u2012": "-", "\u2013": "-", "\ufe63": "-"})
-_PLAIN = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?")
-_CHOICE = re.compile(r"[(#]?\s*(\d+)\s*[.)번]?")
+_CHOICE = re.compile(r"[(#]?\s*(\d{1,3})\s*[.)번]?")
+_DONT_KNOW = {
+    "?",
+    "？",
+    "모름",
+    "몰라",
+    "모르겠다",
+    "모르겠어요",
+    "모르겠습니다",
+    "idk",
+    "pass",
+    "dont know",
+    "don't know",
+    "i don't know",
+    "i dont know",
+    "패스",
+}
 
 
 def normalize(raw: str) -> str:
@@ -32,48 +45,14 @@ def normalize(raw: str) -> str:
     return unicodedata.normalize("NFC", raw).strip()
 
 
-def _grouped(digits: str, sep: str) -> bool:
-    """True if ``digits`` is a valid thousands grouping with ``sep`` (``1,234,567``)."""
-    return re.fullmatch(rf"([1-9]\d{{0,2}})(\{sep}\d{{3}})+", digits) is not None
-
-
 def parse_number(text: str) -> list[float]:
-    """Every reading of ``text`` as a number (usually one; two for ``1,376``; none if invalid)."""
-    s = unicodedata.normalize("NFKC", text).translate(_MINUS).lower()
-    s = re.sub(r"\s+", "", s.replace("_", ""))
-    for counter in _COUNTERS:
-        s = s.removesuffix(counter)
-    sign = ""
-    if s[:1] in "+-" and s:
-        sign, s = s[0], s[1:]
-    mantissa, exp = s, ""
-    m = re.fullmatch(r"(.*?)(e[+-]?\d+)", s)
-    if m:
-        mantissa, exp = m.group(1), m.group(2)
-    readings: list[str] = []
-    if "," in mantissa and "." in mantissa:
-        dec = "," if mantissa.rfind(",") > mantissa.rfind(".") else "."
-        group = "." if dec == "," else ","
-        whole, _, frac = mantissa.rpartition(dec)
-        if _grouped(whole, group) and frac.isdigit():
-            readings.append(whole.replace(group, "") + "." + frac)
-    elif "," in mantissa:
-        if _grouped(mantissa, ","):
-            readings.append(mantissa.replace(",", ""))
-        if mantissa.count(",") == 1:
-            readings.append(mantissa.replace(",", "."))
-    elif mantissa.count(".") > 1 and _grouped(mantissa, "."):
-        readings.append(mantissa.replace(".", ""))
-    else:
-        readings.append(mantissa)
-    values: list[float] = []
-    for r in readings:
-        candidate = sign + r + exp
-        if _PLAIN.fullmatch(candidate):
-            value = float(candidate)
-            if math.isfinite(value) and value not in values:
-                values.append(value)
-    return values
+    """Every reading of ``text`` as a number (see ``rnntui.quiz.numbers``)."""
+    return number_readings(text)
+
+
+def is_dont_know(text: str) -> bool:
+    """True for "I don't know" (``?``, ``모름``, ``idk`` ...): graded as a wrong answer."""
+    return normalize(text).casefold().rstrip(".!") in _DONT_KNOW
 
 
 def parse_bool(text: str) -> bool | None:
@@ -104,7 +83,8 @@ def format_number(value: float) -> str:
     """A number as the quiz shows it: ``5,504`` or ``0.6225`` (at most 4 decimals)."""
     if abs(value - round(value)) < 1e-9 and abs(value) < 1e15:
         return f"{round(value):,}"
-    return f"{value:.4f}".rstrip("0").rstrip(".")
+    text = f"{value:.4f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "0", "") else text
 
 
 def right_answer_text(question: Question, lang: str) -> str:
@@ -126,30 +106,65 @@ def grade(question: Question, raw: str, lang: str) -> Verdict:
     given = normalize(raw)
     if not given:
         return Verdict("ignored", question)
+    if is_dont_know(given):
+        return dont_know(question, given, lang)
     right = right_answer_text(question, lang)
-    base = {"given": given, "explanation": question.explanation, "right_answer": right}
+
+    def graded(status: Status, why: str = "") -> Verdict:
+        return Verdict(
+            status,
+            question,
+            given=given,
+            why=why,
+            explanation=question.explanation,
+            right_answer=right,
+        )
+
     if question.type == "choice":
         picked = parse_choice(given, question)
         if picked is None:
             hint = t("invalid-choice", lang, n=len(question.choices))
             return Verdict("invalid", question, given=given, hint=hint)
         if picked == question.answer:
-            return Verdict("right", question, **base)
+            return graded("right")
         why = question.choices[picked].why or ""
-        return Verdict("wrong", question, why=why, **base)
+        return graded("wrong", why)
     if question.type == "truefalse":
         value = parse_bool(given)
         if value is None:
             return Verdict("invalid", question, given=given, hint=t("invalid-truefalse", lang))
-        status = "right" if value == bool(question.answer) else "wrong"
-        return Verdict(status, question, **base)
+        return graded("right" if value == bool(question.answer) else "wrong")
     numbers = parse_number(given)
     if not numbers:
         return Verdict("invalid", question, given=given, hint=t("invalid-numeric", lang))
     target = float(question.answer)
     if any(_within(v, target, question.tolerance) for v in numbers):
-        return Verdict("right", question, **base)
-    why = next(
-        (text for trap, text in question.traps for v in numbers if _within(v, trap, 1e-6)), ""
+        return graded("right")
+    slip = next(
+        ((v, text) for trap, text in question.traps for v in numbers if _within(v, trap, 1e-6)),
+        None,
     )
-    return Verdict("wrong", question, why=why, **base)
+    shown = format_number(slip[0] if slip else numbers[0])
+    return graded("wrong", worked(question, shown, slip[1] if slip else None, lang))
+
+
+def worked(question: Question, given: str, slip: str | None, lang: str) -> str:
+    """The worked solution beside the student's number, naming the slip when it is a known one:
+    ``4 x (8 + 4 + 1) = 52; you answered 48: that is 4 x (8 + 4): the bias is missing.``"""
+    if not question.solution:
+        return slip or ""
+    if slip:
+        return t("worked-slip", lang, solution=question.solution, given=given, slip=slip)
+    return t("worked", lang, solution=question.solution, given=given)
+
+
+def dont_know(question: Question, given: str, lang: str) -> Verdict:
+    """The verdict for "I don't know": wrong (an FSRS lapse), with the full solution."""
+    return Verdict(
+        "wrong",
+        question,
+        given=given,
+        explanation=question.explanation,
+        right_answer=right_answer_text(question, lang),
+        dont_know=True,
+    )

@@ -19,8 +19,9 @@ class Question:
     ``gen/<template>`` for generated questions (one key per template, not per random instance).
     ``answer`` is the 0-based right choice, a bool, or a number (right if within ``tolerance``).
     ``traps`` are (value, why) pairs for tempting wrong numbers (e.g. PyTorch's count), so a
-    wrong numeric answer gets its own explanation. ``meta`` holds a generated question's inputs,
-    so tests can recompute the answer independently.
+    wrong numeric answer gets its own explanation; ``solution`` is the worked answer
+    (``4 x 8 x (5 + 8 + 1) = 448``) shown beside a wrong number. ``meta`` holds a generated
+    question's inputs, so tests can recompute the answer independently.
     """
 
     id: str
@@ -34,6 +35,7 @@ class Question:
     topic: str | None = None
     generated: bool = False
     traps: tuple[tuple[float, str], ...] = ()
+    solution: str = ""
     meta: Mapping[str, Any] = field(default_factory=dict)
 
 
@@ -56,6 +58,8 @@ class Verdict:
     right_answer: str = ""
     hint: str = ""
     save_error: str | None = None
+    dont_know: bool = False
+    """The student answered "I don't know" (``?``): graded wrong, shown as such."""
 
     @property
     def graded(self) -> bool:

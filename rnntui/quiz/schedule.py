@@ -9,7 +9,7 @@ from __future__ import annotations
 import zlib
 from datetime import datetime, timezone
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
 CardDict = dict[str, Any]
 
@@ -48,7 +48,9 @@ def review(card: CardDict | None, item_id: str, correct: bool, when: datetime) -
     from fsrs import Card, Rating
 
     when = as_utc(when)
-    current = Card.from_dict(card) if card else Card(card_id=card_id_for(item_id), due=when)
+    current = (
+        Card.from_dict(cast(Any, card)) if card else Card(card_id=card_id_for(item_id), due=when)
+    )
     rating = Rating.Good if correct else Rating.Again
     updated, _log = _scheduler().review_card(current, rating, review_datetime=when)
     return dict(updated.to_dict())

@@ -20,7 +20,7 @@ from typing import Literal
 from rnntui import storage
 from rnntui.content.model import Lesson
 from rnntui.quiz import schedule
-from rnntui.quiz.bank import Entry, build_pool, known_topics
+from rnntui.quiz.bank import Entry, build_pool, known_topics, resolve_topic, suggest_topic
 from rnntui.quiz.grading import grade
 from rnntui.quiz.progress import Items, ProgressStore
 from rnntui.quiz.question import Question, Verdict
@@ -172,7 +172,7 @@ class QuizSession:
             self.store.record(question.id, question.lesson_id, correct, self._clock())
         except storage.LockBusyError:
             return t("busy", self.lang)
-        except (storage.StorageError, OSError) as exc:
+        except Exception as exc:  # any failure to save is "could not save", never a crash
             return t("save-failed", self.lang, error=exc)
         return None
 
@@ -202,10 +202,15 @@ def open_session(
     ``store`` should already be loaded (``ProgressStore().load()``); None means nothing is saved.
     Raises QuizSetupError for an unknown ``topic`` or an empty pool.
     """
+    topic = resolve_topic(lessons, topic)
     pool = build_pool(lessons, topic, generated=generated)
     if topic is not None and not pool:
         known = ", ".join(known_topics(lessons))
-        raise QuizSetupError(t("unknown-topic", lang, topic=topic, known=known))
+        message = t("unknown-topic", lang, topic=topic, known=known)
+        close = suggest_topic(lessons, topic)
+        if close:
+            message = t("did-you-mean", lang, topic=close) + " " + message
+        raise QuizSetupError(message)
     if not pool:
         raise QuizSetupError(t("no-questions", lang))
     rng = random.Random(seed)

@@ -11,14 +11,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "question": {"en": "Question {i}/{n}", "ko": "문제 {i}/{n}"},
     "review": {"en": "review", "ko": "복습"},
     "new": {"en": "new", "ko": "새 문제"},
-    "hint-choice": {"en": "type 1-{n}", "ko": "1-{n} 중 번호 입력"},
+    "hint-choice": {"en": "type 1-{n}, ? if unsure", "ko": "1-{n} 중 번호 입력, 모르면 ?"},
     "hint-truefalse": {
-        "en": "type t (true) or f (false)",
-        "ko": "참이면 o 또는 t, 거짓이면 x 또는 f",
+        "en": "type t (true) or f (false), ? if unsure",
+        "ko": "참이면 o 또는 t, 거짓이면 x 또는 f, 모르면 ?",
     },
     "hint-numeric": {
-        "en": "type a number (0.5 or 0,5)",
-        "ko": "숫자 입력 (0.5 또는 0,5)",
+        "en": "type a number (0.5 or 0,5), ? if unsure",
+        "ko": "숫자 입력 (0.5 또는 0,5), 모르면 ?",
     },
     "invalid-choice": {
         "en": "Not one of the choices: type a number from 1 to {n}.",
@@ -40,6 +40,16 @@ STRINGS: dict[str, dict[str, str]] = {
     "you-answered": {"en": "You answered: {given}", "ko": "내 답: {given}"},
     "answer-is": {"en": "Answer: {answer}", "ko": "정답: {answer}"},
     "why-not": {"en": "Why not: {why}", "ko": "오답 이유: {why}"},
+    "worked": {
+        "en": "{solution}; you answered {given}.",
+        "ko": "{solution}. 내 답: {given}.",
+    },
+    "worked-slip": {
+        "en": "{solution}; you answered {given}: {slip}",
+        "ko": "{solution}. 내 답 {given}: {slip}",
+    },
+    "dont-know": {"en": "Not known yet: here is the answer.", "ko": "모름: 정답을 보여 드립니다."},
+    "solution": {"en": "Solution: {text}", "ko": "풀이: {text}"},
     "explanation": {"en": "Explanation: {text}", "ko": "설명: {text}"},
     "lesson": {
         "en": "Lesson: {lesson} (open it with: rnntui --lesson {lesson})",
@@ -94,9 +104,12 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     # setup problems
     "unknown-topic": {
-        "en": "Unknown lesson id {topic!r}. Lesson ids: {known}",
-        "ko": "없는 레슨 id입니다: {topic!r}. 레슨 id: {known}",
+        "en": "Unknown lesson {topic!r}. Give a lesson id or number (1 = the first lesson): "
+        "{known}",
+        "ko": "없는 레슨입니다: {topic!r}. 레슨 id나 번호(1 = 첫 레슨)를 쓰세요: {known}",
     },
+    "error": {"en": "error: {text}", "ko": "오류: {text}"},
+    "did-you-mean": {"en": "Did you mean {topic}?", "ko": "{topic}을(를) 뜻하셨나요?"},
     "no-questions": {
         "en": "There are no questions to ask.",
         "ko": "낼 문제가 없습니다.",

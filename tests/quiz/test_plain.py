@@ -215,9 +215,8 @@ def test_run_quiz_uses_the_app_when_there_is_one(
         return 0
 
     monkeypatch.setattr(plain, "is_tty", lambda stream: True)
-    monkeypatch.setattr(commands, "app_quiz_entry", lambda: fake_app)
     code = commands.run_quiz(topic=None, count=3, seed=1, lang=lang, plain=False,
-                             lessons_dirs=[])
+                             lessons_dirs=[], app_entry=fake_app)
     assert code == 0 and calls == [
         {"topic": None, "count": 3, "seed": 1, "lang": lang, "lessons_dirs": []}
     ]
@@ -258,17 +257,3 @@ def test_on_a_terminal_korean_input_and_a_second_enter_work() -> None:
     assert proc.returncode == 0, text
     assert text.count("정답입니다.") + text.count("틀렸습니다.") == 2
     assert "문제 3/" not in text and "Score: " in text
-
-
-def test_app_quiz_entry_is_the_launch_hook_when_it_exists(monkeypatch: pytest.MonkeyPatch) -> None:
-    from rnntui.quiz import commands
-
-    launch = pytest.importorskip("rnntui.launch")
-
-    def hook(**kwargs: object) -> int:
-        return 0
-
-    monkeypatch.setattr(launch, "launch_quiz", hook, raising=False)
-    assert commands.app_quiz_entry() is hook
-    monkeypatch.delattr(launch, "launch_quiz")
-    assert commands.app_quiz_entry() is None

@@ -1,8 +1,8 @@
-"""Generated questions: a template makes a fresh instance (new numbers) from a seeded RNG.
+"""What every generated-question template shares: the ``Template`` record and ``pick``.
 
-The answer of every instance is computed by the engine (``rnntui.nn``); tests recompute it with
-an independent formula from ``Question.meta``. Progress is kept per template
-(``gen/<template id>``), not per random instance.
+A template makes a fresh instance (new numbers) from a seeded RNG. The answer of every instance
+is computed by the engine (``rnntui.nn``); tests recompute it with an independent formula from
+``Question.meta``. Progress is kept per template (``gen/<template id>``), not per instance.
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import cache
 
 from rnntui.quiz.question import Question
 
@@ -39,23 +38,3 @@ class Template:
 def pick(lang: str, en: str, ko: str) -> str:
     """The English or Korean text."""
     return ko if lang == "ko" else en
-
-
-@cache
-def templates() -> tuple[Template, ...]:
-    """Every template, or none if the engine cannot be imported."""
-    try:
-        import rnntui.nn.spec  # noqa: F401
-    except ImportError:  # pragma: no cover - engine not installed
-        return ()
-    from rnntui.quiz import gen_params, gen_shapes, gen_values
-
-    return (*gen_params.TEMPLATES, *gen_shapes.TEMPLATES, *gen_values.TEMPLATES)
-
-
-def template(template_id: str) -> Template:
-    """The template with this id (without the ``gen/`` prefix); KeyError if unknown."""
-    for tpl in templates():
-        if tpl.id == template_id or tpl.item_id == template_id:
-            return tpl
-    raise KeyError(template_id)

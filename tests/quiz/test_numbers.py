@@ -1,0 +1,51 @@
+"""The one number reader (``rnntui.quiz.numbers``) that the quiz and the UI share."""
+
+from __future__ import annotations
+
+import pytest
+
+from rnntui.quiz.numbers import NumberError, number_readings, parse_number
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("0.5", 0.5),
+        ("0,5", 0.5),
+        ("-1", -1.0),
+        ("+2", 2.0),
+        ("１２", 12.0),
+        ("\u22120.25", -0.25),
+        ("1e-3", 0.001),
+        ("5,504개", 5.504),
+        ("1,234,567", 1234567.0),
+        ("-0", 0.0),
+    ],
+)
+def test_parse_number_reads_what_students_type(text: str, value: float) -> None:
+    assert parse_number(text) == value
+    assert str(parse_number(text)) != "-0.0"
+
+
+def test_a_lone_comma_has_both_readings_for_the_quiz() -> None:
+    assert number_readings("1,376") == [1376.0, 1.376]
+    assert parse_number("1,376") == 1.376  # a field: the decimal comma, as the UI always did
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("", "empty"),
+        ("  ", "empty"),
+        ("abc", "not_a_number"),
+        ("nan", "not_a_number"),
+        ("inf", "not_a_number"),
+        ("1e999", "not_a_number"),
+        ("9" * 5000, "not_a_number"),
+    ],
+)
+def test_parse_number_refuses_with_a_reason(text: str, key: str) -> None:
+    with pytest.raises(NumberError) as info:
+        parse_number(text)
+    assert info.value.key == key
+    assert len(str(info.value)) < 120
