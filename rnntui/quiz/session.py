@@ -44,34 +44,75 @@ class Slot:
 
 
 def plan(
-    pool: Sequence[Entry], items: Items, now: datetime, count: int, rng: random.Random
+    pool: Sequence[Entry],
+    items: Items,
+    now: datetime,
+    count: int,
+    rng: random.Random,
+    started: frozenset[str] = frozenset(),
 ) -> list[Slot]:
-    """Due items (most overdue first), then new ones (course order, shuffled within a lesson),
-    then the rest (soonest due first); generated templates repeat, with fresh numbers, to fill
-    ``count`` when the pool is smaller."""
+    """Due items (most overdue first, whatever their lesson), then new ones, then the rest
+    (soonest due first).
+
+    New items come lesson by lesson: first the lessons in ``started`` (the student has answered
+    something there), then the others in course order, shuffled within a lesson. Generated
+    templates repeat with fresh numbers to fill ``count`` when the pool is smaller, but never
+    the same item twice in a row and no template in more than half of the slots: a session may
+    end shorter instead.
+    """
     due: list[tuple[datetime, Entry]] = []
     later: list[tuple[datetime, Entry]] = []
-    new_by_order: dict[int, list[Entry]] = {}
+    new_by_order: dict[tuple[int, int], list[Entry]] = {}
     for entry in pool:
         record = items.get(entry.item_id)
         if record is None:
-            new_by_order.setdefault(entry.order, []).append(entry)
+            rank = 0 if entry.lesson_id in started else 1
+            new_by_order.setdefault((rank, entry.order), []).append(entry)
             continue
         when = schedule.due_time(record["card"])
         (due if when <= now else later).append((when, entry))
     new: list[Entry] = []
-    for order in sorted(new_by_order):
-        group = new_by_order[order]
+    for key in sorted(new_by_order):
+        group = new_by_order[key]
         rng.shuffle(group)
         new.extend(group)
     queue = [Slot(e, "review") for _, e in sorted(due, key=lambda p: p[0])]
     queue += [Slot(e, "new") for e in new]
     queue += [Slot(e, "practice") for _, e in sorted(later, key=lambda p: p[0])]
-    slots = queue[:count]
-    repeatable = [s.entry for s in queue if s.entry.template is not None]
+    return fill(queue[:count], [s.entry for s in queue if s.entry.template is not None], count)
+
+
+def fill(slots: list[Slot], repeatable: Sequence[Entry], count: int) -> list[Slot]:
+    """``slots`` topped up to ``count`` with repeats of ``repeatable`` (round robin), never the
+    same item twice in a row and no item in more than half of ``count`` slots."""
+    cap = max(1, (count + 1) // 2)
+    uses: dict[str, int] = {}
+    for slot in slots:
+        uses[slot.entry.item_id] = uses.get(slot.entry.item_id, 0) + 1
+    turn = 0
     while len(slots) < count and repeatable:
-        slots.append(Slot(repeatable[(len(slots) - len(queue)) % len(repeatable)], "practice"))
+        last = slots[-1].entry.item_id if slots else None
+        order = [repeatable[(turn + k) % len(repeatable)] for k in range(len(repeatable))]
+        pick = next((e for e in order if e.item_id != last and uses.get(e.item_id, 0) < cap), None)
+        if pick is None:
+            break
+        slots.append(Slot(pick, "practice"))
+        uses[pick.item_id] = uses.get(pick.item_id, 0) + 1
+        turn += 1
     return slots
+
+
+def shuffle_choices(question: Question, rng: random.Random) -> Question:
+    """The question with its choices in a fresh order; each choice keeps its own ``why``."""
+    if question.type != "choice" or len(question.choices) < 2:
+        return question
+    order = list(range(len(question.choices)))
+    rng.shuffle(order)
+    return replace(
+        question,
+        choices=tuple(question.choices[i] for i in order),
+        answer=order.index(int(question.answer)),
+    )
 
 
 class QuizSession:
@@ -140,7 +181,7 @@ class QuizSession:
             slot = self._slots[self._next]
             self._next += 1
             try:
-                question = slot.entry.materialize(self._rng, self.lang)
+                question = shuffle_choices(slot.entry.materialize(self._rng, self.lang), self._rng)
             except Exception as exc:  # a broken generator must not end the quiz
                 self.notices.append(f"{slot.entry.item_id}: {exc}")
                 continue
@@ -215,6 +256,7 @@ def open_session(
         raise QuizSetupError(t("no-questions", lang))
     rng = random.Random(seed)
     items = store.items if store is not None else {}
-    slots = plan(pool, items, schedule.as_utc(now or clock()), max(0, count), rng)
+    started = frozenset(r.get("lesson") for r in items.values() if r.get("lesson"))
+    slots = plan(pool, items, schedule.as_utc(now or clock()), max(0, count), rng, started)
     notices = store_notices(store, lang) if store is not None else []
     return QuizSession(slots, lang=lang, rng=rng, store=store, clock=clock, notices=notices)
