@@ -256,7 +256,7 @@ def open_session(
         raise QuizSetupError(t("no-questions", lang))
     rng = random.Random(seed)
     items = store.items if store is not None else {}
-    started = frozenset(r.get("lesson") for r in items.values() if r.get("lesson"))
+    started = frozenset(str(r["lesson"]) for r in items.values() if r.get("lesson"))
     slots = plan(pool, items, schedule.as_utc(now or clock()), max(0, count), rng, started)
     notices = store_notices(store, lang) if store is not None else []
     return QuizSession(slots, lang=lang, rng=rng, store=store, clock=clock, notices=notices)
