@@ -3,9 +3,10 @@
 
 Measures, beside a bare Textual hello-world started in the same run (tuibench, 80x24):
 first frame, key-to-settled latency and bytes per tweak on the LSTM panel, idle bytes and CPU,
-resident memory; then ``rnntui quiz --plain`` time to the first question and the engine's
-forward pass vs torch (when installed). Reuses bench_app.py, bench_quiz_plain.py and
-bench_engine.py. Prints a Markdown table with goal and verdict columns, and the machine.
+resident memory; then ``rnntui quiz --plain`` time to the first question, the engine's
+forward pass vs torch (when installed) and its training step vs Keras and torch. Reuses
+bench_app.py, bench_quiz_plain.py, bench_engine.py and bench_train.py. Prints a Markdown table
+with goal and verdict columns, and the machine.
 
     python bench/run_all.py                   # about 3 minutes
     python bench/run_all.py --quick           # one round, fewer repeats
@@ -31,6 +32,7 @@ sys.path.insert(0, str(BENCH))
 import bench_app  # noqa: E402
 import bench_engine  # noqa: E402
 import bench_quiz_plain  # noqa: E402
+import bench_train  # noqa: E402
 
 REPO = BENCH.parent
 MIB = 1024.0
@@ -144,6 +146,14 @@ def engine_rows(opts: argparse.Namespace) -> list[Row]:
     return rows
 
 
+def train_rows(opts: argparse.Namespace) -> list[Row]:
+    """Training step (Embedding-LSTM/GRU-Dense, B=32 T=10): engine vs Keras vs torch f64, ms."""
+    timings = bench_train.measure(opts.repeats // 10)
+    rows = [Row(f"{name} (ms)", f"{ms:.2f}") for name, ms in timings.items()]
+    rows += [Row(name, value, goal, ok) for name, value, goal, ok in bench_train.verdicts(timings)]
+    return rows
+
+
 def monkey_row() -> Row:
     """The full seeded monkey test (10,000 keys) through pytest."""
     start = time.perf_counter()
@@ -190,7 +200,7 @@ def main() -> int:
     opts.quiz_runs, opts.repeats = (5, 500) if opts.quick else (9, 3000)
     load_before = load()
     started = time.perf_counter()
-    rows = [*tui_rows(opts), *quiz_rows(opts), *engine_rows(opts)]
+    rows = [*tui_rows(opts), *quiz_rows(opts), *engine_rows(opts), *train_rows(opts)]
     if opts.monkey:
         rows.append(monkey_row())
     print("rnntui performance suite (bench/run_all.py)")
