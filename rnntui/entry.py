@@ -1,12 +1,17 @@
 """The ``rnntui`` console script: a bare ``rnntui [options]`` starts the app without importing
-Typer (it costs ~150 ms before the first frame); anything else goes to the Typer CLI."""
+Typer (it costs ~150 ms before the first frame); anything else goes to the Typer CLI.
+
+``--debug`` (bare app only) keeps Textual's debugging variables such as TEXTUAL_LOG, which are
+otherwise ignored (see ``rnntui.terminal_guard.TEXTUAL_DEBUG_VARIABLES``)."""
 
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 
@@ -19,6 +24,7 @@ def parse_app_options(argv: Sequence[str]) -> dict[str, Any] | None:
     parser.add_argument("--lessons", action="append", type=Path, default=[])
     parser.add_argument("--mouse", action="store_true")
     parser.add_argument("--force-utf8", action="store_true")
+    parser.add_argument("--debug", action="store_true")
     try:
         options, rest = parser.parse_known_args(list(argv))
     except (argparse.ArgumentError, SystemExit):
@@ -31,11 +37,57 @@ def parse_app_options(argv: Sequence[str]) -> dict[str, Any] | None:
         "lessons_dirs": options.lessons,
         "mouse": options.mouse,
         "force_utf8": options.force_utf8,
+        "debug": options.debug,
     }
 
 
+_early_interrupt = False
+
+
+def _note_interrupt(_signum: int, _frame: FrameType | None) -> None:
+    global _early_interrupt
+    _early_interrupt = True
+
+
+def hold_interrupts_until_quiz(argv: Sequence[str]) -> bool:
+    """For ``rnntui quiz`` in plain mode: a Ctrl+C while it loads is remembered, not raised,
+    so the quiz can still print its ``Score:`` line (see :func:`take_early_interrupt`)."""
+    words = list(argv)
+    plain = (
+        "--plain" in words
+        or not (sys.stdin and sys.stdin.isatty())
+        or not (sys.stdout and sys.stdout.isatty())
+    )
+    if "quiz" not in words or not plain or signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+        return False
+    signal.signal(signal.SIGINT, _note_interrupt)
+    return True
+
+
+def take_early_interrupt() -> bool:
+    """True if Ctrl+C was pressed while the quiz loaded; from now on Ctrl+C raises again."""
+    global _early_interrupt
+    if signal.getsignal(signal.SIGINT) is _note_interrupt:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+    pressed, _early_interrupt = _early_interrupt, False
+    return pressed
+
+
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point; no home directory -> what to set, exit 2."""
+    from rnntui.paths import NoHomeError
+
+    hold_interrupts_until_quiz(sys.argv[1:])
+    try:
+        _dispatch()
+    except NoHomeError as error:
+        from rnntui.terminal_guard import say
+
+        say(str(error))
+        sys.exit(2)
+
+
+def _dispatch() -> None:
     options = parse_app_options(sys.argv[1:])
     if options is not None:
         from rnntui.launch import launch_app

@@ -32,6 +32,9 @@ from pathlib import Path
 from typing import Any, Literal
 
 SCHEMA_KEY = "schema_version"
+MAX_DOCUMENT_BYTES = 8 * 1024 * 1024
+"""A document larger than this is not one rnntui wrote: it is set aside unread (a progress
+file of 5,000 items is about 2 MB)."""
 LOCK_TIMEOUT = 3.0
 """Seconds to wait for another session's lock before giving up on one save."""
 _STALE_TMP_SECONDS = 60.0
@@ -82,9 +85,32 @@ def _owned_by_me(st: os.stat_result) -> bool:
     return getuid is None or st.st_uid == getuid()
 
 
+def _make_dirs(directory: Path) -> None:
+    """Create ``directory`` and each missing parent with mode 0700, whatever the umask."""
+    missing: list[Path] = []
+    here = directory
+    while not os.path.lexists(here) and here != here.parent:
+        missing.append(here)
+        here = here.parent
+    for folder in reversed(missing):
+        try:
+            os.mkdir(folder, 0o700)
+        except FileExistsError:
+            continue
+        if os.name == "posix":
+            os.chmod(folder, 0o700)
+
+
 def ensure_private_dir(directory: Path) -> None:
-    """Create ``directory`` (and parents) and make it 0700; refuse one owned by someone else."""
-    directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+    """Create ``directory`` (missing parents too, all 0700) and make it 0700; refuse a symlink
+    or one owned by someone else."""
+    _make_dirs(directory)
+    lst = os.lstat(directory)
+    if stat.S_ISLNK(lst.st_mode):
+        raise UnsafePathError(
+            f"{directory} is a symbolic link; rnntui refuses to follow it (its target would be "
+            "made private); point RNNTUI_STATE_DIR / RNNTUI_CONFIG_DIR at a real folder"
+        )
     st = os.stat(directory)
     if not stat.S_ISDIR(st.st_mode):
         raise UnsafePathError(f"{directory} is not a directory")
@@ -158,10 +184,23 @@ def _write_temp(directory: Path, name: str, payload: bytes) -> Path:
     return Path(tmp)
 
 
-def _keep_backup(path: Path) -> None:
+def clear_side_file(side: Path) -> Notice | None:
+    """A ``.bak`` or ``.lock`` that is a symlink or not a regular file would block every save:
+    move it aside to ``<name>.corrupt-<time>`` and say so (a foreign regular file still raises)."""
+    try:
+        check_file(side)
+    except UnsafePathError:
+        st = os.lstat(side)
+        if not stat.S_ISLNK(st.st_mode) and stat.S_ISREG(st.st_mode):
+            raise
+        return Notice("corrupt", side, quarantine(side))
+    return None
+
+
+def _keep_backup(path: Path) -> list[Notice]:
     """Make ``<name>.bak`` a copy of the current ``path`` (a hard link when possible)."""
     bak = backup_path(path)
-    check_file(bak)
+    cleared = clear_side_file(bak)
     tmp = path.with_name(f".{path.name}.bak-{os.getpid()}.tmp")
     with contextlib.suppress(FileNotFoundError):
         os.unlink(tmp)
@@ -170,6 +209,7 @@ def _keep_backup(path: Path) -> None:
     except OSError:
         tmp = _write_temp(path.parent, path.name, path.read_bytes())
     os.replace(tmp, bak)
+    return [cleared] if cleared else []
 
 
 def encode_json(data: Any) -> bytes:
@@ -177,11 +217,15 @@ def encode_json(data: Any) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
 
 
-def atomic_write_json(path: Path, data: Any, *, backup: bool = True, private: bool = True) -> None:
+def atomic_write_json(
+    path: Path, data: Any, *, backup: bool = True, private: bool = True
+) -> list[Notice]:
     """Replace ``path`` with ``data`` atomically; the old file survives any failure.
 
     ``private`` makes the directory 0700 (for rnntui's own dirs; not for ``--export FILE``).
+    Returns notices about side files moved aside (a symlinked ``.bak``).
     """
+    notices: list[Notice] = []
     payload = encode_json(data)
     directory = path.parent
     if private:
@@ -190,13 +234,14 @@ def atomic_write_json(path: Path, data: Any, *, backup: bool = True, private: bo
     tmp = _write_temp(directory, path.name, payload)
     try:
         if backup and exists:
-            _keep_backup(path)
+            notices += _keep_backup(path)
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
     _fsync_dir(directory)
+    return notices
 
 
 def _remove_stale_temps(path: Path) -> None:
@@ -213,13 +258,19 @@ def _remove_stale_temps(path: Path) -> None:
 
 
 @contextlib.contextmanager
-def locked(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
-    """Hold the exclusive side lock of ``path``; LockBusyError after ``timeout`` seconds."""
+def locked(
+    path: Path, timeout: float = LOCK_TIMEOUT, notices: list[Notice] | None = None
+) -> Iterator[None]:
+    """Hold the exclusive side lock of ``path``; LockBusyError after ``timeout`` seconds.
+
+    A stale ``.lock`` symlink is moved aside (a notice is appended to ``notices``)."""
     import filelock
 
     ensure_private_dir(path.parent)
     side = lock_path(path)
-    check_file(side)
+    cleared = clear_side_file(side)
+    if cleared is not None and notices is not None:
+        notices.append(cleared)
     lock = filelock.FileLock(side, timeout=timeout, mode=0o600, thread_local=False)
     try:
         lock.acquire()
@@ -236,11 +287,13 @@ def locked(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
 
 def classify(raw: bytes, schema_version: int, validate: Validator) -> dict[str, Any] | Problem:
     """The document in ``raw``, or what is wrong with it."""
+    if len(raw) > MAX_DOCUMENT_BYTES:
+        return "wrong-shape"
     if not raw.strip():
         return "empty"
     try:
         data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):  # RecursionError: [[[[... nesting
         return "corrupt"
     if not isinstance(data, dict):
         return "wrong-shape"
@@ -260,7 +313,8 @@ def _read(path: Path, schema_version: int, validate: Validator) -> dict[str, Any
     if not check_file(path):
         return None
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_DOCUMENT_BYTES + 1)
     except FileNotFoundError:
         return None
     return classify(raw, schema_version, validate)
@@ -288,7 +342,7 @@ def _repair(path: Path, problem: Problem, schema_version: int, validate: Validat
     except UnsafePathError:
         from_bak = None
     if isinstance(from_bak, dict):
-        atomic_write_json(path, from_bak, backup=False)
+        notices += atomic_write_json(path, from_bak, backup=False)
         notices.append(Notice("restored", path, bak))
         return Loaded(from_bak, notices)
     notices.append(Notice("fresh", path))
@@ -313,9 +367,12 @@ def load_json(
     found = _read(path, schema_version, validate)
     if found is None or isinstance(found, dict):
         return Loaded(found)
+    side: list[Notice] = []
     try:
-        with locked(path, timeout):
-            return _load_locked(path, schema_version, validate)
+        with locked(path, timeout, side):
+            loaded = _load_locked(path, schema_version, validate)
+            loaded.notices[:0] = side
+            return loaded
     except LockBusyError:
         return Loaded(None, [Notice("busy", path)])
 
@@ -332,9 +389,11 @@ def update_json(
 
     Raises LockBusyError if the lock is not taken within ``timeout`` seconds.
     """
-    with locked(path, timeout):
+    notices: list[Notice] = []
+    with locked(path, timeout, notices):
         loaded = _load_locked(path, schema_version, validate)
+        notices += loaded.notices
         new = change(loaded.data)
-        atomic_write_json(path, new)
+        notices += atomic_write_json(path, new)
         _remove_stale_temps(path)
-    return new, loaded.notices
+    return new, notices

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import MutableMapping, Sequence
 from typing import TextIO
 
 EXIT_USAGE = 2
@@ -81,6 +81,35 @@ def reexec_utf8(argv: Sequence[str] | None = None) -> None:
     args = list(sys.argv[1:] if argv is None else argv)
     args = [a for a in args if a != "--force-utf8"]
     os.execve(sys.executable, [sys.executable, "-m", "rnntui", *args], env)
+
+
+TEXTUAL_DEBUG_VARIABLES: tuple[str, ...] = (
+    "TEXTUAL",  # feature flags: devtools, debug
+    "TEXTUAL_DEBUG",
+    "TEXTUAL_LOG",  # a log file of every event, keys and typed answers included
+    "TEXTUAL_DEVTOOLS_HOST",
+    "TEXTUAL_DEVTOOLS_PORT",
+    "TEXTUAL_DRIVER",  # imports any class named here
+    "TEXTUAL_SCREENSHOT",
+    "TEXTUAL_SCREENSHOT_LOCATION",
+    "TEXTUAL_SCREENSHOT_FILENAME",
+    "TEXTUAL_PRESS",
+    "TEXTUAL_SHOW_RETURN",
+    "TEXTUAL_SLOW_THRESHOLD",
+)
+"""Textual's debugging switches: inherited from a shell they log or change what the app does,
+so they count only with ``rnntui --debug``. Display preferences (TEXTUAL_COLOR_SYSTEM,
+TEXTUAL_FPS, TEXTUAL_ANIMATIONS, TEXTUAL_THEME, ESCDELAY, ...) are kept."""
+
+
+def scrub_textual_debug_env(env: MutableMapping[str, str], keep: bool = False) -> list[str]:
+    """Remove Textual's debugging variables from ``env`` (unless ``keep``); their names."""
+    if keep:
+        return []
+    removed = [name for name in TEXTUAL_DEBUG_VARIABLES if name in env]
+    for name in removed:
+        del env[name]
+    return removed
 
 
 def guard_terminal(force_utf8: bool) -> int | None:

@@ -74,6 +74,7 @@ def test_bare_options_skip_typer() -> None:
         "lessons_dirs": [],
         "mouse": False,
         "force_utf8": False,
+        "debug": False,
     }
     parsed = parse_app_options(["--lesson", "lstm", "--lang=ko", "--mouse"])
     assert parsed is not None and parsed["lesson"] == "lstm" and parsed["lang"] == "ko"

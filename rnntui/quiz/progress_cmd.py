@@ -17,14 +17,46 @@ from rich.markup import escape
 from rich.table import Table
 
 from rnntui import storage
+from rnntui.content.safe_text import printable
 from rnntui.quiz import schedule
 from rnntui.quiz.plain import is_tty, read_line
-from rnntui.quiz.progress import ProgressStore, document, read_export
+from rnntui.quiz.progress import ProgressStore, Skipped, document, read_export
 from rnntui.quiz.report import GENERATED_GROUP, LessonStats, summarize
 from rnntui.quiz.session import store_notices
 from rnntui.quiz.strings import t
 
 YES = {"y", "yes", "예", "네", "ㅛ"}
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "reset-failed": {
+        "en": "Progress was not erased ({error}); nothing was changed.",
+        "ko": "진행 상황을 지우지 못했습니다 ({error}). 아무것도 바뀌지 않았습니다.",
+    },
+    "skipped": {
+        "en": "Skipped {n} unusable record(s) in {file}: {items}",
+        "ko": "{file}에서 쓸 수 없는 기록 {n}개를 건너뛰었습니다: {items}",
+    },
+}
+"""This command's own sentences (the shared quiz strings say "the quiz goes on")."""
+SHOW_SKIPPED = 5
+
+
+def say(key: str, lang: str, **values: object) -> str:
+    """One of :data:`MESSAGES` in ``lang`` (English if missing)."""
+    entry = MESSAGES[key]
+    return entry.get(lang, entry["en"]).format(**values)
+
+
+def skipped_text(skipped: list[Skipped], file: object, lang: str) -> str:
+    """``Skipped 2 unusable record(s) in FILE: a/1 (state is not 1, 2 or 3), ...``."""
+    shown = [f"{s.item_id} ({s.reason})" for s in skipped[:SHOW_SKIPPED]]
+    more = f", +{len(skipped) - SHOW_SKIPPED}" if len(skipped) > SHOW_SKIPPED else ""
+    return say("skipped", lang, n=len(skipped), file=file, items=", ".join(shown) + more)
+
+
+def safe(text: object) -> str:
+    """``text`` printable (no terminal controls from a file) and free of Rich markup."""
+    return escape(printable(str(text)))
 
 
 def lesson_titles(lang: str) -> tuple[dict[str, int], dict[str, str]]:
@@ -54,19 +86,32 @@ def show_table(console: Console, store: ProgressStore, lang: str, now: datetime)
     """The per-lesson table."""
     order, _titles = lesson_titles(lang)
     rows, total = summarize(store.items, now, order)
-    console.print(escape(t("progress-file", lang, path=store.path)))
+    console.print(safe(t("progress-file", lang, path=store.path)))
     if not rows:
-        console.print(escape(t("no-progress", lang)))
+        console.print(safe(t("no-progress", lang)))
         return
     table = Table(title=t("progress-title", lang))
     for key in ("col-lesson", "col-items", "col-reviews", "col-accuracy", "col-due", "col-next"):
         table.add_column(t(key, lang), justify="left" if key == "col-lesson" else "right")
     for stats in rows:
         name = t("generated", lang) if stats.lesson == GENERATED_GROUP else stats.lesson
-        table.add_row(escape(name), str(stats.items), str(stats.reviews), _accuracy(stats),
-                      str(stats.due_now), _when(stats.next_due, now, lang))
-    table.add_row(t("total", lang), str(total.items), str(total.reviews), _accuracy(total),
-                  str(total.due_now), _when(total.next_due, now, lang), style="bold")
+        table.add_row(
+            safe(printable(name, one_line=True)),
+            str(stats.items),
+            str(stats.reviews),
+            _accuracy(stats),
+            str(stats.due_now),
+            _when(stats.next_due, now, lang),
+        )
+    table.add_row(
+        t("total", lang),
+        str(total.items),
+        str(total.reviews),
+        _accuracy(total),
+        str(total.due_now),
+        _when(total.next_due, now, lang),
+        style="bold",
+    )
     console.print(table)
 
 
@@ -99,40 +144,44 @@ def progress_command(
     err = Console(stderr=True, highlight=False)
     store = ProgressStore().load()
     for message in store_notices(store, lang):
-        err.print(escape(message))
+        err.print(safe(message))
+    if store.skipped:
+        err.print(safe(skipped_text(store.skipped, store.path, lang)))
     now = schedule.utcnow()
     try:
         if import_ is not None:
-            items = read_export(import_)
-            store.merge_in(items)
-            console.print(escape(t("imported", lang, n=len(items), file=import_)))
+            exported = read_export(import_)
+            if exported.skipped:
+                err.print(safe(skipped_text(exported.skipped, import_, lang)))
+            store.merge_in(exported.items)
+            console.print(safe(t("imported", lang, n=len(exported.items), file=import_)))
     except (storage.StorageError, OSError) as exc:
-        err.print(escape(t("import-bad", lang, file=import_, error=exc)))
+        err.print(safe(t("import-bad", lang, file=import_, error=exc)))
         return 1
     try:
         if export is not None:
             storage.atomic_write_json(
                 export, document(store.items, store.reset_at), backup=False, private=False
             )
-            console.print(escape(t("exported", lang, n=len(store.items), file=export)))
+            console.print(safe(t("exported", lang, n=len(store.items), file=export)))
     except (storage.StorageError, OSError) as exc:
-        err.print(escape(t("export-bad", lang, file=export, error=exc)))
+        err.print(safe(t("export-bad", lang, file=export, error=exc)))
         return 1
     if reset:
         if not yes and not confirm(t("reset-ask", lang, path=store.path)):
-            console.print(escape(t("reset-cancelled", lang)))
+            console.print(safe(t("reset-cancelled", lang)))
             return 1
         try:
             kept = store.reset(now)
         except (storage.StorageError, OSError) as exc:
-            err.print(escape(t("save-failed", lang, error=exc)))
+            err.print(safe(say("reset-failed", lang, error=exc)))
             return 1
         done = t("reset-done", lang, kept=kept) if kept else t("reset-empty", lang)
-        console.print(escape(done))
+        console.print(safe(done))
     if import_ is not None or export is not None or reset:
         return 0
     if as_json:
-        print(json.dumps(progress_json(store, lang, now), ensure_ascii=False, indent=2))
+        print(printable(json.dumps(progress_json(store, lang, now), ensure_ascii=False, indent=2)))
     else:
         show_table(console, store, lang, now)
     return 0

@@ -153,7 +153,7 @@ def test_symlinked_progress_is_refused_but_the_quiz_runs(
     assert path.is_symlink()
 
 
-def test_busy_lock_does_not_crash_and_says_so(lessons: list[Lesson]) -> None:
+def test_busy_lock_does_not_crash_says_so_and_retries(lessons: list[Lesson]) -> None:
     store = ProgressStore(timeout=0.2).load()
     session = open_session(lessons=lessons, lang="en", count=2, store=store, generated=False)
     held, release = threading.Event(), threading.Event()
@@ -174,7 +174,8 @@ def test_busy_lock_does_not_crash_and_says_so(lessons: list[Lesson]) -> None:
     assert verdict.graded
     assert verdict.save_error == "another rnntui session is active; this answer was not saved"
     assert session.answer(any_answer(session.next_question())).save_error is None
-    assert len(reload().items) == 1
+    assert len(reload().items) == 2, "the refused answer is saved with the next one"
+    assert store.pending == []
 
 
 def test_record_validation() -> None:
