@@ -72,8 +72,13 @@ def stack_forward(
             mask = None
         elif isinstance(layer, Dense):
             x, tape = layer.forward(x)
+        elif not keep_tapes:
+            x = layer(x)  # type: ignore[operator]
         else:
-            raise ValueError(f"layer {layer.name!r} ({type(layer).__name__}) has no forward pass")
+            raise ValueError(
+                f"layer {layer.name!r} ({type(layer).__name__}) has no backward pass: "
+                "it cannot be trained yet"
+            )
         tapes.append(tape)
         listed.append(isinstance(x, list))
         if isinstance(x, list):

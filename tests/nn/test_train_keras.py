@@ -1,8 +1,9 @@
 """Training against real Keras 3 (torch backend) in true float64: losses and weights <= 1e-10.
 
 Keras 3 demotes float64 to float32 on its own-op paths (reference section 9); for these tests
-the promotion table is patched so float64 stays float64, and floatx is float64 so the
-optimizer's learning-rate variable is float64 too. Both are restored after the module.
+the promotion table is patched so float64 stays float64, and floatx and the dtype policy are
+float64 so layers and the optimizer's learning-rate variable are float64 too. All are restored
+after the module.
 Skips without keras/torch.
 """
 
@@ -14,7 +15,16 @@ import numpy as np
 import pytest
 
 from rnntui import nn
-from rnntui.nn import GRU, LSTM, Bidirectional, Dense, Embedding, Sequential, SimpleRNN
+from rnntui.nn import (
+    GRU,
+    LSTM,
+    Bidirectional,
+    Dense,
+    Embedding,
+    GlobalAveragePooling1D,
+    Sequential,
+    SimpleRNN,
+)
 from rnntui.nn import losses as our_losses
 from rnntui.nn import optimizers as our_opt
 
@@ -35,12 +45,14 @@ KERAS_RNN = {SimpleRNN: "SimpleRNN", LSTM: "LSTM", GRU: "GRU"}
 def keras_float64():
     from keras.src.backend.common import dtypes
 
-    floatx = keras.config.floatx()
+    floatx, policy = keras.config.floatx(), keras.config.dtype_policy()
     with pytest.MonkeyPatch.context() as mp:
         mp.setitem(dtypes.BIT64_TO_BIT32_DTYPE, "float64", "float64")
         keras.config.set_floatx("float64")
+        keras.config.set_dtype_policy("float64")  # a policy made earlier would keep float32
         yield
         keras.config.set_floatx(floatx)
+        keras.config.set_dtype_policy(policy)
 
 
 def to_keras(layer):
@@ -51,6 +63,8 @@ def to_keras(layer):
         return keras.layers.Bidirectional(to_keras(layer.layer), merge_mode=layer.merge_mode)
     if isinstance(layer, Dense):
         return keras.layers.Dense(layer.units, activation=layer.activation)
+    if isinstance(layer, GlobalAveragePooling1D):
+        return keras.layers.GlobalAveragePooling1D()
     extra = {"reset_after": layer.reset_after} if isinstance(layer, GRU) else {}
     return getattr(keras.layers, KERAS_RNN[type(layer)])(
         layer.units, return_sequences=layer.return_sequences, **extra
@@ -192,6 +206,22 @@ def test_other_losses(loss, activation, rng) -> None:
     else:
         y = rng.integers(0, 2, size=(6, 4)).astype(np.float64)
     run_steps(ours, theirs, "adam", loss, x, y)
+
+
+def test_masked_average_pooling_binary_ce(rng) -> None:
+    """mask_zero reaches GlobalAveragePooling1D: padded steps are left out of the mean."""
+    ours, theirs = twins(
+        [
+            Embedding(V, E, mask_zero=True),
+            SimpleRNN(U, return_sequences=True),
+            GlobalAveragePooling1D(),
+            Dense(1, activation="sigmoid"),
+        ],
+        (T,),
+    )
+    x, _ = token_data(rng)
+    y = rng.integers(0, 2, size=(len(x), 1)).astype(np.float64)
+    run_steps(ours, theirs, "adam", "binary_crossentropy", x, y)
 
 
 def test_from_logits_loss_object(rng) -> None:
