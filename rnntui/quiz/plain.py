@@ -191,6 +191,8 @@ def run_plain(session: QuizSession, console: Console, stdin: IO[str] | None) -> 
         console.print(safe(t("stopped-interrupt", session.lang)))
         code = 130
     _save_pending(console, session)
+    for line in session.closing_lines():  # what to review next, and when
+        console.print(safe(line))
     console.print(session.score_line(), markup=False, highlight=False)
     return code
 

@@ -14,14 +14,13 @@ from typing import Any
 
 from rich.console import Console
 from rich.markup import escape
-from rich.table import Table
 
 from rnntui import storage
 from rnntui.content.safe_text import printable
 from rnntui.quiz import schedule
 from rnntui.quiz.plain import is_tty, read_line
 from rnntui.quiz.progress import ProgressStore, Skipped, document, read_export
-from rnntui.quiz.report import GENERATED_GROUP, LessonStats, summarize
+from rnntui.quiz.report import LessonStats, summarize
 from rnntui.quiz.session import store_notices
 from rnntui.quiz.strings import t
 
@@ -83,36 +82,10 @@ def _accuracy(stats: LessonStats) -> str:
 
 
 def show_table(console: Console, store: ProgressStore, lang: str, now: datetime) -> None:
-    """The per-lesson table."""
-    order, _titles = lesson_titles(lang)
-    rows, total = summarize(store.items, now, order)
-    console.print(safe(t("progress-file", lang, path=store.path)))
-    if not rows:
-        console.print(safe(t("no-progress", lang)))
-        return
-    table = Table(title=t("progress-title", lang))
-    for key in ("col-lesson", "col-items", "col-reviews", "col-accuracy", "col-due", "col-next"):
-        table.add_column(t(key, lang), justify="left" if key == "col-lesson" else "right")
-    for stats in rows:
-        name = t("generated", lang) if stats.lesson == GENERATED_GROUP else stats.lesson
-        table.add_row(
-            safe(printable(name, one_line=True)),
-            str(stats.items),
-            str(stats.reviews),
-            _accuracy(stats),
-            str(stats.due_now),
-            _when(stats.next_due, now, lang),
-        )
-    table.add_row(
-        t("total", lang),
-        str(total.items),
-        str(total.reviews),
-        _accuracy(total),
-        str(total.due_now),
-        _when(total.next_due, now, lang),
-        style="bold",
-    )
-    console.print(table)
+    """The per-lesson table (``progress_table``: every lesson by title, local times, ASCII)."""
+    from rnntui.quiz.progress_table import show_progress
+
+    show_progress(console, store.items, store.path, lang, now)
 
 
 def progress_json(store: ProgressStore, lang: str, now: datetime) -> dict[str, Any]:

@@ -12,7 +12,7 @@ Pure and UI-free: the plain runner and the app's quiz screen drive the same obje
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Literal
@@ -24,6 +24,7 @@ from rnntui.quiz.bank import Entry, build_pool, known_topics, resolve_topic, sug
 from rnntui.quiz.grading import grade
 from rnntui.quiz.progress import Items, ProgressStore
 from rnntui.quiz.question import Question, Verdict
+from rnntui.quiz.report import due_count, local_time, next_due
 from rnntui.quiz.strings import notice_text, t
 
 Kind = Literal["review", "new", "practice"]
@@ -134,10 +135,13 @@ class QuizSession:
         store: ProgressStore | None = None,
         clock: Callable[[], datetime] = schedule.utcnow,
         notices: Sequence[str] = (),
+        titles: Mapping[str, str] | None = None,
     ) -> None:
         self.lang = lang
         self.store = store
         self.notices = list(notices)
+        self.titles = dict(titles or {})
+        """Lesson id -> title in the session language (for the closing lines)."""
         self._slots = list(slots)
         self._rng = rng
         self._clock = clock
@@ -206,6 +210,26 @@ class QuizSession:
         self.verdicts.append(verdict)
         return verdict
 
+    def closing_lines(self) -> list[str]:
+        """What to do next, shown before the score line: the lessons of wrong answers, and
+        when the next review is due (or that reviews are due now)."""
+        lines = []
+        wrong = [v.lesson_id for v in self.verdicts if not v.correct and v.lesson_id]
+        lessons = list(dict.fromkeys(wrong))
+        if lessons:
+            names = ", ".join(self.titles.get(x, x) for x in lessons[:3])
+            lines.append(t("review-next", self.lang, lessons=names, topic=lessons[0]))
+        items = self.store.items if self.store is not None else {}
+        if items:
+            now = self._clock()
+            due = due_count(items, now)
+            soonest = next_due(items)
+            if due:
+                lines.append(t("due-now-count", self.lang, n=due))
+            elif soonest is not None:
+                lines.append(t("next-review", self.lang, when=local_time(soonest)))
+        return lines
+
     def _save(self, question: Question, correct: bool) -> str | None:
         if self.store is None or self.store.unsafe:
             return None
@@ -259,4 +283,7 @@ def open_session(
     started = frozenset(str(r["lesson"]) for r in items.values() if r.get("lesson"))
     slots = plan(pool, items, schedule.as_utc(now or clock()), max(0, count), rng, started)
     notices = store_notices(store, lang) if store is not None else []
-    return QuizSession(slots, lang=lang, rng=rng, store=store, clock=clock, notices=notices)
+    titles = {lesson.id: lesson.title for lesson in lessons}
+    return QuizSession(
+        slots, lang=lang, rng=rng, store=store, clock=clock, notices=notices, titles=titles
+    )

@@ -57,6 +57,18 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "stopped-eof": {"en": "Input ended; stopping the quiz.", "ko": "입력이 끝나 퀴즈를 마칩니다."},
     "stopped-interrupt": {"en": "Quiz stopped.", "ko": "퀴즈를 중단했습니다."},
+    "review-next": {
+        "en": "To review: {lessons} (read the lesson again, then: rnntui quiz --topic {topic}).",
+        "ko": "다시 볼 레슨: {lessons} (레슨을 다시 읽은 뒤: rnntui quiz --topic {topic}).",
+    },
+    "due-now-count": {
+        "en": "Reviews due now: {n}. Run rnntui quiz again to do them.",
+        "ko": "지금 복습할 문항: {n}개. rnntui quiz를 다시 실행해 복습하세요.",
+    },
+    "next-review": {
+        "en": "Next review: {when}. Come back then: rnntui quiz.",
+        "ko": "다음 복습: {when}. 그때 rnntui quiz로 다시 오세요.",
+    },
     "score": {"en": "Score: {right}/{total}", "ko": "Score: {right}/{total}"},
     # saving
     "busy": {
@@ -121,11 +133,21 @@ STRINGS: dict[str, dict[str, str]] = {
     # progress command
     "progress-title": {"en": "Quiz progress", "ko": "퀴즈 진행 상황"},
     "col-lesson": {"en": "Lesson", "ko": "레슨"},
-    "col-items": {"en": "Items", "ko": "문항"},
+    "col-items": {"en": "Tried", "ko": "푼 문항"},
     "col-reviews": {"en": "Reviews", "ko": "풀이 수"},
-    "col-accuracy": {"en": "Accuracy", "ko": "정답률"},
-    "col-due": {"en": "Due now", "ko": "복습 대기"},
+    "col-accuracy": {"en": "Right", "ko": "정답률"},
+    "col-due": {"en": "Due", "ko": "복습"},
     "col-next": {"en": "Next due (UTC)", "ko": "다음 복습 (UTC)"},
+    "col-next-local": {"en": "Next due", "ko": "다음 복습"},
+    "times-local": {
+        "en": "Due: reviews waiting now. Times in local time ({zone}).",
+        "ko": "복습: 지금 복습할 문항 수. 시각은 이 컴퓨터의 시간대({zone})입니다.",
+    },
+    "tried-of": {"en": "{tried} of {total}", "ko": "{total}개 중 {tried}개"},
+    "lessons-started": {
+        "en": "{started}/{total} lessons started.",
+        "ko": "레슨 {total}개 중 {started}개를 시작했습니다.",
+    },
     "total": {"en": "Total", "ko": "합계"},
     "generated": {"en": "generated", "ko": "생성 문제"},
     "no-progress": {
