@@ -9,7 +9,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from rnntui.ui.keys import key_display, localize_bindings
+from rnntui.ui.keys import key_display
 from rnntui.ui.screens.learn import LearnScreen
 from rnntui.ui.strings import tr
 from rnntui.ui.theme import CONTRAST_THEME, DEFAULT_THEME, HIGH_CONTRAST
@@ -89,14 +89,12 @@ class RnnTuiApp(App[int]):
         return screen
 
     def on_mount(self) -> None:
-        localize_bindings(self, self.lang)
         self.screen_change_signal.subscribe(self, self._no_blink)
 
     def panic(self, *renderables: RenderableType) -> None:
         """Exit showing an error; unlike ``App.panic`` (return code 0) the exit status is 1.
         The input thread's crash (textual#6456) ends here, so ``rnntui`` never exits 0."""
         self.panicked = True
-        self._return_code = 1
         super().panic(*renderables)
 
     def _no_blink(self, screen: Screen) -> None:
@@ -218,7 +216,6 @@ class RnnTuiApp(App[int]):
     def action_toggle_lang(self) -> None:
         """Switch Korean / English and save the choice."""
         self.lang = "en" if self.lang == "ko" else "ko"
-        localize_bindings(self, self.lang)
         self.refresh_bindings()
         if self.lesson_id:
             self.open_lesson(self.lesson_id, save=False)
@@ -259,10 +256,8 @@ class RnnTuiApp(App[int]):
         learn = self.learn
         panel = learn.focused_panel()
         parts = [panel.help_markdown()] if panel is not None else []
-        focused = self.focused
-        chain = [] if focused is None else [focused, *focused.ancestors_with_self]
-        local = [b for node in chain if node is not self for bs in
-                 node._bindings.key_to_bindings.values() for b in bs]
+        local = [(active.binding, active.node) for active in self.screen.active_bindings.values()
+                 if active.node is not self and active.node is not self.screen]
         if local:
             parts.append(key_table(local, self.lang))
         parts.append(f"### {tr('help.app', self.lang)}\n\n"
@@ -270,11 +265,12 @@ class RnnTuiApp(App[int]):
         parts.append(tr("help.close", self.lang))
         self.push_screen(HelpScreen("\n\n".join(parts)))
 
-    def _app_bindings(self) -> list[Binding]:
+    def _app_bindings(self) -> list[tuple[Binding, object]]:
         extra = [Binding("tab", "", "Next control" if self.lang == "en" else "다음 항목"),
                  Binding("ctrl+p", "", "Command palette" if self.lang == "en" else "명령 팔레트"),
                  Binding("ctrl+q", "", "Quit")]
-        return [b for bs in self._bindings.key_to_bindings.values() for b in bs] + extra
+        own = [b for b in self.BINDINGS if isinstance(b, Binding)]
+        return [(b, self) for b in own + extra]
 
     def action_command_palette(self) -> None:
         """ctrl+p: Textual's palette, safe against a double Enter (see rnntui/ui/palette.py)."""

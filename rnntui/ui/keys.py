@@ -1,4 +1,4 @@
-"""ASCII key names for the Footer and help, and Korean labels for binding descriptions.
+"""ASCII key names for the key bar and help, and Korean labels for binding descriptions.
 
 Textual shows arrows as Unicode arrows, which are East-Asian-ambiguous (two cells wide in many
 Korean terminals); we always print key names in ASCII.
@@ -7,10 +7,6 @@ Korean terminals); we always print key names in ASCII.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
-
-from textual.binding import Binding
-from textual.dom import DOMNode
 
 KEY_NAMES: dict[str, str] = {
     "left": "Left", "right": "Right", "up": "Up", "down": "Down",
@@ -56,22 +52,14 @@ def label(description: str, lang: str, extra: Mapping[str, str] | None = None) -
     return LABELS_KO.get(description, description)
 
 
-def localize_bindings(
-    node: DOMNode, lang: str, extra: Mapping[str, str] | None = None
-) -> None:
-    """Rewrite ``node``'s binding descriptions (and groups) in ``lang``; idempotent."""
-    originals: dict[int, Binding] = node.__dict__.setdefault("_rnntui_bindings", {})
-    groups: dict[str, Binding.Group] = {}
-    for key, bindings in node._bindings.key_to_bindings.items():
-        new: list[Binding] = []
-        for binding in bindings:
-            source = originals.get(id(binding), binding)
-            group = source.group
-            if group is not None:
-                text = label(group.description, lang, extra)
-                group = groups.setdefault(text, Binding.Group(text, compact=group.compact))
-            description = label(source.description, lang, extra)
-            changed = replace(source, description=description, group=group)
-            originals[id(changed)] = source
-            new.append(changed)
-        node._bindings.key_to_bindings[key] = new
+def node_label(description: str, node: object, lang: str) -> str:
+    """A binding's description as shown for ``node``: the ``LABELS_KO`` class attribute of the
+    node or of its nearest ancestor that has one adds Korean labels of its own. Bindings are
+    never rewritten: the key bar and the help translate when they draw."""
+    if lang == "ko":
+        chain = [node, *getattr(node, "ancestors", ())]
+        for owner in chain:
+            own = getattr(owner, "LABELS_KO", None)
+            if own and description in own:
+                return str(own[description])
+    return label(description, lang)

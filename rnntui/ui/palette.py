@@ -11,14 +11,21 @@ ctrl+p, type "them", then Enter Enter Enter in one burst).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from textual.await_complete import AwaitComplete
-from textual.command import CommandPalette
+from textual.binding import Binding, BindingType
+from textual.command import CommandList, CommandPalette
+from textual.css.query import NoMatches
 
 
 class SafeCommandPalette(CommandPalette):
     """Closes once, and ignores a page key that comes before its list has a size."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("pagedown", "safe_list('page_down')", "Next page", show=False),
+        Binding("pageup", "safe_list('page_up')", "Previous page", show=False),
+    ]
 
     def dismiss(self, result: Any = None) -> AwaitComplete:
         """Dismiss only while this palette is the active screen."""
@@ -26,9 +33,10 @@ class SafeCommandPalette(CommandPalette):
             return AwaitComplete()
         return super().dismiss(result)
 
-    def _action_command_list(self, action: str) -> None:
-        """Pass a cursor or page action to the list; before the list is laid out, skip it."""
+    def action_safe_list(self, action: str) -> None:
+        """Pass a page action to the list; before the list is laid out (or once it is gone),
+        skip it."""
         try:
-            super()._action_command_list(action)
-        except KeyError:
+            getattr(self.query_one(CommandList), f"action_{action}")()
+        except (KeyError, NoMatches):
             return

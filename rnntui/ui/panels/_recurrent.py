@@ -27,22 +27,21 @@ from rnntui.ui.panels._sequence import (
 from rnntui.ui.panels.base import Panel, Readout
 from rnntui.ui.widgets.force import ForceStepper
 from rnntui.ui.widgets.grid import ValueGrid
-from rnntui.ui.widgets.lines import PaintMemo
 from rnntui.ui.widgets.stepper import Stepper
 
 MAX_UNITS = 64
 W = TypeVar("W", bound=Widget)
 
 
-class GridBox(PaintMemo, ScrollableContainer, can_focus=False):
+class GridBox(ScrollableContainer, can_focus=False):
     """Scrolls large grids; the grids themselves take focus."""
 
 
-class Row(PaintMemo, Horizontal):
+class Row(Horizontal):
     """A row of controls."""
 
 
-class Forces(PaintMemo, Grid):
+class Forces(Grid):
     """The what-if controls, two per row."""
 
 

@@ -6,12 +6,12 @@ from typing import Any, ClassVar
 
 import numpy as np
 from textual.app import ComposeResult
+from textual.containers import VerticalGroup
 
 from rnntui.nn.activations import sigmoid, tanh
 from rnntui.ui.format import fmt
 from rnntui.ui.panels.base import Panel, Readout
 from rnntui.ui.widgets.bars import Bar
-from rnntui.ui.widgets.lines import LineGroup
 from rnntui.ui.widgets.plot import CurvePlot
 from rnntui.ui.widgets.stepper import Stepper
 
@@ -71,7 +71,7 @@ The dashed rows are the ends of each range; the curves approach them but never r
     def compose(self) -> ComposeResult:
         yield self.stepper("x", self.preset["x"], lo=X_MIN, hi=X_MAX, step=0.1, big_step=1.0,
                            flat=True, id="x")
-        with LineGroup(id="readouts"):  # one widget to repaint per tweak (widgets/lines.py)
+        with VerticalGroup(id="readouts"):
             yield Readout(id="values")
             yield Bar("sigmoid", lo=0.0, hi=1.0, label_width=8, id="bar-sigmoid")
             yield Bar("tanh", lo=-1.0, hi=1.0, label_width=8, id="bar-tanh")

@@ -12,47 +12,29 @@ from collections.abc import Mapping
 from typing import Any, ClassVar
 
 from rich.cells import cell_len
-from rich.style import Style
 from rich.text import Text
 from textual import on
-from textual.geometry import Region, Size
 from textual.message import Message
-from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Static
 
-from rnntui.ui.keys import localize_bindings
 from rnntui.ui.strings import pick, tr
 from rnntui.ui.widgets.grid import ValueGrid
-from rnntui.ui.widgets.lines import (
-    PaintMemo,
-    changed_span,
-    drawn_as_widget,
-    group_of,
-    plain,
-    repaint,
-    text_strip,
-)
 from rnntui.ui.widgets.stepper import Stepper
 
 
-class Readout(PaintMemo, Widget):
-    """A block of text that repaints only the lines whose text changed (no markup).
-
-    Lines that fit are drawn through Textual's line API (``render_line``), which costs a few
-    microseconds per changed line; text that needs wrapping, tabs, or text-align/line-pad CSS
-    goes through the ordinary ``render()`` path and looks the same."""
+class Readout(Widget):
+    """A block of plain text (never markup), redrawn whole when it changes."""
 
     DEFAULT_CSS = "Readout { width: 1fr; height: auto; }"
-    _direct_lines = True
 
     def __init__(self, text: str = "", *, id: str | None = None,
                  classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._text = ""
+        self._lines = [""]
+        self._widest = 0
         self.text = text
-        self._fallback_text: str | None = None
-        self._wrap_cache: tuple[tuple[str, int, object], list[Strip]] | None = None
 
     @property
     def text(self) -> str:
@@ -64,88 +46,25 @@ class Readout(PaintMemo, Widget):
         self._text = text
         self._lines = text.split("\n")
         self._widest = max(cell_len(line) for line in self._lines)
-        self._plain = plain(text.replace("\n", ""))
 
     def show(self, text: str) -> None:
-        """Display ``text``; if the line count is unchanged, only changed lines are repainted."""
+        """Display ``text``. The size is laid out again only when it may have changed (more
+        or fewer lines, a line that wraps, or a content-sized width)."""
         if text == self._text:
             return
-        old, old_widest = self._lines, self._widest
+        old_lines, old_widest = len(self._lines), self._widest
         self.text = text
-        group = group_of(self)
-        if group is not None:
-            group.member_changed(self)
-            return
-        if not self.display:
-            return  # drawn with the new text when shown (showing it runs a layout anyway)
-        new = self._lines
         width = self.size.width
-        if (len(old) != len(new) or not self.is_mounted or width == 0
-                or max(old_widest, self._widest) > width):
-            self.refresh(layout=True)
-            return
-        direct = self._direct(width)
-        regions = []
-        for y, (a, b) in enumerate(zip(old, new, strict=True)):
-            span = changed_span(a, b) if direct else (0, width) if a != b else None
-            if span is not None:
-                regions.append(Region(span[0], y, span[1] - span[0], 1))
-        repaint(self, *regions)
-
-    def _direct(self, width: int) -> bool:
-        """True if the lines are drawn as they are (they fit, no wrapping or alignment)."""
-        if not self._plain or self._widest > width:
-            return False
-        styles = self.styles
-        return (styles.text_align in ("left", "start") and not styles.line_pad
-                and styles.content_align == ("left", "top"))
-
-    def get_content_width(self, container: Size, viewport: Size) -> int:
-        if self._plain:
-            return self._widest
-        return super().get_content_width(container, viewport)
-
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        if self._direct(width):
-            return len(self._lines)
-        return super().get_content_height(container, viewport, width)
-
-    def render_line(self, y: int) -> Strip:
-        width = self.size.width
-        if not self._direct(width):
-            if self._fallback_text != self._text:
-                self._fallback_text = self._text
-                self._render_content()
-            return super().render_line(y)
-        self._fallback_text = None
-        self._dirty_regions.clear()
-        style = self.visual_style.rich_style
-        if y < len(self._lines):
-            return text_strip(self._lines[y], style)
-        return Strip.blank(width, style)
+        layout = (len(self._lines) != old_lines or max(old_widest, self._widest) > width
+                  or (self.styles.width is not None and self.styles.width.is_auto
+                      and old_widest != self._widest))
+        self.refresh(layout=layout)
 
     def render(self) -> Text:
-        return Text(self._text)
-
-    # -- drawn by a LineGroup (see widgets/lines.py) --------------------------------------------
-    def _group_texts(self, width: int) -> list[str]:
-        if self._direct(width):
-            return self._lines
-        return [strip.text for strip in self._wrapped(width)]
-
-    def _group_strip(self, k: int, width: int, pad: tuple[int, Style] | None = None) -> Strip:
-        if self._direct(width):
-            return text_strip(self._lines[k], self.visual_style.rich_style, pad)
-        return self._wrapped(width)[k]
-
-    def _wrapped(self, width: int) -> list[Strip]:
-        key = (self._text, width, self.visual_style)
-        if self._wrap_cache is None or self._wrap_cache[0] != key:
-            self._wrap_cache = (key, drawn_as_widget(self, width, None))
-        return self._wrap_cache[1]
+        return Text(self._text, end="")
 
 
-class Panel(PaintMemo, Widget):
+class Panel(Widget):
     """Base of every live panel (see docs/panels.md)."""
 
     NAME: ClassVar[str] = ""
@@ -259,8 +178,7 @@ class Panel(PaintMemo, Widget):
 
     def on_mount(self) -> None:
         """Localize the key labels of the panel and its controls; compute once."""
-        for node in (self, *self.query("*")):
-            localize_bindings(node, self.lang, self.LABELS_KO)
+        for node in self.query("*"):
             if isinstance(node, Stepper | ValueGrid):
                 node.emit_hook = self._emitted  # type: ignore[attr-defined]
         self._pending = True

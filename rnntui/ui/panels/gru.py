@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from textual.app import ComposeResult
+from textual.containers import VerticalGroup
 
 from rnntui.nn import GRU, LSTM, RNNLayer, StepTrace
 from rnntui.ui.format import fmt, fmt_int
 from rnntui.ui.panels._recurrent import RecurrentPanel
 from rnntui.ui.panels.base import Readout
 from rnntui.ui.widgets.bars import Bar
-from rnntui.ui.widgets.lines import LineGroup
 
 GATES = (("z", "sig", 0.0, 1.0), ("r", "sig", 0.0, 1.0), ("hh", "tanh", -1.0, 1.0))
 
@@ -90,7 +90,7 @@ h_t = z * h_{t-1} + (1 - z) * hh. Keras에서 z는 이전 상태에 곱해집니
                    reset_after=bool(self.preset["reset_after"]))
 
     def compose_readouts(self) -> ComposeResult:
-        with LineGroup(id="readouts"):  # one widget to repaint per tweak (widgets/lines.py)
+        with VerticalGroup(id="readouts"):
             for gate, act, lo, hi in GATES:
                 yield Bar(f"{gate} {act}", lo=lo, hi=hi, label_width=8, id=f"bar-{gate}")
             yield Readout("h_t = z*h_{t-1} + (1-z)*hh")

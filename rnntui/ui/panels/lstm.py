@@ -9,13 +9,13 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.app import ComposeResult
+from textual.containers import VerticalGroup
 
 from rnntui.nn import LSTM, RNNLayer, StepTrace
 from rnntui.ui.format import fmt
 from rnntui.ui.panels._recurrent import RecurrentPanel
 from rnntui.ui.panels.base import Readout
 from rnntui.ui.widgets.bars import Bar
-from rnntui.ui.widgets.lines import LineGroup
 
 GATES = (("f", "sig", 0.0, 1.0), ("i", "sig", 0.0, 1.0), ("o", "sig", 0.0, 1.0),
          ("g", "tanh", -1.0, 1.0))
@@ -92,7 +92,7 @@ f를 0으로 고정하면 c_t는 i * g뿐이라 기억이 지워집니다.
         return LSTM(units, return_sequences=True, seed=seed)
 
     def compose_readouts(self) -> ComposeResult:
-        with LineGroup(id="readouts"):  # one widget to repaint per tweak (widgets/lines.py)
+        with VerticalGroup(id="readouts"):
             for gate, act, lo, hi in GATES:
                 yield Bar(f"{gate} {act}", lo=lo, hi=hi, label_width=7, id=f"bar-{gate}")
             yield Readout("c_t = f*c_{t-1} + i*g")

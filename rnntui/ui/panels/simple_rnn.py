@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.app import ComposeResult
+from textual.containers import VerticalGroup
 
 from rnntui.nn import RNNLayer, SimpleRNN, StepTrace
 from rnntui.ui.format import fmt
 from rnntui.ui.panels._recurrent import RecurrentPanel
 from rnntui.ui.panels.base import Readout
-from rnntui.ui.widgets.lines import LineGroup
 
 
 def paren(value: float) -> str:
@@ -73,7 +73,7 @@ W(커널)의 모양은 (입력 차원, 유닛 수), U(순환 커널)는 (유닛 
         return SimpleRNN(units, return_sequences=True, seed=seed)
 
     def compose_readouts(self) -> ComposeResult:
-        with LineGroup(id="readouts"):  # one widget to repaint per tweak (widgets/lines.py)
+        with VerticalGroup(id="readouts"):
             yield Readout("h_t = tanh(x_t W + h_{t-1} U + b)")
             yield Readout(id="formula")
 

@@ -9,13 +9,11 @@ message, the hint and the failing layer's index).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from typing import Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import HorizontalGroup
-from textual.widget import Widget
 from textual.widgets import Static
 
 from rnntui.nn import GRU, LSTM, Sequential, SimpleRNN, StackError
@@ -33,16 +31,6 @@ ERROR_LINES = 10
 """The error area always has this many lines (Keras' message, hint, fix) so that the error
 appearing or going away does not re-layout the pane."""
 NEW_LAYER: dict[str, Any] = {"type": "LSTM", "units": 16, "return_sequences": False}
-
-
-def relabel(node: Widget, lang: str, labels_ko: dict[str, str]) -> None:
-    """Korean descriptions for ``node``'s own bindings that the shared key table lacks."""
-    if lang != "ko":
-        return
-    for key, bindings in node._bindings.key_to_bindings.items():
-        node._bindings.key_to_bindings[key] = [
-            replace(b, description=labels_ko.get(b.description, b.description)) for b in bindings
-        ]
 
 
 def layer_item(kind: str, units: int, return_sequences: bool) -> str:
@@ -68,6 +56,7 @@ class StackingPanel(TextPanel):
         ],
     }
     BINDINGS: ClassVar[list[Binding]] = [Binding("f", "focus_fix", "Go to fix")]
+    LABELS_KO: ClassVar[dict[str, str]] = {"Go to fix": "고칠 곳"}
     error: StackError | None = None
     """The StackError of the current (invalid) stack, else None."""
     total: int | None = None
@@ -147,10 +136,6 @@ class StackingPanel(TextPanel):
         yield Readout(id="total")
         yield Readout(id="spec", classes="gap")
         yield Readout(id="error", classes="gap")
-
-    def on_mount(self) -> None:
-        """The f key's label in Korean (the base then localizes the rest)."""
-        relabel(self, self.lang, {"Go to fix": "고칠 곳"})
 
     # -- reading the controls -------------------------------------------------------------------
     def stack_layers(self) -> list[tuple[str, int, bool]]:

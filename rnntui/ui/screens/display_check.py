@@ -27,7 +27,6 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
-from rnntui.ui.keys import localize_bindings
 from rnntui.ui.strings import pick
 
 INNER = 46
@@ -166,7 +165,6 @@ class DisplayCheckScreen(Screen[None]):
                      id="check-keys", markup=False)
 
     def on_mount(self) -> None:
-        localize_bindings(self, getattr(self.app, "lang", "en"))
         self._show_environment()
 
     def on_resize(self, event: events.Resize) -> None:

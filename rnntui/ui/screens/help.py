@@ -10,18 +10,19 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 
-from rnntui.ui.keys import key_display, label, localize_bindings
+from rnntui.ui.keys import key_display, node_label
 from rnntui.ui.strings import tr
 from rnntui.ui.widgets.markdown import LessonMarkdown
 
 
-def key_table(bindings: Iterable[Binding], lang: str) -> str:
-    """A Markdown table of keys and what they do (one row per action)."""
+def key_table(bindings: Iterable[tuple[Binding, object]], lang: str) -> str:
+    """A Markdown table of keys and what they do (one row per action), from (binding, the
+    node that declares it) pairs."""
     rows: dict[str, list[str]] = {}
-    for binding in bindings:
+    for binding, node in bindings:
         if not binding.description:
             continue
-        keys = rows.setdefault(label(binding.description, lang), [])
+        keys = rows.setdefault(node_label(binding.description, node, lang), [])
         for key in binding.key.split(","):
             name = key_display(key.strip())
             if name not in keys:
@@ -50,9 +51,6 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body"):
             yield LessonMarkdown(self.markdown, id="help-text")
-
-    def on_mount(self) -> None:
-        localize_bindings(self, getattr(self.app, "lang", "en"))
 
     def action_close(self) -> None:
         """Close the help."""

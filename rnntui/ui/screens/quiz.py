@@ -21,7 +21,6 @@ from textual.widgets import Input, Static
 from rnntui.quiz.question import Verdict
 from rnntui.quiz.session import QuizSession, QuizSetupError
 from rnntui.quiz.strings import t
-from rnntui.ui.keys import localize_bindings
 from rnntui.ui.strings import tr
 from rnntui.ui.widgets import quiz_text
 from rnntui.ui.widgets.keybar import KeyBar
@@ -97,6 +96,7 @@ class QuizScreen(Screen[None]):
     #quiz-status, #quiz-entry, #quiz-verdict { margin: 1 0 0 0; }
     #quiz-entry { width: 40; }
     """
+    LABELS_KO: ClassVar[dict[str, str]] = quiz_text.LABELS_KO
     BINDINGS: ClassVar[list[BindingType]] = [
         *(Binding(str(k), f"pick({k})", "Answer") for k in range(1, 10)),
         Binding("t,o,y", "truefalse(True)", "True", key_display="t/o"),
@@ -155,7 +155,6 @@ class QuizScreen(Screen[None]):
 
     def on_mount(self) -> None:
         """Labels in the quiz language, notices once, then the current state."""
-        localize_bindings(self, self.lang, quiz_text.LABELS_KO)
         if not self.quiz.told:
             self.quiz.told = True
             if self.quiz.session.notices:
@@ -284,7 +283,8 @@ class QuizScreen(Screen[None]):
         """F1: how the quiz works and the keys that work now."""
         from rnntui.ui.screens.help import HelpScreen, key_table
 
-        keys = [b.binding for b in self.active_bindings.values() if b.binding.key.isascii()]
+        keys = [(b.binding, b.node) for b in self.active_bindings.values()
+                if b.binding.key.isascii()]
         text = "\n\n".join([quiz_text.HELP.get(self.lang, quiz_text.HELP["en"]),
                             key_table(keys, self.lang), tr("help.close", self.lang)])
         self.app.push_screen(HelpScreen(text))

@@ -7,22 +7,10 @@ without colour: ``g    [....|###.....]  0.3000``.
 
 from __future__ import annotations
 
-from rich.cells import cell_len
-from rich.style import Style
 from rich.text import Text
-from textual.geometry import Region
-from textual.strip import Strip
 from textual.widget import Widget
 
 from rnntui.ui.format import fmt
-from rnntui.ui.widgets.lines import (
-    PaintMemo,
-    changed_span,
-    drawn_as_widget,
-    group_of,
-    repaint,
-    text_strip,
-)
 
 
 def bar_text(value: float, lo: float, hi: float, width: int) -> str:
@@ -43,14 +31,13 @@ def bar_text(value: float, lo: float, hi: float, width: int) -> str:
     return "#" * filled + "." * (width - filled)
 
 
-class Bar(PaintMemo, Widget):
+class Bar(Widget):
     """One bar: label, ASCII bar, the value with fixed decimals, optional note (e.g. forced)."""
 
     DEFAULT_CSS = """
     Bar { height: 1; width: 1fr; }
     Bar.-forced { text-style: bold; }
     """
-    _direct_lines = True
 
     def __init__(
         self,
@@ -84,76 +71,31 @@ class Bar(PaintMemo, Widget):
 
     def set(self, value: float, note: str = "", suffix: str = "") -> None:
         """Show a new value, an optional suffix (e.g. the pre-activation) and note (e.g.
-        "forced"); refreshes only if what is printed changes."""
-        old = (self.value_text(), self._note, self._suffix)
-        if (fmt(float(value), self.decimals), note, suffix) == old:
-            self._value = float(value)
-            return
-        group = group_of(self)
-        width = self._draw_width()
-        before = self._text(width)
+        "forced"); refreshes (the whole line) only if what is printed changes."""
+        before = self.text()
         self._value = float(value)
         self._note, self._suffix = note, suffix
+        if self.text() == before:
+            return
         forced = bool(note)
-        restyle = forced != self.has_class("-forced")
-        if restyle:
-            self.set_class(forced, "-forced")  # the style changes: the whole line
-        if group is not None:
-            group.member_changed(self, restyle=restyle)
-            return
-        if restyle:
-            repaint(self)
-            return
-        after = self._text(width)
-        span = changed_span(before, after)
-        if span is None:
-            return
-        if max(cell_len(before), cell_len(after)) > width:
-            repaint(self)
-        else:
-            repaint(self, Region(span[0], 0, span[1] - span[0], 1))
+        if forced != self.has_class("-forced"):
+            self.set_class(forced, "-forced")
+        self.refresh()
 
     def line(self) -> str:
         """The printed line without the bar (label, number, suffix, note), for tests."""
         return " ".join(p for p in (self.label, self.value_text(), self._suffix, self._note) if p)
 
-    def _text(self, width: int | None = None) -> str:
+    def text(self, width: int | None = None) -> str:
+        """The whole line as drawn at ``width`` cells (default: the widget's width)."""
         number = self.value_text().rjust(8)
         note = f" {self._suffix}" if self._suffix else ""
         note += f" {self._note}" if self._note else ""
-        width = self._draw_width() if width is None else width
+        width = self.size.width if width is None else width
         room = width - self.label_width - len(number) - len(note) - 2
         inside = bar_text(self._value, self.lo, self.hi, min(max(room, 3), 30))
         label = self.label.ljust(self.label_width)[: self.label_width]
         return f"{label}[{inside}]{number}{note}"
 
-    def render_line(self, y: int) -> Strip:
-        """The line drawn directly (Textual's line API: no Content formatting per tweak)."""
-        width = self.size.width
-        text = self._text()
-        if cell_len(text) > width:  # too narrow: as render() draws it (cropped by Textual)
-            self._render_content()
-            return super().render_line(y)
-        style = self.visual_style.rich_style
-        if y:
-            return Strip.blank(width, style)
-        self._dirty_regions.clear()
-        return text_strip(text, style)
-
     def render(self) -> Text:
-        return Text(self._text(), no_wrap=True)
-
-    def _draw_width(self) -> int:
-        """The width the bar is drawn at (its LineGroup's, if it is in one)."""
-        group = group_of(self)
-        return self.size.width if group is None else group.draw_width()
-
-    # -- drawn by a LineGroup (see widgets/lines.py) --------------------------------------------
-    def _group_texts(self, width: int) -> list[str]:
-        return [self._text(width)]
-
-    def _group_strip(self, k: int, width: int, pad: tuple[int, Style] | None = None) -> Strip:
-        text = self._text(width)
-        if cell_len(text) > width:  # too narrow: as the Bar widget draws it
-            return drawn_as_widget(self, width, 1)[0]
-        return text_strip(text, self.visual_style.rich_style, pad)
+        return Text(self.text(), no_wrap=True, end="")

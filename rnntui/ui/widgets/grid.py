@@ -10,9 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
-from rich.style import Style
 from rich.text import Text
-from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Region, Size
 from textual.message import Message
@@ -20,17 +18,11 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from rnntui.ui.format import fmt
-from rnntui.ui.widgets.emit import emit, run_own_binding
-from rnntui.ui.widgets.lines import (
-    FOCUS_STYLE,
-    PaintMemo,
-    Part,
-    repaint,
-    text_strip,
-)
+from rnntui.ui.widgets.emit import emit
+from rnntui.ui.widgets.lines import FOCUS_STYLE, Part, parts_text, text_strip
 
 
-class ValueGrid(PaintMemo, Widget, can_focus=True):
+class ValueGrid(Widget, can_focus=True):
     """Values[unit][time] with row and column headers and a cursor."""
 
     DEFAULT_CSS = """
@@ -45,7 +37,6 @@ class ValueGrid(PaintMemo, Widget, can_focus=True):
     ]
 
     CELL = 9
-    _direct_lines = True
 
     @dataclass
     class CellSelected(Message):
@@ -113,12 +104,6 @@ class ValueGrid(PaintMemo, Widget, can_focus=True):
         if self.cursor != (u, t):
             emit(self, self.CellSelected(self, *self.cursor))
 
-    def _refresh_rows(self, units: list[int]) -> None:
-        """Repaint only these unit rows (row 0 is the header)."""
-        if units:
-            width = self.size.width
-            repaint(self, *[Region(0, k + 1, width, 1) for k in units])
-
     def _row_text(self, unit: int) -> list[str]:
         """A unit's row as drawn now, cell by cell (the cursor cell marked: it is styled)."""
         cu, ct = self.cursor
@@ -126,17 +111,12 @@ class ValueGrid(PaintMemo, Widget, can_focus=True):
                 for t, text in enumerate(self._texts()[unit])]
 
     def _repaint_rows(self, before: dict[int, list[str]]) -> None:
-        """Repaint the cells of these unit rows that differ from ``before`` (as drawn then)."""
-        regions = []
-        head, cell = self._head_width(), self.CELL
-        for unit, old in before.items():
-            new = self._row_text(unit)
-            changed = [t for t, (a, b) in enumerate(zip(old, new, strict=True)) if a != b]
-            if changed:
-                x = head + changed[0] * cell
-                regions.append(Region(x, unit + 1, (changed[-1] + 1) * cell + head - x, 1))
-        if regions:
-            repaint(self, *regions)
+        """Repaint (whole) the unit rows that differ from ``before`` (as drawn then)."""
+        width = self.size.width
+        rows = [Region(0, unit + 1, width, 1) for unit, old in before.items()
+                if self._row_text(unit) != old]
+        if rows and width:
+            self.refresh(*rows)
 
     def rendered_cells(self) -> list[list[str]]:
         """Every cell's printed number (tests compare these with the engine's trace)."""
@@ -171,32 +151,19 @@ class ValueGrid(PaintMemo, Widget, can_focus=True):
                 ("".join(cells[ct + 1:]), None)]
 
     def render_line(self, y: int) -> Strip:
-        """Line ``y`` drawn directly (Textual's line API: a changed row costs microseconds)."""
-        width = self.size.width
+        """Line ``y`` (Textual's line API; lines wider than the widget are cropped)."""
         style = self.visual_style.rich_style
         if y > self.shape[0]:
-            return Strip.blank(width, style)
-        strip = text_strip(self._line(y), style)
-        if strip.cell_length > width:  # narrower than the grid: as render() draws it
-            self._render_content()
-            return super().render_line(y)
-        self._dirty_regions.clear()
-        return strip
-
-    def _paint_line(self, y: int, width: int, inner: Style) -> Strip:
-        if y <= self.shape[0]:
-            strip = text_strip(self._line(y), self.visual_style.rich_style, (width, inner))
-            if strip.cell_length == width:
-                return strip
-        return super()._paint_line(y, width, inner)
+            return Strip.blank(self.size.width, style)
+        return text_strip(self._line(y), style)
 
     def render(self) -> Text:
-        text = Text(no_wrap=True)
+        """The whole grid as text (what ``render_line`` draws line by line)."""
+        text = Text(no_wrap=True, end="")
         for y in range(self.shape[0] + 1):
             if y:
                 text.append("\n")
-            for run, extra in self._line(y):
-                text.append(run, style="reverse bold" if extra is not None else "")
+            text.append_text(parts_text(self._line(y)))
         return text
 
     # -- cursor -------------------------------------------------------------------------------
@@ -215,10 +182,6 @@ class ValueGrid(PaintMemo, Widget, can_focus=True):
             offset = self.virtual_region.offset
             container.scroll_to_region(region.translate(offset), animate=False, immediate=True)
         emit(self, self.CellSelected(self, *new))
-
-    async def on_key(self, event: events.Key) -> None:
-        """Arrow keys run at once (see :func:`run_own_binding`)."""
-        await run_own_binding(self, event)
 
     def action_move(self, dx: int, dy: int) -> None:
         """Move the cursor by (dx, dy)."""

@@ -14,16 +14,17 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widget import Widget
 
-from rnntui.ui.keys import key_display
+from rnntui.ui.keys import key_display, node_label
 
 
 def key_items(screen: Screen) -> list[tuple[str, str]]:
     """(keys, label) pairs for the screen's active, shown bindings, in focus-chain order."""
     by_label: dict[str, dict[str, list[str]]] = {}
-    for _namespace, binding, enabled, _tooltip in screen.active_bindings.values():
+    lang = getattr(screen.app, "lang", "en")
+    for namespace, binding, enabled, _tooltip in screen.active_bindings.values():
         if not binding.show or not binding.description or not enabled:
             continue
-        actions = by_label.setdefault(binding.description, {})
+        actions = by_label.setdefault(node_label(binding.description, namespace, lang), {})
         actions.setdefault(binding.action, []).append(
             binding.key_display or key_display(binding.key)
         )

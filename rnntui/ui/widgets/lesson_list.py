@@ -14,7 +14,6 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from rnntui.ui.keys import localize_bindings
 from rnntui.ui.strings import tr
 
 if TYPE_CHECKING:
@@ -50,7 +49,6 @@ class LessonList(OptionList):
         )
         if lang is not None:
             self.add_option(Option(f"  {tr('quiz.all', lang)}", id=self.QUIZ_ALL))
-            localize_bindings(self, lang)
         ids = [x.id for x in lessons]
         if current in ids:
             self.highlighted = ids.index(current)

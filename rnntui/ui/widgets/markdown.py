@@ -12,7 +12,7 @@ from typing import ClassVar
 
 from textual.content import Content
 from textual.widgets import Markdown
-from textual.widgets._markdown import MarkdownBlock, MarkdownFence
+from textual.widgets.markdown import MarkdownBlock, MarkdownFence
 
 
 class PlainFence(MarkdownFence):

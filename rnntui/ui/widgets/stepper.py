@@ -11,24 +11,22 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.cells import cell_len
-from rich.segment import Segment
-from rich.style import Style
-from textual import events, on
+from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.geometry import Region, Size
+from textual.geometry import Size
 from textual.message import Message
-from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from rnntui.ui.format import NumberError, fmt, parse_number
 from rnntui.ui.strings import tr
-from rnntui.ui.widgets.emit import emit, run_own_binding
-from rnntui.ui.widgets.lines import FOCUS_STYLE, PaintMemo, changed_span, repaint
+from rnntui.ui.widgets.emit import emit
+from rnntui.ui.widgets.lines import FOCUS_STYLE
 
 
-class Stepper(PaintMemo, Widget, can_focus=True):
+class Stepper(Widget, can_focus=True):
     """A labelled number with keyboard steps and typed entry."""
 
     DEFAULT_CSS = """
@@ -83,10 +81,9 @@ class Stepper(PaintMemo, Widget, can_focus=True):
     ) -> None:
         super().__init__(id=id, classes=classes)
         self.flat = flat
-        self._direct_lines = flat
-        """Draw label and value in this one widget (no child Statics): a change repaints one
-        line at a fraction of the cost. CSS for ``.stepper--label`` / ``.stepper--value``
-        does not apply to a flat stepper (it looks the same as the default one)."""
+        """Draw label and value in this one widget (no child Statics): cheaper to repaint.
+        CSS for ``.stepper--label`` / ``.stepper--value`` does not apply to a flat stepper
+        (it looks the same as the default one)."""
         self.label = label
         self.lo, self.hi = float(lo), float(hi)
         self.step = float(step)
@@ -95,6 +92,7 @@ class Stepper(PaintMemo, Widget, can_focus=True):
         self.decimals = 0 if integer else decimals
         self.lang = lang
         self._value = self._clamp(float(value))
+        self._shown = ""
 
     # -- value --------------------------------------------------------------------------------
     @property
@@ -133,18 +131,10 @@ class Stepper(PaintMemo, Widget, can_focus=True):
         if not self.flat:
             self.query_one(".stepper--value", Static).update(self._value_text(), layout=layout)
             return
-        text = self._value_text()
-        if text == self._shown:
-            return
-        old, self._shown = self._shown, text
-        resized = cell_len(text) != cell_len(old)
-        span = changed_span(old, text)
-        if resized or layout or span is None:  # 1fr wide (as in the panels): no layout pass
-            self.refresh(layout=resized and self.styles.width is not None
-                         and self.styles.width.is_auto)
-        else:  # only the changed cells of the value: the label is not sent again
-            start = self._label_cells()
-            repaint(self, Region(start + span[0], 0, span[1] - span[0], 1))
+        resized = cell_len(self._value_text()) != cell_len(self._shown)
+        self._shown = self._value_text()
+        auto = self.styles.width is not None and self.styles.width.is_auto
+        self.refresh(layout=layout or (resized and auto))
 
     def _value_text(self) -> str:
         return f"< {self.text().rjust(self._width())} >"
@@ -173,40 +163,27 @@ class Stepper(PaintMemo, Widget, can_focus=True):
             return super().get_content_width(container, viewport)
         return self._label_cells() + cell_len(self._value_text())
 
-    def render_line(self, y: int) -> Strip:
+    def render(self) -> Text:
         """A flat stepper draws ``label  < value >`` itself (the value bold reverse when
         focused, hidden while typing), exactly as the label and value Statics would."""
+        text = Text(no_wrap=True, end="")
         if not self.flat:
-            return super().render_line(y)
-        style = self.visual_style.rich_style
-        if y:
-            return Strip.blank(self.size.width, style)
-        self._dirty_regions.clear()
-        return Strip(self._segments(style))
-
-    def _segments(self, style: Style) -> list[Segment]:
-        label = self.label
-        gap = self._label_cells() - cell_len(label)
-        segments = [Segment(label, style), Segment(" " * gap, Style(bgcolor=style.bgcolor))]
+            return text
+        text.append(self.label)
+        text.append(" " * (self._label_cells() - cell_len(self.label)))
         if not self.has_class("-editing"):
-            value = self._value_text()
-            segments.append(Segment(value, style + FOCUS_STYLE if self.has_focus else style))
-        return segments
+            text.append(self._value_text(), style=FOCUS_STYLE if self.has_focus else "")
+        return text
 
-    def _paint_line(self, y: int, width: int, inner: Style) -> Strip:
-        if self.flat and not y:
-            self._dirty_regions.clear()
-            segments = self._segments(self.visual_style.rich_style)
-            length = sum(segment.cell_length for segment in segments)
-            if length <= width:
-                if length < width:
-                    segments.append(Segment(" " * (width - length), inner))
-                return Strip(segments, width)
-        return super()._paint_line(y, width, inner)
+    def on_focus(self) -> None:
+        """The value's focus style changes."""
+        if self.flat:
+            self.refresh()
 
-    async def on_key(self, event: events.Key) -> None:
-        """Step keys run at once (see :func:`run_own_binding`)."""
-        await run_own_binding(self, event)
+    def on_blur(self) -> None:
+        """The value's focus style changes."""
+        if self.flat:
+            self.refresh()
 
     # -- actions ------------------------------------------------------------------------------
     def action_step(self, direction: int) -> None:
