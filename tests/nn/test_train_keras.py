@@ -67,7 +67,11 @@ def to_keras(layer):
         return keras.layers.GlobalAveragePooling1D()
     extra = {"reset_after": layer.reset_after} if isinstance(layer, GRU) else {}
     return getattr(keras.layers, KERAS_RNN[type(layer)])(
-        layer.units, return_sequences=layer.return_sequences, **extra
+        layer.units,
+        return_sequences=layer.return_sequences,
+        dropout=layer.dropout,
+        recurrent_dropout=layer.recurrent_dropout,
+        **extra,
     )
 
 
@@ -222,6 +226,26 @@ def test_masked_average_pooling_binary_ce(rng) -> None:
     x, _ = token_data(rng)
     y = rng.integers(0, 2, size=(len(x), 1)).astype(np.float64)
     run_steps(ours, theirs, "adam", "binary_crossentropy", x, y)
+
+
+@pytest.mark.parametrize(("cls", "recurrent_dropout"), [(LSTM, 0.0), (LSTM, 0.3), (GRU, 0.3)])
+def test_dropout_training_with_the_same_masks(cls, recurrent_dropout, rng, monkeypatch) -> None:
+    """dropout / recurrent_dropout in train_on_batch: both sides use one fixed set of masks."""
+    kwargs = {"dropout": 0.25, "recurrent_dropout": recurrent_dropout}
+    layer = cls(U, seed=1, **kwargs)
+    ours, theirs = twins([Embedding(V, E), layer, Dense(V, activation="softmax")], (T,))
+    keras_layer = theirs.layers[1]
+    x, y = token_data(rng)
+    masks = layer.trace(np.zeros((len(x), T, E)), training=True).masks
+
+    def as_keras(arrays):
+        tensors = [torch.from_numpy(a) for a in arrays]
+        return None if not tensors else (tensors if len(tensors) > 1 else tensors[0])
+
+    keras_layer.cell.get_dropout_mask = lambda _step: as_keras(masks.input)
+    keras_layer.cell.get_recurrent_dropout_mask = lambda _step: as_keras(masks.recurrent)
+    monkeypatch.setattr(layer, "_resolve_masks", lambda training, given, batch: masks)
+    run_steps(ours, theirs, "adam", "sparse_categorical_crossentropy", x, y)
 
 
 def test_from_logits_loss_object(rng) -> None:
