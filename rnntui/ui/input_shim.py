@@ -11,6 +11,11 @@ to its key parser. We replace the decoder it builds (``getincrementaldecoder("ut
   followed at once by another escape sequence (Alt+q, then an arrow key) is reissued as
   Escape-like ``^`` plus a plain ``q``, which quits; Alt+t / Alt+f could answer a quiz question
   the same way. Bracketed pastes are left alone;
+- drops a CSI sequence whose numbers no terminal sends (a parameter above U+10FFFF, or a
+  window size above ``MAX_CELLS``): Textual's kitty-key parser calls ``chr()`` on it and the
+  OverflowError kills the input thread and the app (``ESC [ 99999999999 A``, found by
+  tests/ui/test_raw_monkey.py). A sequence cut at the end of a read is held back until the
+  next read, so it is checked whole;
 - treats an empty read as the end of the terminal (the parser would otherwise spin on
   ``read() == b""`` at full CPU when the terminal is gone and SIGHUP is ignored): it calls the
   ``on_eof`` hook once and then slows the input loop down to a nap per read.
@@ -31,6 +36,15 @@ NOT_ALT = frozenset("[]OPNX^_\\\x1b")
 """Characters after ESC that start a terminal sequence (CSI, OSC, SS3, DCS, ...), not Alt."""
 
 _ALT_KEY = re.compile("\x1b([^\x00-\x20\x7f" + re.escape("".join(sorted(NOT_ALT))) + "])")
+_CSI = re.compile(r"\x1b\[([0-9:;<=>?]*)([\x20-\x2f]*)([\x40-\x7e])")
+_CSI_OPEN = re.compile(r"\x1b\[[0-9:;<=>?\x20-\x2f]*\Z")
+_CSI_REST = re.compile(r"[0-9:;<=>?\x20-\x2f]*([\x40-\x7e])?")
+_NUMBER = re.compile(r"\d+")
+MAX_CODEPOINT = 0x10FFFF
+MAX_CELLS = 10_000
+"""The largest window size (cells) an in-band resize report may give."""
+MAX_HELD = 64
+"""Characters of an unfinished CSI kept for the next read; a longer one is dropped whole."""
 _EOF_NAP = 0.1
 """Seconds the input thread waits per read once the terminal is gone (no busy loop)."""
 
@@ -38,6 +52,24 @@ _EOF_NAP = 0.1
 def alt_form(char: str) -> str:
     """``CSI <codepoint> ; 3 u``: the kitty-keyboard spelling of Alt + ``char``."""
     return f"\x1b[{ord(char)};3u"
+
+
+def _sane_csi(match: re.Match[str]) -> str:
+    numbers = _NUMBER.findall(match[1])
+    if any(len(n) > 7 or int(n) > MAX_CODEPOINT for n in numbers):
+        return ""
+    if (
+        match[3] == "t"
+        and match[1].startswith("48;")
+        and any(int(n) > MAX_CELLS for n in numbers[1:])
+    ):
+        return ""
+    return match[0]
+
+
+def drop_impossible_csi(text: str) -> str:
+    """``text`` without CSI sequences whose numbers no terminal sends (see module doc)."""
+    return _CSI.sub(_sane_csi, text) if "\x1b[" in text else text
 
 
 def rewrite_alt_keys(text: str) -> str:
@@ -54,6 +86,8 @@ class InputDecoder:
         self._gone = threading.Event()
         self._nap = threading.Event()  # never set: a wait on it is an interruptible nap
         self._in_paste = False
+        self._held = ""
+        self._skipping = False  # inside an over-long CSI sequence: drop it up to its end
 
     @property
     def terminal_gone(self) -> bool:
@@ -65,7 +99,13 @@ class InputDecoder:
         if not data and not final:
             self._terminal_gone()
             return ""
-        return self._keys(self._utf8.decode(data, final))
+        text = self._held + self._utf8.decode(data, final)
+        self._held = ""
+        rest = _CSI_REST.match(text) if self._skipping else None
+        if rest is not None:  # the tail of an over-long CSI sequence
+            text = text[rest.end() :]
+            self._skipping = rest[1] is None and not final
+        return self._keys(text, final) if "\x1b" in text else text
 
     def _terminal_gone(self) -> None:
         if self._gone.is_set():
@@ -75,21 +115,45 @@ class InputDecoder:
         if self._on_eof is not None:
             self._on_eof()
 
-    def _keys(self, text: str) -> str:
-        if "\x1b" not in text:
-            return text
+    def _keys(self, text: str, final: bool) -> str:
         out: list[str] = []
         position = 0
-        while position < len(text):
+        while True:
             marker = PASTE_END if self._in_paste else PASTE_START
             found = text.find(marker, position)
-            end = len(text) if found < 0 else found + len(marker)
-            part = text[position:end]
-            out.append(part if self._in_paste else rewrite_alt_keys(part))
-            if found >= 0:
-                self._in_paste = not self._in_paste
-            position = end
-        return "".join(out)
+            if found < 0:
+                rest = text[position:]
+                if not final:
+                    rest, self._held = self._hold(rest)
+                out.append(self._clean(rest))
+                return "".join(out)
+            out.append(self._clean(text[position:found]) + marker)
+            self._in_paste = not self._in_paste
+            position = found + len(marker)
+
+    def _clean(self, part: str) -> str:
+        """Inside a paste no ESC survives (pasted escapes would be read as keys); outside,
+        impossible CSI sequences go and Alt keys get their unambiguous form."""
+        if self._in_paste:
+            return part.replace("\x1b", "")
+        return rewrite_alt_keys(drop_impossible_csi(part))
+
+    def _hold(self, rest: str) -> tuple[str, str]:
+        """Split off the end of a read that may continue in the next one: the start of the
+        paste-end marker, or an unfinished CSI sequence."""
+        if self._in_paste:
+            for size in range(min(len(PASTE_END) - 1, len(rest)), 0, -1):
+                if PASTE_END.startswith(rest[-size:]):
+                    return rest[:-size], rest[-size:]
+            return rest, ""
+        cut = _CSI_OPEN.search(rest)
+        if cut is None:
+            return rest, ""
+        held = rest[cut.start() :]
+        if len(held) > MAX_HELD:  # no terminal sends this: drop it, up to its final byte
+            self._skipping = True
+            return rest[: cut.start()], ""
+        return rest[: cut.start()], held
 
 
 _on_eof: Callable[[], None] | None = None

@@ -17,7 +17,9 @@ def keys(*chunks: bytes) -> list[tuple[str, str | None]]:
     decoder, parser = InputDecoder(), XTermParser()
     out: list[events.Message] = []
     for chunk in chunks:
-        out += parser.feed(decoder.decode(chunk))
+        text = decoder.decode(chunk)
+        if text:  # the driver never feeds an empty string (that would mean end of input)
+            out += parser.feed(text)
     out += parser.feed("")
     return [(e.key, e.character) for e in out if isinstance(e, events.Key)]
 
@@ -56,11 +58,33 @@ def test_terminal_sequences_are_left_alone(sequence: str) -> None:
     assert rewrite_alt_keys(sequence) == sequence
 
 
-def test_bracketed_paste_is_left_alone() -> None:
+def test_bracketed_paste_keeps_its_text_but_no_escapes() -> None:
     decoder = InputDecoder()
-    pasted = "\x1b[200~a\x1bqb\x1b[201~"
-    assert decoder.decode(pasted[:6].encode()) + decoder.decode(pasted[6:].encode()) == pasted
+    pasted = "\x1b[200~a\x1bq\x1b[31mb\x1b[201~"
+    reads = [pasted[:6], pasted[6:-3], pasted[-3:]]  # the end marker split over two reads
+    assert "".join(decoder.decode(r.encode()) for r in reads) == "\x1b[200~aq[31mb\x1b[201~"
     assert decoder.decode(b"\x1bq") == "\x1b[113;3u", "after the paste Alt keys work again"
+    assert keys(pasted.encode(), b"x") == [("x", "x")], "nothing from the paste became a key"
+
+
+@pytest.mark.parametrize(
+    "sequence",
+    [
+        b"\x1b[9999999999999999999999A",
+        b"\x1b[1114112u",
+        b"\x1b[" + b"9" * 5000 + b"A",
+        b"\x1b[48;99999;99999;0;0t",
+        b"\x1b[1;1:99999999999u",
+    ],
+)
+def test_impossible_csi_never_reaches_the_parser(sequence: bytes) -> None:
+    for cut in (len(sequence), 5, len(sequence) - 1):  # whole, and split over two reads
+        assert keys(sequence[:cut], sequence[cut:], b"x") == [("x", "x")]
+
+
+def test_without_the_shim_a_huge_parameter_kills_the_parser() -> None:
+    with pytest.raises((OverflowError, ValueError)):
+        list(XTermParser().feed("\x1b[9999999999999999999999A"))
 
 
 def test_invalid_utf8_is_replaced() -> None:
