@@ -174,7 +174,7 @@ class QuizSession:
         return self.right, self.answered
 
     def score_line(self) -> str:
-        """``Score: X/Y`` (the same in both languages; scripts read it)."""
+        """``Score: X/Y`` (Korean ``점수: X/Y``); the plain quiz prints it last, for scripts."""
         return t("score", self.lang, right=self.right, total=self.answered)
 
     def next_question(self) -> Question | None:

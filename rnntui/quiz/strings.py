@@ -69,7 +69,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Next review: {when}. Come back then: rnntui quiz.",
         "ko": "다음 복습: {when}. 그때 rnntui quiz로 다시 오세요.",
     },
-    "score": {"en": "Score: {right}/{total}", "ko": "Score: {right}/{total}"},
+    "score": {"en": "Score: {right}/{total}", "ko": "점수: {right}/{total}"},
     # saving
     "busy": {
         "en": "another rnntui session is active; this answer was not saved",

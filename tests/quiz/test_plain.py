@@ -84,7 +84,7 @@ def test_korean_run(lessons: list[Lesson]) -> None:
     text = "\n".join(run(session, script))
     assert "문제 1/3" in text and "정답입니다." in text and "틀렸습니다." in text
     assert "정답: 참" in text
-    assert text.splitlines()[-1] == "Score: 2/3"
+    assert text.splitlines()[-1] == "점수: 2/3"  # no English in the Korean quiz
 
 
 def test_markup_in_questions_is_printed_literally() -> None:
@@ -139,7 +139,7 @@ def test_without_plain_and_without_a_tty_it_runs_plain() -> None:
     result = rnntui("quiz", "--count", "2", "--seed", "3", "--lang", "ko", stdin=ANY)
     assert result.returncode == 0, result.stderr
     assert "문제 1/2" in result.stdout
-    assert result.stdout.strip().splitlines()[-1].startswith("Score: ")
+    assert result.stdout.strip().splitlines()[-1].startswith("점수: ")
 
 
 def test_plain_quiz_never_imports_textual() -> None:
@@ -240,7 +240,7 @@ def test_on_a_terminal_korean_input_and_a_second_enter_work() -> None:
     seen = b""
     end = time.monotonic() + 60
     typed = 0
-    while b"Score: " not in seen and time.monotonic() < end:
+    while "점수: ".encode() not in seen and time.monotonic() < end:
         if select.select([master], [], [], 0.2)[0]:
             try:
                 seen += os.read(master, 4096)
@@ -256,4 +256,4 @@ def test_on_a_terminal_korean_input_and_a_second_enter_work() -> None:
     text = seen.decode("utf-8", "replace")
     assert proc.returncode == 0, text
     assert text.count("정답입니다.") + text.count("틀렸습니다.") == 2
-    assert "문제 3/" not in text and "Score: " in text
+    assert "문제 3/" not in text and "점수: " in text
