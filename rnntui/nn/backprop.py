@@ -95,7 +95,7 @@ def stack_backward(layers: Sequence[Layer], tape: StackTape, d_output: Array) ->
     ):
         if d is None:
             raise ValueError(f"no gradient reaches layer {layer.name!r}")
-        grads = layer.backward(layer_tape, [d] if listed else d)  # type: ignore[attr-defined]
+        grads = layer.backward(layer_tape, [d] if listed else d)
         if isinstance(layer, RNNLayer):
             grads = LayerGrads(grads.dx, grads.weights, grads)
         out.append(grads)

@@ -79,16 +79,15 @@ def bptt(layer: RNNLayer, tape: RecurrentTape, d_output: Any) -> RecurrentGrads:
             tape.cells[t], tape.h_in[t], dh_cell, dc_cell, grads
         )
         dxkb[:, pos] = dz
-        if rec_masks:
-            dh = sum(m * g for m, g in zip(rec_masks, dh_in, strict=True))  # type: ignore[assignment]
-        else:
-            dh = dh_in[0]
+        dh = dh_in[0] * rec_masks[0] if rec_masks else dh_in[0]
+        for k in range(1, len(dh_in)):  # one h_in per gate: each had its own mask
+            dh = dh + dh_in[k] * rec_masks[k]
         if dh_direct is not None:
             dh = dh + dh_direct
         if dh_keep is not None:
             dh = dh + dh_keep
-        if dc is not None:
-            dc = dc_prev if dc_keep is None else dc_prev + dc_keep  # type: ignore[operator]
+        if dc_prev is not None:
+            dc = dc_prev if dc_keep is None else dc_prev + dc_keep
     d_kernel, dx = _input_backward(layer, tape, dxkb)
     weights = [d_kernel, grads["recurrent_kernel"]]
     if layer.use_bias:

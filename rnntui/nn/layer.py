@@ -106,6 +106,11 @@ class Layer:
         """Output shape (or list of shapes) for an input shape; batch may be None."""
         raise NotImplementedError
 
+    def backward(self, tape: Any, d_output: Any) -> Any:
+        """dL/d(input) and weight gradients from dL/d(output), for the call that made ``tape``
+        (each layer's ``forward`` returns its tape)."""
+        raise NotImplementedError(f"{type(self).__name__} has no backward pass")
+
     def get_config(self) -> dict[str, Any]:
         """Constructor arguments, enough to make a fresh copy."""
         return {"name": self.name}
