@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 
 from rnntui import paths, storage
+from rnntui.content.safe_text import is_printable
 
 SCHEMA_VERSION = 1
 
@@ -28,8 +29,19 @@ class Settings:
 _FIELDS = tuple(f.name for f in fields(Settings))
 
 
+MAX_VALUE_CHARS = 200
+"""A setting is a short word (a language, a lesson id, a theme name)."""
+
+
+def _valid_value(value: Any) -> bool:
+    return value is None or (
+        isinstance(value, str) and len(value) <= MAX_VALUE_CHARS and is_printable(value)
+    )
+
+
 def _valid(data: dict[str, Any]) -> bool:
-    return all(data.get(name) is None or isinstance(data.get(name), str) for name in _FIELDS)
+    """Every known field is None or short printable text (no terminal controls)."""
+    return all(_valid_value(data.get(name)) for name in _FIELDS)
 
 
 def _from_dict(data: dict[str, Any] | None) -> Settings:
@@ -58,8 +70,8 @@ def save_settings(**changes: str | None) -> Settings:
     if unknown:
         raise TypeError(f"unknown setting(s): {', '.join(unknown)}")
     for name, value in changes.items():
-        if value is not None and not isinstance(value, str):
-            raise TypeError(f"setting {name} must be a string or None")
+        if not _valid_value(value):
+            raise TypeError(f"setting {name} must be short printable text or None")
     result: list[Settings] = []
 
     def change(current: dict[str, Any] | None) -> dict[str, Any]:

@@ -76,3 +76,16 @@ def test_theme_is_saved_and_old_files_without_it_still_load(config_dir: Path) ->
     assert settings.load_settings() == settings.Settings("ko", "gru", "rnntui-contrast")
     data = json.loads((config_dir / "settings.json").read_text())
     assert data["theme"] == "rnntui-contrast" and data["schema_version"] == 1
+
+
+@pytest.mark.parametrize(
+    "value", ["x" * 5000, "lstm\x1b]0;PWN\x07", "\u202elstm"], ids=["long", "osc", "bidi"]
+)
+def test_hostile_value_gives_defaults_and_is_kept_aside(config_dir: Path, value: str) -> None:
+    config_dir.mkdir()
+    path = paths.settings_path()
+    path.write_text(json.dumps({"schema_version": 1, "lang": "ko", "last_lesson": value}))
+    assert settings.load_settings() == settings.Settings()
+    assert list(config_dir.glob("settings.json.corrupt-*"))
+    with pytest.raises(TypeError):
+        settings.save_settings(last_lesson=value)
