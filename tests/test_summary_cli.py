@@ -160,3 +160,21 @@ def test_did_you_mean_and_no_internal_messages() -> None:
         result = CliRunner().invoke(app, ["summary", spec])
         assert result.exit_code == 2 and expected in result.output, result.output
         assert "__init__()" not in result.output and "Traceback" not in result.output
+
+
+def test_a_lesson_directive_cannot_build_a_huge_model() -> None:
+    """Issue 18 item 4: ``{{params: Input(5,8000) LSTM(8000)}}`` is refused in milliseconds."""
+    import time
+
+    import pytest
+
+    from rnntui.content.directives import DirectiveError, evaluate_directive
+
+    def refused() -> None:
+        with pytest.raises(DirectiveError, match="more than"):
+            evaluate_directive("params: Input(5,8000) LSTM(8000)")
+
+    start = time.perf_counter()
+    peak = _peak_mb(refused)
+    assert peak < 5 and time.perf_counter() - start < 2
+    assert evaluate_directive("params: Input(5,10) LSTM(32)").text == "5,504"

@@ -39,8 +39,13 @@ def ordered(lessons: list[Lesson], seed: int) -> list[str]:
     return ids
 
 
-WRONG = {"lstm/forget-range": "Between -1 and 1", "lstm/four-blocks": "f", "units/lstm32": "5632"}
-RIGHT = {"lstm/forget-range": "Strictly between 0 and 1", "lstm/four-blocks": "t", "units/lstm32": "5,504"}
+WRONG = {
+    "lstm/forget-range": "Between -1 and 1", "lstm/four-blocks": "f", "units/lstm32": "5632"
+}
+RIGHT = {
+    "lstm/forget-range": "Strictly between 0 and 1", "lstm/four-blocks": "t",
+    "units/lstm32": "5,504",
+}
 
 
 def test_scripted_run_explains_each_wrong_answer(lessons: list[Lesson]) -> None:
@@ -79,7 +84,8 @@ def test_end_of_input_stops_early_with_the_score(lessons: list[Lesson]) -> None:
 def test_korean_run(lessons: list[Lesson]) -> None:
     ko = make_lessons("ko")
     order = ordered(ko, seed=4)
-    script = "".join(f"{ {'lstm/four-blocks': '아니오', 'lstm/forget-range': '0과 1 사이'}.get(i, RIGHT[i]) }\n" for i in order)
+    korean = {"lstm/four-blocks": "아니오", "lstm/forget-range": "0과 1 사이"}
+    script = "".join(f"{korean.get(i, RIGHT[i])}\n" for i in order)
     session = open_session(lessons=ko, lang="ko", count=3, seed=4, generated=False)
     text = "\n".join(run(session, script))
     assert "문제 1/3" in text and "정답입니다." in text and "틀렸습니다." in text
