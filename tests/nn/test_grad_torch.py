@@ -87,8 +87,10 @@ CELLS = [
     (SimpleRNN, {"activation": "relu"}),
     (LSTM, {}),
     (LSTM, {"use_bias": False}),
+    (LSTM, {"recurrent_activation": "hard_sigmoid", "activation": "relu"}),
     (GRU, {}),
     (GRU, {"reset_after": False}),
+    (GRU, {"reset_after": False, "use_bias": False, "activation": "sigmoid"}),
 ]
 OPTIONS = [
     {"return_sequences": True, "return_state": True},
@@ -208,6 +210,24 @@ def test_embedding_dropout_pooling_gradients(tref, rng) -> None:
     (theirs * torch.from_numpy(g)).sum().backward()
     close(de.weights[0], w.grad)
     assert de.d_input is None
+
+
+@pytest.mark.parametrize(("data_format", "keepdims"), [("channels_first", False), (None, True)])
+def test_pooling_layouts_gradients(data_format, keepdims, tref, rng) -> None:
+    pool = GlobalAveragePooling1D(data_format=data_format, keepdims=keepdims)
+    x = rng.normal(size=(B, T, D))
+    mask = MASK if data_format is None else MASK[:, :D]
+    y, tape = pool.forward(x, mask=mask)
+    g = rng.normal(size=y.shape)
+    grads = pool.backward(tape, g)
+    xt = tref.tensor(x)
+    axis = 2 if data_format == "channels_first" else 1
+    m = torch.from_numpy(mask.astype(np.float64))
+    m = m[:, None, :] if axis == 2 else m[:, :, None]
+    theirs = (xt * m).sum(axis, keepdim=keepdims) / m.sum(axis, keepdim=keepdims)
+    close(y, theirs)
+    (theirs * torch.from_numpy(g)).sum().backward()
+    close(grads.d_input, xt.grad)
 
 
 def test_whole_model_gradients_with_loss(tref, rng) -> None:

@@ -19,6 +19,9 @@ ACT = {
     "linear": lambda v: v,
     None: lambda v: v,
     "softmax": lambda v: torch.softmax(v, dim=-1),
+    # Keras 3's clip(x / 6 + 1/2, 0, 1). Not torch.nn.functional.hardsigmoid: its backward
+    # multiplies by the float32 constant 1.0f / 6.0f even in float64 (3e-8 relative error).
+    "hard_sigmoid": lambda v: torch.clamp(v / 6 + 0.5, 0.0, 1.0),
 }
 
 
