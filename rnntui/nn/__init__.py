@@ -1,4 +1,6 @@
-"""The NumPy engine: Keras 3 recurrent layers in float64, with step-by-step traces.
+"""The NumPy engine: Keras 3 recurrent layers in float64, with step-by-step traces, and
+training as Keras computes it (backprop through time, ``losses``, ``optimizers``,
+``Sequential.compile`` / ``fit``) with a per-step gradient trace (``backward_trace``).
 
 Pure NumPy and the standard library: importing it never loads Textual or Rich.
 """
