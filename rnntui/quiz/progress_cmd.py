@@ -89,7 +89,9 @@ def show_table(console: Console, store: ProgressStore, lang: str, now: datetime)
 
 
 def progress_json(store: ProgressStore, lang: str, now: datetime) -> dict[str, Any]:
-    """What ``rnntui progress --json`` prints."""
+    """What ``rnntui progress --json`` prints (``course``: every lesson, tried or not)."""
+    from rnntui.quiz.progress_table import course_json
+
     order, titles = lesson_titles(lang)
     rows, total = summarize(store.items, now, order)
     return {
@@ -97,6 +99,7 @@ def progress_json(store: ProgressStore, lang: str, now: datetime) -> dict[str, A
         "now": now.isoformat(),
         "lessons": [s.to_json(titles.get(s.lesson)) for s in rows],
         "total": total.to_json(),
+        "course": course_json(store.items, lang, now),
         "notices": [n.kind for n in store.notices],
     }
 

@@ -148,3 +148,22 @@ def show_progress(
     started = sum(1 for p in lesson_stats(items, course, now) if p.started)
     console.print(safe(t("lessons-started", lang, started=started, total=len(course))))
     console.print(safe(t("times-local", lang, zone=now.astimezone().tzname() or "")))
+
+
+def course_json(items: Items, lang: str, now: datetime) -> list[dict[str, object]]:
+    """Every lesson's progress for ``rnntui progress --json`` (times as ISO UTC)."""
+    return [
+        {
+            "lesson": p.lesson_id,
+            "order": p.order,
+            "title": printable(p.title),
+            "started": p.started,
+            "items": p.items,
+            "tried": p.tried,
+            "reviews": p.reviews,
+            "accuracy": None if p.accuracy is None else round(p.accuracy, 4),
+            "due_now": p.due_now,
+            "next_due": p.next_due.isoformat() if p.next_due else None,
+        }
+        for p in lesson_stats(items, load_course(lang), now)
+    ]

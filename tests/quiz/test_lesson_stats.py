@@ -127,3 +127,14 @@ def test_the_plain_quiz_ends_with_what_to_review_and_when(clock: Clock) -> None:
         assert q is not None
         later.answer(right_answer(q))
         assert any(re.search(r"\d", line) for line in later.closing_lines())
+
+
+def test_progress_json_lists_every_lesson(clock: Clock) -> None:
+    from rnntui.quiz.progress_cmd import progress_json
+
+    store = ProgressStore().load()
+    store.record("lstm/forget-range", "lstm", True, clock())
+    data = progress_json(store, "ko", clock())
+    assert [c["order"] for c in data["course"]] == list(range(1, 12))
+    lstm = next(c for c in data["course"] if c["lesson"] == "lstm")
+    assert lstm["started"] and lstm["tried"] == 1 and lstm["title"].startswith("LSTM")
