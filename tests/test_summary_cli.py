@@ -178,3 +178,16 @@ def test_a_lesson_directive_cannot_build_a_huge_model() -> None:
     peak = _peak_mb(refused)
     assert peak < 5 and time.perf_counter() - start < 2
     assert evaluate_directive("params: Input(5,10) LSTM(32)").text == "5,504"
+
+
+def test_summary_without_a_model_or_with_a_bad_file_exits_2(tmp_path: object) -> None:
+    from pathlib import Path
+
+    empty = CliRunner().invoke(app, ["summary"])
+    assert empty.exit_code == 2 and "give a SPEC" in empty.output
+    missing = CliRunner().invoke(app, ["summary", "-f", str(Path(str(tmp_path)) / "no.py")])
+    assert missing.exit_code == 2 and "Traceback" not in missing.output
+    code = Path(str(tmp_path)) / "train.py"
+    code.write_text("import keras\nx = keras.layers.LSTM(3)(inputs)\n", encoding="utf-8")
+    functional = CliRunner().invoke(app, ["summary", "-f", str(code)])
+    assert functional.exit_code == 2 and "Sequential([...])" in functional.output

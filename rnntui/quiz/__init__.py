@@ -12,8 +12,10 @@ For a UI (the app's quiz screen, or ``rnntui quiz --plain``)::
     v = session.answer(text)         # Verdict: status right/wrong/ignored/invalid, why, ...
     session.score                    # (right, answered); session.score_line() "Score: X/Y"
 
-Modules: ``question`` (Question, Verdict), ``grading``, ``generated`` + ``gen_*`` (questions
-computed by the engine), ``bank`` (lesson items and templates), ``schedule`` (FSRS),
-``progress`` (the per-user file), ``session``, ``plain``, ``report``, ``commands``,
-``progress_cmd``, ``strings`` (Korean and English UI text).
+Modules: ``question`` (Question, Verdict), ``numbers`` (the one lenient number reader, shared
+with the UI), ``grading``, ``templates/`` (generated questions computed by the engine: ``base``,
+one module per family, ``registry``), ``bank`` (lesson items and templates, lesson numbers),
+``schedule`` (FSRS), ``progress`` (the per-user file), ``session``, ``report`` (per-lesson stats:
+``lesson_stats``, ``due_count``), ``progress_table``, ``plain``, ``commands``, ``progress_cmd``,
+``strings`` (Korean and English UI text).
 """
