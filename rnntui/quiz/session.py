@@ -136,6 +136,7 @@ class QuizSession:
         clock: Callable[[], datetime] = schedule.utcnow,
         notices: Sequence[str] = (),
         titles: Mapping[str, str] | None = None,
+        shuffle: bool = True,
     ) -> None:
         self.lang = lang
         self.store = store
@@ -144,6 +145,7 @@ class QuizSession:
         """Lesson id -> title in the session language (for the closing lines)."""
         self._slots = list(slots)
         self._rng = rng
+        self._shuffle = shuffle
         self._clock = clock
         self._next = 0
         self.current: Question | None = None
@@ -185,7 +187,9 @@ class QuizSession:
             slot = self._slots[self._next]
             self._next += 1
             try:
-                question = shuffle_choices(slot.entry.materialize(self._rng, self.lang), self._rng)
+                question = slot.entry.materialize(self._rng, self.lang)
+                if self._shuffle:
+                    question = shuffle_choices(question, self._rng)
             except Exception as exc:  # a broken generator must not end the quiz
                 self.notices.append(f"{slot.entry.item_id}: {exc}")
                 continue
@@ -261,11 +265,13 @@ def open_session(
     now: datetime | None = None,
     generated: bool = True,
     clock: Callable[[], datetime] = schedule.utcnow,
+    shuffle: bool = True,
 ) -> QuizSession:
     """Plan a session over ``lessons`` (one language) and the generated templates.
 
     ``store`` should already be loaded (``ProgressStore().load()``); None means nothing is saved.
-    Raises QuizSetupError for an unknown ``topic`` or an empty pool.
+    ``shuffle`` puts the choices of each question in a fresh (seeded) order every time it is
+    asked. Raises QuizSetupError for an unknown ``topic`` or an empty pool.
     """
     topic = resolve_topic(lessons, topic)
     pool = build_pool(lessons, topic, generated=generated)
@@ -285,5 +291,12 @@ def open_session(
     notices = store_notices(store, lang) if store is not None else []
     titles = {lesson.id: lesson.title for lesson in lessons}
     return QuizSession(
-        slots, lang=lang, rng=rng, store=store, clock=clock, notices=notices, titles=titles
+        slots,
+        lang=lang,
+        rng=rng,
+        store=store,
+        clock=clock,
+        notices=notices,
+        titles=titles,
+        shuffle=shuffle,
     )

@@ -87,3 +87,16 @@ def test_the_why_of_a_wrong_choice_follows_its_text_in_a_session() -> None:
         k = next(i for i, c in enumerate(q.choices) if c.text == "Between -1 and 1")
         verdict = session.answer(str(k + 1))
         assert verdict.why == "that is tanh's range"
+
+
+def test_shuffle_can_be_turned_off_for_position_based_callers() -> None:
+    lesson = make_lessons("en")[0]
+    only = [replace(lesson, quiz=lesson.quiz[:1])]
+    for seed in range(6):
+        session = open_session(
+            lessons=only, lang="en", count=1, seed=seed, generated=False, shuffle=False
+        )
+        q = session.next_question()
+        assert q is not None and [c.text for c in q.choices] == [
+            c.text for c in lesson.quiz[0].choices
+        ]
