@@ -169,7 +169,7 @@ def quiz(
         ),
     ] = None,
     count: Annotated[
-        int, typer.Option("--count", min=1, metavar="N", help="Questions to ask.")
+        int, typer.Option("--count", min=1, max=200, metavar="N", help="Questions to ask.")
     ] = 10,
     seed: Annotated[
         int | None, typer.Option("--seed", metavar="N", help="Seed for generated questions.")

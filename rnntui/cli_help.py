@@ -143,6 +143,7 @@ HEADINGS_KO = {
     "[default: ": "[기본값: ",
     "[required]": "[필수]",
     "x>=1": "1 이상",
+    "1<=x<=200": "1부터 200까지",
     "Show this message and exit.": "이 도움말을 보여 주고 끝냅니다.",
 }
 BOOL_FLAGS = ("--json", "--plain", "--mouse", "--force-utf8", "--yes", "--reset", "--debug")

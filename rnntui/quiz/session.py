@@ -27,6 +27,9 @@ from rnntui.quiz.question import Question, Verdict
 from rnntui.quiz.report import due_count, local_time, next_due
 from rnntui.quiz.strings import notice_text, t
 
+MAX_QUESTIONS = 200
+"""The most questions one session plans (``--count`` is capped here)."""
+
 Kind = Literal["review", "new", "practice"]
 """``review``: due by FSRS; ``new``: never answered; ``practice``: answered, not yet due."""
 
@@ -287,7 +290,14 @@ def open_session(
     rng = random.Random(seed)
     items = store.items if store is not None else {}
     started = frozenset(str(r["lesson"]) for r in items.values() if r.get("lesson"))
-    slots = plan(pool, items, schedule.as_utc(now or clock()), max(0, count), rng, started)
+    slots = plan(
+        pool,
+        items,
+        schedule.as_utc(now or clock()),
+        min(max(0, count), MAX_QUESTIONS),
+        rng,
+        started,
+    )
     notices = store_notices(store, lang) if store is not None else []
     titles = {lesson.id: lesson.title for lesson in lessons}
     return QuizSession(

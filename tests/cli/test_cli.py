@@ -131,3 +131,15 @@ def test_the_quiz_package_never_imports_launch_and_cli_hands_the_hook_in(
         app_entry=cli._app_quiz,
     )
     assert code == 0 and calls[0]["topic"] == "lstm"
+
+
+def test_count_is_bounded() -> None:
+    from rnntui.content.loader import load_lessons
+    from rnntui.quiz.session import MAX_QUESTIONS, open_session
+
+    huge = CliRunner().invoke(app, ["quiz", "--plain", "--count", "100000000"])
+    assert huge.exit_code == 2
+    session = open_session(
+        lessons=list(load_lessons().for_lang("en")), lang="en", count=10**8, seed=1
+    )
+    assert session.total <= MAX_QUESTIONS
