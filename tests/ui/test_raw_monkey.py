@@ -218,7 +218,7 @@ class RawMonkey:
                 self.report.unintended_quits.append(f"{where}\n{screen}")
         else:
             self.report.deaths.append(f"{where}: exit {code}\n{tail(history)}")
-        self.tmux.run("kill-session", "-t", self.name)
+        # the ended session stays (its shell sleeps) so the tmux server lives on for the next
         return False
 
     def run(self, keys: int) -> Report:
