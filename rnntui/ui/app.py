@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
@@ -14,6 +17,12 @@ from rnntui.ui.screens.learn import LearnScreen
 from rnntui.ui.strings import tr
 from rnntui.ui.theme import CONTRAST_THEME, DEFAULT_THEME, HIGH_CONTRAST
 from rnntui.ui.widgets.lesson_list import LessonList
+
+SYNC_ENV = "RNNTUI_SYNC_FILE"
+"""Test hooks, only while this is set to a file path: F12 writes how many F12s the app has
+handled to that file once the screen has been refreshed after it, and F11 redraws every
+widget and every cell of the screen from the current state (the real-terminal tests compare
+the screen before and after it)."""
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -40,6 +49,8 @@ class RnnTuiApp(App[int]):
         Binding("f6", "next_lesson", "Prev/Next"),
         Binding("f7", "quiz", "Quiz"),
         Binding("f9", "toggle_theme", "Contrast"),
+        Binding("f11", "repaint_all", show=False, priority=True),
+        Binding("f12", "sync", show=False, priority=True),
     ]
 
     def __init__(
@@ -67,6 +78,8 @@ class RnnTuiApp(App[int]):
         """A quiz to open as soon as the lessons are loaded (``rnntui quiz``)."""
         self.quiz_run: QuizRun | None = None
         """The quiz paused by its "open lesson" key (F7 resumes it)."""
+        self.syncs = 0
+        """F12 presses handled (see ``SYNC_ENV``)."""
         self.register_theme(HIGH_CONTRAST)
         self.theme = theme if theme in self.available_themes else DEFAULT_THEME
 
@@ -162,18 +175,20 @@ class RnnTuiApp(App[int]):
             plan, self.quiz_plan = self.quiz_plan, None
             open_quiz(self, plan, at_start=True)
 
-    def open_lesson(self, lesson_id: str, *, save: bool = True) -> None:
-        """Show a lesson (in the current language) and remember it."""
+    def open_lesson(self, lesson_id: str, *, save: bool = True) -> AwaitComplete:
+        """Show a lesson (in the current language) and remember it; await the result to wait
+        until its text and panel are in place."""
         lesson = self.lessons.get(lesson_id, self.lang) if self.lessons else None
         if lesson is None:
-            return
+            return AwaitComplete()
         self.lesson_id = lesson.id
         lessons = self.lesson_list()
         number = [x.id for x in lessons].index(lesson.id) + 1
         title = f"rnntui  {number}/{len(lessons)}  {lesson.title}  [{self.lang}]"
-        self.learn.show_lesson(lesson, lessons, title)
+        shown = self.learn.show_lesson(lesson, lessons, title)
         if save:
             self._save(last_lesson=lesson.id)
+        return shown
 
     def _save(self, **changes: str) -> None:
         if not self.save:
@@ -185,33 +200,33 @@ class RnnTuiApp(App[int]):
         except Exception as error:  # settings never stop the app
             self.notify(tr("settings.unsaved", self.lang, error=error), severity="warning")
 
-    def on_lesson_list_chosen(self, event: LessonList.Chosen) -> None:
+    async def on_lesson_list_chosen(self, event: LessonList.Chosen) -> None:
         """A lesson picked in the list."""
-        self.open_lesson(event.lesson_id)
+        await self.open_lesson(event.lesson_id)
 
-    def _step_lesson(self, delta: int) -> None:
+    async def _step_lesson(self, delta: int) -> None:
         ids = [x.id for x in self.lesson_list()]
         if self.lesson_id in ids:
             k = ids.index(self.lesson_id) + delta
             if 0 <= k < len(ids):
-                self.open_lesson(ids[k])
+                await self.open_lesson(ids[k])
 
     # -- actions ------------------------------------------------------------------------------
-    def action_next_lesson(self) -> None:
-        """Open the next lesson."""
-        self._step_lesson(1)
+    async def action_next_lesson(self) -> None:
+        """Open the next lesson (keys typed after it wait until it is shown)."""
+        await self._step_lesson(1)
 
-    def action_prev_lesson(self) -> None:
-        """Open the previous lesson."""
-        self._step_lesson(-1)
+    async def action_prev_lesson(self) -> None:
+        """Open the previous lesson (keys typed after it wait until it is shown)."""
+        await self._step_lesson(-1)
 
     def action_toggle_list(self) -> None:
         """Show or hide the lesson list."""
         self.learn.toggle_list()
 
-    def action_switch_pane(self) -> None:
-        """Switch between lesson text and panel."""
-        self.learn.switch_pane()
+    async def action_switch_pane(self) -> None:
+        """Switch between lesson text and panel (keys typed after it wait for the panel)."""
+        await self.learn.switch_pane()
 
     def action_toggle_lang(self) -> None:
         """Switch Korean / English and save the choice."""
@@ -288,6 +303,37 @@ class RnnTuiApp(App[int]):
 
         if not isinstance(self.screen, DisplayCheckScreen):
             self.push_screen(DisplayCheckScreen())
+
+    async def action_sync(self) -> None:
+        """F12 with ``RNNTUI_SYNC_FILE`` set: once every key before it has been handled, no
+        worker runs, the lesson screen has nothing pending and two refreshes have been
+        painted, write the count of syncs to that file (toasts are cleared first: they go
+        away on a timer, which no screen comparison could wait for)."""
+        path = os.environ.get(SYNC_ENV)
+        if not path:
+            return
+        self.syncs += 1
+        count = self.syncs
+        self.clear_notifications()
+        while True:
+            await self.workers.wait_for_complete()
+            if not self.learn.busy():
+                break
+            await self.learn.wait_for_refresh()
+
+        def write() -> None:
+            Path(path).write_text(str(count), encoding="ascii")
+
+        self.call_after_refresh(self.call_after_refresh, write)
+
+    def action_repaint_all(self) -> None:
+        """F11 with ``RNNTUI_SYNC_FILE`` set: lay out and draw every widget again and send
+        every cell of the screen (a full update, as after a resize, at the same size)."""
+        if not os.environ.get(SYNC_ENV):
+            return
+        for widget in self.screen.query("*"):
+            widget.refresh(layout=True)
+        self.screen.refresh(layout=True)
 
     # -- display ------------------------------------------------------------------------------
     def get_key_display(self, binding: Binding) -> str:

@@ -7,11 +7,14 @@ first screen only pays for what it shows.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
+from textual.await_complete import AwaitComplete
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Static
 
 from rnntui.ui.panels import make_panel
@@ -42,6 +45,8 @@ class LearnScreen(Screen[None]):
         self.lesson: Lesson | None = None
         self.panel: Panel | None = None
         self._pending_panel: Panel | None = None
+        self._panel_focus: Widget | None = None
+        """The panel control that had the focus when F4 went back to the text."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="titlebar", markup=False)
@@ -73,44 +78,73 @@ class LearnScreen(Screen[None]):
         return not self.narrow or self.has_class("-show-panel")
 
     # -- lessons ------------------------------------------------------------------------------
-    def show_lesson(self, lesson: Lesson, lessons: list[Lesson], title: str) -> None:
-        """Display ``lesson``: text, panel (now if visible, else after the first frame)."""
+    def show_lesson(self, lesson: Lesson, lessons: list[Lesson], title: str) -> AwaitComplete:
+        """Display ``lesson``: text, panel (now if visible, else after the first frame).
+
+        The returned object may be awaited (the F5/F6 actions do, so keys typed right after
+        wait for the new panel); the title changes once the new text is in place, and while
+        it is being prepared the title says so. If the focus was on the panel, a control of
+        the new panel gets it."""
         self.lesson = lesson
-        self.query_one("#titlebar", Static).update(title)
+        panel_had_focus = self.panel_visible() and self._focus_in("#panel-pane")
+        self.query_one("#titlebar", Static).update(f"{title}  ...")
         self.query_one(LessonList).set_lessons(lessons, lesson.id,
                                                getattr(self.app, "lang", lesson.lang))
         text_pane = self.query_one("#text-pane", VerticalScroll)
         from rnntui.ui.widgets.markdown import LessonMarkdown  # markdown-it: only when needed
 
         found = text_pane.query(LessonMarkdown)
+        waits: list[Awaitable[object]] = []
         if found:
-            found.first().update(lesson.body)
+            waits.append(found.first().update(lesson.body))
         else:
-            text_pane.mount(LessonMarkdown(lesson.body, id="lesson-text"))
+            waits.append(text_pane.mount(LessonMarkdown(lesson.body, id="lesson-text")))
         text_pane.scroll_home(animate=False)
         pane = self.query_one("#panel-pane", VerticalScroll)
-        pane.remove_children()
-        self.panel = make_panel(lesson.panel, lesson.preset, lesson.lang)
+        waits.append(pane.remove_children())
+        self.panel = panel = make_panel(lesson.panel, lesson.preset, lesson.lang)
+        self._panel_focus = None
         if self.panel_visible():
-            pane.mount(self.panel)
+            waits.append(pane.mount(panel))
         else:
-            self._pending_panel = self.panel
+            self._pending_panel = panel
             self.call_after_refresh(self._mount_pending)
 
-    def _mount_pending(self) -> None:
+        async def settle() -> None:
+            for wait in waits:
+                await wait
+            if self.lesson is lesson:
+                self.query_one("#titlebar", Static).update(title)
+                if panel_had_focus and panel.is_attached:
+                    self._focus_first("#panel-pane")
+
+        return AwaitComplete(settle())
+
+    def _mount_pending(self) -> AwaitComplete:
         panel, self._pending_panel = self._pending_panel, None
         if panel is not None and panel is self.panel and not panel.is_attached:
-            self.query_one("#panel-pane", VerticalScroll).mount(panel)
+            return AwaitComplete(self.query_one("#panel-pane", VerticalScroll).mount(panel))
+        return AwaitComplete()
 
     # -- panes --------------------------------------------------------------------------------
-    def switch_pane(self) -> None:
-        """Narrow: show the other pane. Wide: move focus to the other pane."""
+    async def switch_pane(self) -> None:
+        """Narrow: show the other pane. Wide: move focus to the other pane. Going to the
+        panel waits for it to be mounted (keys typed right after F4 reach its controls) and
+        puts the focus back where it was on the panel."""
         to_panel = not self._focus_in("#panel-pane") if not self.narrow else not self.has_class(
             "-show-panel")
+        if not to_panel and self._focus_in("#panel-pane"):
+            self._panel_focus = self.focused
         self.set_class(to_panel, "-show-panel")
-        self._mount_pending()
-        target = "#panel-pane" if to_panel else "#text-pane"
-        self.call_after_refresh(self._focus_first, target)
+        await self._mount_pending()
+        if to_panel:
+            last = self._panel_focus
+            if last is not None and last.is_attached and last.focusable:
+                last.focus()
+                return
+            self._focus_first("#panel-pane")
+        else:
+            self._focus_first("#text-pane")
 
     def _focus_in(self, selector: str) -> bool:
         focused = self.focused
@@ -144,6 +178,13 @@ class LearnScreen(Screen[None]):
         """Hide the list when a quiz is asked for; the app opens the quiz."""
         self.set_class(False, "-list")
         self.query_one("#text-pane").focus()
+
+    def busy(self) -> bool:
+        """True while a panel waits to be mounted or computed (see the app's F12 sync)."""
+        panel = self.panel
+        if self._pending_panel is not None and self.panel_visible():
+            return True
+        return panel is not None and panel.is_attached and not panel.is_mounted
 
     def focused_panel(self) -> Panel | None:
         """The panel, if any is shown."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from rich.cells import cell_len
 from rich.text import Text
 from textual.app import RenderResult
-from textual.events import Resize
+from textual.geometry import Size
 from textual.screen import Screen
 from textual.widget import Widget
 
@@ -35,8 +35,26 @@ def key_items(screen: Screen) -> list[tuple[str, str]]:
     return items
 
 
+def wrap_items(items: list[tuple[str, str]], width: int) -> list[Text]:
+    """The ``key label`` pairs on as many lines of ``width`` cells as they need."""
+    width = max(width, 20)
+    lines: list[Text] = []
+    line = Text(no_wrap=True, end="")
+    for keys, label in items:
+        piece = cell_len(keys) + cell_len(label) + 2
+        if line.cell_len and line.cell_len + 1 + piece > width:
+            lines.append(line)
+            line = Text(no_wrap=True, end="")
+        line.append(" ")
+        line.append(keys, style="bold reverse")
+        line.append(" " + label)
+    lines.append(line)
+    return lines
+
+
 class KeyBar(Widget):
-    """Docked at the bottom; one or two lines of ``key label`` pairs."""
+    """Docked at the bottom; as many lines of ``key label`` pairs as they need (at most 3).
+    Its height is computed from its items at the width it gets, so it always fits them."""
 
     DEFAULT_CSS = """
     KeyBar { dock: bottom; height: auto; max-height: 3; width: 1fr; background: $panel; }
@@ -45,7 +63,6 @@ class KeyBar(Widget):
     def __init__(self, id: str | None = None) -> None:
         super().__init__(id=id)
         self.items: list[tuple[str, str]] = []
-        self._lines: list[Text] = [Text("")]
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -58,37 +75,14 @@ class KeyBar(Widget):
         items = key_items(screen)
         if items != self.items:
             self.items = items
-            self._relayout()
+            self.refresh(layout=True)
 
-    def on_resize(self, event: Resize) -> None:
-        self._relayout()
-
-    def _relayout(self) -> None:
-        width = max(self.size.width, 20)
-        lines: list[Text] = []
-        line = Text(no_wrap=True)
-        for keys, label in self.items:
-            piece = cell_len(keys) + cell_len(label) + 2
-            if line.cell_len and line.cell_len + 1 + piece > width:
-                lines.append(line)
-                line = Text(no_wrap=True)
-            line.append(" ")
-            line.append(keys, style="bold reverse")
-            line.append(" " + label)
-        lines.append(line)
-        old_height = len(self._lines)
-        plain = [x.plain for x in lines]
-        if plain == [x.plain for x in self._lines]:
-            return
-        self._lines = lines
-        self.refresh(layout=len(lines) != old_height)
-
-    def get_content_height(self, container, viewport, width: int) -> int:  # type: ignore[no-untyped-def]
-        return len(self._lines)
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(wrap_items(self.items, width))
 
     def render(self) -> RenderResult:
-        return Text("\n").join(self._lines)
+        return Text("\n", end="").join(wrap_items(self.items, self.size.width))
 
     def plain(self) -> str:
         """The bar's text (tests)."""
-        return "\n".join(x.plain for x in self._lines)
+        return "\n".join(line.plain for line in wrap_items(self.items, self.size.width))
