@@ -8,7 +8,7 @@ import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from rnntui.content.finder import file_problem, scan
+from rnntui.content.finder import file_problem, real_path, scan
 from rnntui.content.language import resolve_language
 from rnntui.content.loader import collect, load_lessons, parse_cached
 from rnntui.content.model import LANGUAGES, Lesson, Problem
@@ -86,19 +86,33 @@ def _print_table(lessons: list[Lesson], lang: str) -> None:
     Console().print(table)
 
 
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:
+        return False
+
+
 def gather_files(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
     """Lesson files under ``paths`` (folders recursively, README.md skipped), deduplicated."""
     files: list[Path] = []
     problems: list[Problem] = []
     seen: set[Path] = set()
     for path in paths:
-        if path.is_dir():
+        if _is_dir(path):
             scanned = scan(path, recursive=True)
             found = scanned.files
             problems.extend(scanned.problems)
             if not found and not scanned.problems:
                 problems.append(Problem(path, 0, "no lesson files (*.md) in this folder"))
-        elif path.is_file():
+        elif _is_file(path):
             found = [path]
         elif os.path.lexists(path):
             problems.append(
@@ -109,7 +123,7 @@ def gather_files(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
             problems.append(Problem(path, 0, "no such file or folder; check the path"))
             continue
         for file in found:
-            real = file.resolve()
+            real = real_path(file)
             if real not in seen:
                 seen.add(real)
                 files.append(file)

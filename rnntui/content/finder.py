@@ -17,6 +17,14 @@ def is_lesson_file(path: Path) -> bool:
     return path.suffix.lower() == ".md" and path.name.lower() != "readme.md"
 
 
+def real_path(path: Path) -> Path:
+    """``path`` with symlinks resolved; a loop or an unreadable link gives ``path`` itself."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # RuntimeError: "Symlink loop" (Python < 3.13)
+        return path.absolute()
+
+
 def _reason(exc: OSError) -> str:
     return exc.strerror or type(exc).__name__
 
@@ -58,7 +66,7 @@ def scan(folder: Path, *, recursive: bool, found: Found | None = None) -> Found:
 
 
 def _scan(folder: Path, recursive: bool, found: Found, active: set[Path]) -> None:
-    real = folder.resolve()
+    real = real_path(folder)
     active = active | {real}
     try:
         with os.scandir(folder) as listing:
@@ -82,7 +90,7 @@ def _scan(folder: Path, recursive: bool, found: Found, active: set[Path]) -> Non
         elif recursive and _is_dir(entry):
             subfolders.append(path)
     for sub in subfolders:
-        if sub.resolve() in active:
+        if real_path(sub) in active:
             found.problems.append(
                 Problem(sub, 0, "this symbolic link leads back to a folder above it; skipped")
             )

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rnntui.content.finder import Found, scan
+from rnntui.content.finder import Found, real_path, scan
 from rnntui.content.model import LANGUAGES, Lesson, Problem
 from rnntui.content.validate import ParsedFile, parse_lesson_file
 
@@ -71,6 +71,13 @@ def env_lesson_dirs(env: Mapping[str, str] | None = None) -> list[Path]:
     return [Path(part) for part in value.split(os.pathsep) if part.strip()]
 
 
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # a symlink loop on Python < 3.12
+        return False
+
+
 def lesson_files(folder: Path) -> list[Path]:
     """Lesson files of a course folder: ``DIR/*.md``, ``DIR/en/*.md`` and ``DIR/ko/*.md``."""
     return find_course_files(folder).files
@@ -80,7 +87,7 @@ def find_course_files(folder: Path) -> Found:
     """:func:`lesson_files` and the problems met: unreadable folders, looping symlinks."""
     found = Found()
     for sub in (folder, *(folder / lang for lang in sorted(LANGUAGES))):
-        if sub == folder or sub.is_dir():
+        if sub == folder or _is_dir(sub):
             scan(sub, recursive=False, found=found)
     return found
 
@@ -156,11 +163,11 @@ def load_lessons(
     files: list[Path] = []
     seen: set[Path] = set()
     for folder in folders:
-        real = folder.resolve()
+        real = real_path(folder)
         if real in seen:
             continue
         seen.add(real)
-        if not folder.is_dir():
+        if not _is_dir(folder):
             missing.append(
                 Problem(folder, 0, f"lesson folder not found; check --lessons or {ENV_VAR}")
             )

@@ -321,3 +321,16 @@ def test_skipped_counts_files_not_problems(add_file: AddFile, course: Path) -> N
     add_file(VALID.replace("order: 9", "order: x"), "10-second.md")
     lessons = _load(course)
     assert len(lessons.problems) >= 3 and lessons.skipped_files == 2
+
+
+def test_folder_symlink_loops_never_crash(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    loop = tmp_path / "self"
+    loop.symlink_to(loop.name)
+    (tmp_path / "course").mkdir()
+    (tmp_path / "course" / "x").symlink_to("x")
+    lessons = load_lessons([loop, tmp_path / "course"], include_packaged=False)
+    assert any("lesson folder not found" in p.message for p in lessons.problems)
+    assert check_paths([loop]) == 1 and check_paths([tmp_path / "course"]) == 1
+    assert "Traceback" not in capsys.readouterr().out
