@@ -178,6 +178,13 @@ def run_plain(session: QuizSession, console: Console, stdin: IO[str] | None) -> 
     code = 0
     for notice in session.notices:
         console.print(f"[yellow]! {safe(notice)}[/yellow]")
+    if session.store is not None and session.store.skipped:
+        from rnntui.quiz.progress_cmd import skipped_text
+
+        store = session.store
+        console.print(
+            f"[yellow]! {safe(skipped_text(store.skipped, store.path, session.lang))}[/yellow]"
+        )
     try:
         if take_early_interrupt():  # Ctrl+C while the quiz was loading
             raise KeyboardInterrupt

@@ -135,6 +135,16 @@ def test_bad_field_is_skipped_and_the_quiz_runs(where: str | None, key: str, val
     assert set(ProgressStore().load().items) == {"lstm/n1", "lstm/n2", "lstm/n3"}
 
 
+def test_plain_quiz_says_which_records_were_skipped() -> None:
+    bad = good_record()
+    bad["card"]["state"] = 99
+    write_progress({"lstm/n1": bad, "lstm/n2": good_record()})
+    result = rnntui("quiz", "--plain", "--count", "1", "--lang", "en")
+    said = " ".join(result.stdout.split())
+    assert result.returncode == 0 and "Skipped 1 unusable record(s)" in said, said
+    assert "lstm/n1 (state is not 1, 2 or 3)" in said
+
+
 def test_reset_at_in_year_9999_is_a_damaged_file() -> None:
     write_progress({}, reset_at="9999-12-31T23:59:59+00:00")
     assert [n.kind for n in ProgressStore().load().notices] == ["wrong-shape", "fresh"]
