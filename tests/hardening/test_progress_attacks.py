@@ -228,13 +228,8 @@ def test_read_line_is_bounded(text: str) -> None:
     assert line is None or len(line) <= MAX_LINE + 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="needs a --count maximum in cli.py / session.plan "
-    "(not this engineer's files); reported to the lead",
-)
 def test_huge_count_is_refused() -> None:
-    result = rnntui("quiz", "--plain", "--count", "100001", "--lang", "en")  # cap: 10,000?
+    result = rnntui("quiz", "--plain", "--count", "100000000", "--lang", "en")
     assert result.returncode == 2
 
 
