@@ -36,3 +36,65 @@ def make_app(lessons: LessonSet):  # type: ignore[no-untyped-def]
         return RnnTuiApp(lessons, lang=lang, lesson_id=lesson_id, save=save)
 
     return factory
+
+
+PROSE = "Lesson text: a fixed stand-in, so that editing a lesson never changes a panel snapshot."
+
+
+@pytest.fixture(scope="session")
+def prose_free_lessons(lessons: LessonSet) -> LessonSet:
+    """The packaged lessons with every body replaced by one fixed line (titles, panels and
+    presets kept): what the panel snapshots are taken with."""
+    from dataclasses import replace
+
+    return LessonSet(lessons=[replace(x, body=f"# {x.title}\n\n{PROSE}\n")
+                              for x in lessons.lessons], problems=list(lessons.problems))
+
+
+@pytest.fixture
+def make_panel_app(prose_free_lessons: LessonSet):  # type: ignore[no-untyped-def]
+    """``make_panel_app(lesson_id, lang)``: like ``make_app``, on the prose-free lessons."""
+    from rnntui.ui.app import RnnTuiApp
+
+    def factory(lesson_id: str = "lstm", lang: str = "en", save: bool = False) -> RnnTuiApp:
+        return RnnTuiApp(prose_free_lessons, lang=lang, lesson_id=lesson_id, save=save)
+
+    return factory
+
+
+async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
+    """Wait for a state, not a time: no worker running, no panel waiting to be mounted, and
+    the same screen after two pauses in a row."""
+    from tests.ui.helpers import screen_text
+
+    app = pilot.app
+    last = None
+    for _ in range(200):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        learn = app.screen_stack[0]
+        if getattr(learn, "busy", lambda: False)():
+            continue
+        now = screen_text(app)
+        if now == last:
+            return
+        last = now
+    raise AssertionError("the screen never settled")
+
+
+@pytest.fixture
+def snap(snap_compare):  # type: ignore[no-untyped-def]
+    """``snap_compare`` that presses its keys in ``run_before`` and then waits for a settled
+    screen (snap_compare alone takes the shot one pause after the last key)."""
+
+    def compare(app, *, terminal_size, press=(), run_before=None):  # type: ignore[no-untyped-def]
+        async def before(pilot) -> None:  # type: ignore[no-untyped-def]
+            if run_before is not None:
+                await run_before(pilot)
+            if press:
+                await pilot.press(*press)
+            await settle(pilot)
+
+        return snap_compare(app, terminal_size=terminal_size, run_before=before)
+
+    return compare

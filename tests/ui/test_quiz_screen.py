@@ -30,8 +30,9 @@ def course() -> LessonSet:
 
 
 def quiz_app(lessons: LessonSet, lang: str = "en", **plan: object) -> RnnTuiApp:
-    """The app as ``rnntui quiz --count 3 --seed 5`` starts it (straight into the quiz)."""
-    fields = {"topic": None, "count": 3, "seed": SEED, **plan}
+    """The app as ``rnntui quiz --count 3 --seed 5`` starts it (straight into the quiz), with
+    the choices in their written order (these tests answer by position)."""
+    fields = {"topic": None, "count": 3, "seed": SEED, "shuffle": False, **plan}
     return RnnTuiApp(lessons, lang=lang, save=False, quiz=QuizPlan(**fields))  # type: ignore[arg-type]
 
 
@@ -130,7 +131,7 @@ async def test_korean_keys_in_hangul_mode_and_full_width_digits(course) -> None:
         assert "정답입니다." in shown(app, "#quiz-verdict")
         await pilot.press("space")
         await pilot.pause()
-        assert screen.state == "done" and "Score: 1/3" in shown(app, "#quiz-question")
+        assert screen.state == "done" and "점수: 1/3" in shown(app, "#quiz-question")
         await pilot.press("ㅠ")  # b in Hangul mode
         await pilot.pause()
         assert isinstance(app.screen, LearnScreen)

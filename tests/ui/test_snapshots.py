@@ -25,24 +25,24 @@ async def _forget_zero(pilot) -> None:  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("lang", ["en", "ko"])
-def test_lstm_text(snap_compare, make_app, lang, size) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(make_app("lstm", lang, save=False), terminal_size=size)
+def test_lstm_text(snap, make_app, lang, size) -> None:  # type: ignore[no-untyped-def]
+    assert snap(make_app("lstm", lang, save=False), terminal_size=size)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("lang", ["en", "ko"])
-def test_lstm_forget_zero(snap_compare, make_app, lang, size) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(make_app("lstm", lang, save=False), terminal_size=size,
+def test_lstm_forget_zero(snap, make_panel_app, lang, size) -> None:  # type: ignore[no-untyped-def]
+    assert snap(make_panel_app("lstm", lang, save=False), terminal_size=size,
                         run_before=_forget_zero)
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
-def test_activation_panel(snap_compare, make_app, lang) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(make_app("activations", lang, save=False), terminal_size=(80, 24),
+def test_activation_panel(snap, make_panel_app, lang) -> None:  # type: ignore[no-untyped-def]
+    assert snap(make_panel_app("activations", lang, save=False), terminal_size=(80, 24),
                         press=["f4", "right"])
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
-def test_help_screen(snap_compare, make_app, lang) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(make_app("gru", lang, save=False), terminal_size=(80, 24),
+def test_help_screen(snap, make_panel_app, lang) -> None:  # type: ignore[no-untyped-def]
+    assert snap(make_panel_app("gru", lang, save=False), terminal_size=(80, 24),
                         press=["f4", "f1"])

@@ -25,17 +25,17 @@ SIZES = {"80x24": ((80, 24), ("f4",)), "120x36": ((120, 36), ())}
 @pytest.mark.parametrize("size", list(SIZES))
 @pytest.mark.parametrize("lang", ["ko", "en"])
 @pytest.mark.parametrize("lesson", LESSONS)
-def test_panel_snapshot(snap_compare, make_app, lesson: str, lang: str, size: str) -> None:  # type: ignore[no-untyped-def]
+def test_panel_snapshot(snap, make_panel_app, lesson: str, lang: str, size: str) -> None:  # type: ignore[no-untyped-def]
     terminal_size, press = SIZES[size]
-    app = make_app(lesson, lang, save=False)
-    assert snap_compare(app, press=press, terminal_size=terminal_size)
+    app = make_panel_app(lesson, lang, save=False)
+    assert snap(app, press=press, terminal_size=terminal_size)
 
 
-def test_stacking_error_snapshot(snap_compare, make_app) -> None:  # type: ignore[no-untyped-def]
+def test_stacking_error_snapshot(snap, make_panel_app) -> None:  # type: ignore[no-untyped-def]
     """The invalid stack at 80x24: Keras' message and the fix, in Korean."""
-    app = make_app("stacking", "ko", save=False)
+    app = make_panel_app("stacking", "ko", save=False)
     press = ("f4", "tab", "tab", "tab", "tab", "tab", "space")
-    assert snap_compare(app, press=press, terminal_size=(80, 24))
+    assert snap(app, press=press, terminal_size=(80, 24))
 
 
 # -- bytes per tweak in a real terminal (tmux, 80x24) ----------------------------------------

@@ -42,8 +42,8 @@ async def _show_panel(pilot) -> None:  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("lang", ["en", "ko"])
 @pytest.mark.parametrize("panel", list(LESSONS))
-def test_panel(snap_compare, make_app, panel, lang, size) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(make_app(LESSONS[panel], lang, save=False), terminal_size=size,
+def test_panel(snap, make_panel_app, panel, lang, size) -> None:  # type: ignore[no-untyped-def]
+    assert snap(make_panel_app(LESSONS[panel], lang, save=False), terminal_size=size,
                         run_before=_show_panel)
 
 
@@ -52,8 +52,8 @@ def test_panel(snap_compare, make_app, panel, lang, size) -> None:  # type: igno
     [("dropout", ["g", "t"]), ("symbols", ["f"]), ("order", ["s"])],
     ids=["dropout-gate-inference", "symbols-forget", "order-shuffled"],
 )
-def test_panel_after_keys(snap_compare, make_app, panel, keys) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(make_app(LESSONS[panel], "en", save=False), terminal_size=(80, 24),
+def test_panel_after_keys(snap, make_panel_app, panel, keys) -> None:  # type: ignore[no-untyped-def]
+    assert snap(make_panel_app(LESSONS[panel], "en", save=False), terminal_size=(80, 24),
                         run_before=_show_panel, press=keys)
 
 

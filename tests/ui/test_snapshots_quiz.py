@@ -30,18 +30,18 @@ def quiz_app(course: LessonSet, lang: str) -> RnnTuiApp:
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("lang", ["en", "ko"])
-def test_quiz_question(snap_compare, course, lang, size) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(quiz_app(course, lang), terminal_size=size)
+def test_quiz_question(snap, course, lang, size) -> None:  # type: ignore[no-untyped-def]
+    assert snap(quiz_app(course, lang), terminal_size=size)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("lang", ["en", "ko"])
-def test_quiz_wrong_choice_verdict(snap_compare, course, lang, size) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(quiz_app(course, lang), terminal_size=size, press=["1"])
+def test_quiz_wrong_choice_verdict(snap, course, lang, size) -> None:  # type: ignore[no-untyped-def]
+    assert snap(quiz_app(course, lang), terminal_size=size, press=["1"])
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
-def test_quiz_number_entry(snap_compare, course, lang) -> None:  # type: ignore[no-untyped-def]
+def test_quiz_number_entry(snap, course, lang) -> None:  # type: ignore[no-untyped-def]
     """The third question (numeric) with a Korean-style decimal typed, before Enter."""
     keys = ["2", "space", "x", "space", "0", "comma", "5"]
-    assert snap_compare(quiz_app(course, lang), terminal_size=(80, 24), press=keys)
+    assert snap(quiz_app(course, lang), terminal_size=(80, 24), press=keys)

@@ -32,19 +32,19 @@ async def _forget_zero(pilot) -> None:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
-def test_display_check(snap_compare, make_app, fixed_terminal, lang) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(make_app("lstm", lang, save=False), terminal_size=(80, 24),
+def test_display_check(snap, make_panel_app, fixed_terminal, lang) -> None:  # type: ignore[no-untyped-def]
+    assert snap(make_panel_app("lstm", lang, save=False), terminal_size=(80, 24),
                         press=["f1", "d"])
 
 
-def test_no_color_panel(snap_compare, make_app, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_no_color_panel(snap, make_panel_app, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setenv("NO_COLOR", "1")  # read when the app is built
-    app = make_app("lstm", "en", save=False)
+    app = make_panel_app("lstm", "en", save=False)
     assert app.no_color
-    assert snap_compare(app, terminal_size=(80, 24), run_before=_forget_zero)
+    assert snap(app, terminal_size=(80, 24), run_before=_forget_zero)
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
-def test_small_window_60x20(snap_compare, make_app, lang) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(make_app("lstm", lang, save=False), terminal_size=(60, 20),
+def test_small_window_60x20(snap, make_panel_app, lang) -> None:  # type: ignore[no-untyped-def]
+    assert snap(make_panel_app("lstm", lang, save=False), terminal_size=(60, 20),
                         run_before=_forget_zero)

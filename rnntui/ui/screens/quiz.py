@@ -37,6 +37,8 @@ class QuizPlan:
     topic: str | None = None
     count: int = 10
     seed: int | None = None
+    shuffle: bool = True
+    """Put each question's choices in a fresh (seeded) order every time it is asked."""
 
 
 @dataclass
@@ -56,7 +58,8 @@ def new_run(lessons: LessonSet, lang: str, plan: QuizPlan) -> QuizRun:
     from rnntui.quiz.session import open_session
 
     session = open_session(lessons=lessons.for_lang(lang), lang=lang, topic=plan.topic,
-                           count=plan.count, seed=plan.seed, store=ProgressStore().load())
+                           count=plan.count, seed=plan.seed, store=ProgressStore().load(),
+                           shuffle=plan.shuffle)
     return QuizRun(plan, session)
 
 

@@ -17,7 +17,7 @@ from rnntui.quiz.strings import t
 from rnntui.ui.strings import tr
 
 LABELS_KO: dict[str, str] = {
-    "Answer": "답", "True": "참", "False": "거짓", "Next": "다음", "Lesson": "강의 보기",
+    "Answer": "답", "True": "참", "False": "거짓", "Next": "다음", "Lesson": "레슨 보기",
     "Again": "다시", "Lessons": "목록",
 }
 """Korean labels for the quiz screen's key bar (English description -> Korean)."""
@@ -50,11 +50,11 @@ goes on. At the end, **r** starts another quiz.
   공백도 괜찮습니다. 빈 칸에서 누른 Enter(한글 입력기의 두 번째 Enter 등)는 무시되고,
   문제는 답을 기다립니다.
 
-답하면 정답 여부, 고른 답이 틀린 이유, 정답과 설명이 나옵니다. **l**은 그 문제의 강의를
+답하면 정답 여부, 고른 답이 틀린 이유, 정답과 설명이 나옵니다. **l**은 그 문제의 레슨을
 열고 (F7로 퀴즈에 돌아옵니다), **Space**는 다음 문제로 넘어갑니다. 끝나면 **r**로 새
 퀴즈를 시작합니다.
 
-**F2**, **b** 또는 Escape로 언제든 강의로 돌아갑니다.""",
+**F2**, **b** 또는 Escape로 언제든 레슨으로 돌아갑니다.""",
 }
 
 TitleOf = Callable[[str | None], str | None]
