@@ -12,7 +12,7 @@ from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from rnntui.ui.keys import key_display
+from rnntui.ui.keys import key_display, own_bindings
 from rnntui.ui.screens.learn import LearnScreen
 from rnntui.ui.strings import tr
 from rnntui.ui.theme import CONTRAST_THEME, DEFAULT_THEME, HIGH_CONTRAST
@@ -49,6 +49,15 @@ class RnnTuiApp(App[int]):
         Binding("f6", "next_lesson", "Prev/Next"),
         Binding("f7", "quiz", "Quiz"),
         Binding("f9", "toggle_theme", "Contrast"),
+        # The same actions on keys every terminal sends (GNOME Terminal and VS Code take F1,
+        # laptops need Fn); Hangul input mode sends the jamo for l and v.
+        Binding("question_mark", "help", "Help", show=False),
+        Binding("l,ㅣ", "toggle_list", "Lessons", show=False),
+        Binding("L", "toggle_lang", "Lang", show=False),
+        Binding("v,ㅍ", "switch_pane", "Text/Panel", show=False),
+        Binding("left_square_bracket", "prev_lesson", "Prev/Next", show=False),
+        Binding("right_square_bracket", "next_lesson", "Prev/Next", show=False),
+        Binding("ㅂ", "quit", "Quit", show=False),
         Binding("f11", "repaint_all", show=False, priority=True),
         Binding("f12", "sync", show=False, priority=True),
     ]
@@ -268,23 +277,26 @@ class RnnTuiApp(App[int]):
         if isinstance(self.screen, HelpScreen):
             self.screen.dismiss(None)
             return
-        learn = self.learn
-        panel = learn.focused_panel()
-        parts = [panel.help_markdown()] if panel is not None else []
-        local = [(active.binding, active.node) for active in self.screen.active_bindings.values()
-                 if active.node is not self and active.node is not self.screen]
-        if local:
+        panel = self.learn.focused_panel()
+        parts = [tr("help.close", self.lang)]
+        text = panel.help_markdown() if panel is not None else ""
+        if text:
+            parts.append(text)
+        focused = self.focused
+        chain = [] if focused is None else list(focused.ancestors_with_self)
+        local = [(b, node) for node in chain if node is not self and node is not self.screen
+                 for b in own_bindings(node)]
+        if local and "|---|" not in text:  # a panel's help has its own table of keys
             parts.append(key_table(local, self.lang))
         parts.append(f"### {tr('help.app', self.lang)}\n\n"
                      + key_table(self._app_bindings(), self.lang))
-        parts.append(tr("help.close", self.lang))
         self.push_screen(HelpScreen("\n\n".join(parts)))
 
     def _app_bindings(self) -> list[tuple[Binding, object]]:
         extra = [Binding("tab", "", "Next control" if self.lang == "en" else "다음 항목"),
                  Binding("ctrl+p", "", "Command palette" if self.lang == "en" else "명령 팔레트"),
                  Binding("ctrl+q", "", "Quit")]
-        own = [b for b in self.BINDINGS if isinstance(b, Binding)]
+        own = [b for b in own_bindings(self) if b.description]
         return [(b, self) for b in own + extra]
 
     def action_command_palette(self) -> None:
@@ -345,11 +357,22 @@ class RnnTuiApp(App[int]):
         from textual.app import SystemCommand
 
         open_word = tr("palette.open", self.lang)
-        for k, lesson in enumerate(self.lesson_list(), start=1):
-            yield SystemCommand(f"{open_word} {k}: {lesson.title}", lesson.id,
+        lessons = self.lesson_list()
+        for k, lesson in enumerate(lessons, start=1):
+            yield SystemCommand(f"{open_word} {k}: {lesson.title} ({lesson.id})", lesson.id,
                                 lambda i=lesson.id: self.open_lesson(i))
-        yield SystemCommand(tr("palette.help", self.lang), "F1", self.action_help)
-        yield SystemCommand(tr("key.lang", self.lang), "F3", self.action_toggle_lang)
+        for k, lesson in enumerate(lessons, start=1):  # glossary words find their lesson
+            for term in lesson.glossary:
+                words = term.ko if self.lang == "ko" else term.en
+                yield SystemCommand(f"{words} / {term.en if self.lang == 'ko' else term.ko}"
+                                    f" -> {k}: {lesson.title}", lesson.id,
+                                    lambda i=lesson.id: self.open_lesson(i))
+        yield SystemCommand(tr("palette.help", self.lang), "F1 / ?", self.action_help)
+        yield SystemCommand(tr("key.lessons", self.lang), "F2 / l", self.action_toggle_list)
+        yield SystemCommand(tr("key.switch", self.lang), "F4 / v", self.action_switch_pane)
+        yield SystemCommand(tr("key.prev", self.lang), "F5 / [", self.action_prev_lesson)
+        yield SystemCommand(tr("key.next", self.lang), "F6 / ]", self.action_next_lesson)
+        yield SystemCommand(tr("key.lang", self.lang), "F3 / L", self.action_toggle_lang)
         yield SystemCommand(tr("quiz.this", self.lang), "F7", self.action_quiz)
         yield SystemCommand(tr("quiz.all", self.lang), "", self.action_quiz_all)
         yield SystemCommand(tr("key.theme", self.lang), "F9", self.action_toggle_theme)

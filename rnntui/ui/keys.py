@@ -8,12 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from textual.binding import Binding
+
 KEY_NAMES: dict[str, str] = {
     "left": "Left", "right": "Right", "up": "Up", "down": "Down",
     "pageup": "PgUp", "pagedown": "PgDn", "home": "Home", "end": "End",
     "enter": "Enter", "space": "Space", "tab": "Tab", "shift+tab": "S-Tab",
     "escape": "Esc", "minus": "-", "plus": "+", "equals_sign": "=",
     "backspace": "BkSp", "delete": "Del", "shift+left": "S-Left", "shift+right": "S-Right",
+    "question_mark": "?", "left_square_bracket": "[", "right_square_bracket": "]",
 }
 
 LABELS_KO: dict[str, str] = {
@@ -63,3 +66,13 @@ def node_label(description: str, node: object, lang: str) -> str:
             if own and description in own:
                 return str(own[description])
     return label(description, lang)
+
+
+def own_bindings(node: object) -> list[Binding]:
+    """The bindings that rnntui's own classes declare for ``node`` (not the ones Textual's
+    base classes add, such as a scroll view's arrows or the app's ctrl+c): what help lists."""
+    found: list[Binding] = []
+    for cls in type(node).__mro__:
+        if cls.__module__.startswith("rnntui.") and "BINDINGS" in cls.__dict__:
+            found += [b for b in cls.__dict__["BINDINGS"] if isinstance(b, Binding)]
+    return found

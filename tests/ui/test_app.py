@@ -46,7 +46,10 @@ async def test_help_shows_focused_panel_help_and_keys(make_app) -> None:  # type
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         text = app.screen.markdown
-        assert "망각 게이트" in text and "| Space |" in text and "| F1 |" in text
+        assert "망각 게이트" in text and "Space |" in text and "| F1 / ? |" in text
+        assert text.startswith("F1, q 또는 Escape")  # how to close it comes first
+        for generic in ("Scroll Up", "Scroll Left", "Copy selected", "palette |"):
+            assert generic not in text  # Textual's own rows are not rnntui's keys
         await pilot.press("q")  # q closes help; it does not quit
         await pilot.pause()
         assert not isinstance(app.screen, HelpScreen) and app.is_running

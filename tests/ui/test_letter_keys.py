@@ -1,0 +1,63 @@
+"""Every F-key action also has a key any terminal sends, and a palette command."""
+
+from __future__ import annotations
+
+import pytest
+
+from rnntui.ui.app import RnnTuiApp
+
+
+async def test_letter_keys_do_what_the_f_keys_do(make_app) -> None:  # type: ignore[no-untyped-def]
+    app: RnnTuiApp = make_app("lstm", "en", save=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.lesson_id == "lstm"
+        await pilot.press("right_square_bracket")
+        assert app.lesson_id == "gru"
+        await pilot.press("left_square_bracket")
+        assert app.lesson_id == "lstm"
+        await pilot.press("v")
+        assert app.learn.has_class("-show-panel")
+        assert app.focused is not None and app.learn.panel in app.focused.ancestors
+        await pilot.press("v")
+        assert not app.learn.has_class("-show-panel")
+        await pilot.press("l")
+        assert app.learn.has_class("-list")
+        await pilot.press("l")  # the list has the focus: l is its key too
+        await pilot.press("escape")
+
+
+async def test_hangul_mode_jamo_reach_the_same_actions(make_app) -> None:  # type: ignore[no-untyped-def]
+    app: RnnTuiApp = make_app("lstm", "ko", save=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ㅍ")
+        assert app.learn.has_class("-show-panel")
+
+
+async def test_question_mark_opens_help_with_its_close_key_first(make_app) -> None:  # type: ignore[no-untyped-def]
+    from rnntui.ui.screens.help import HelpScreen
+
+    app: RnnTuiApp = make_app("lstm", "en", save=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpScreen)
+
+
+@pytest.mark.parametrize(("lang", "word", "lesson"), [("en", "forget", "lstm"),
+                                                      ("ko", "망각", "lstm")])
+async def test_palette_finds_a_lesson_by_glossary_word(make_app, lang: str, word: str,
+                                                       lesson: str) -> None:  # type: ignore[no-untyped-def]
+    app: RnnTuiApp = make_app("what-is-rnn", lang, save=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        hits = [t for t in titles if word in t.lower()]
+        assert hits, titles
+        assert any(f"({lesson})" in t for t in titles)
+        for action in ("F2 / l", "F4 / v", "F5 / [", "F6 / ]", "F3 / L", "F1 / ?"):
+            assert action in [c.help for c in app.get_system_commands(app.screen)]
