@@ -39,6 +39,10 @@ class RnnTuiApp(App[int]):
     CSS_PATH = "rnntui.tcss"
     TITLE = "rnntui"
     ENABLE_COMMAND_PALETTE = True
+    ALLOW_SELECT = False
+    """No mouse text selection: rnntui is keyboard-first (the terminal's own Shift+drag still
+    selects), and in Textual 8.2 a press on a Markdown block that a lesson change has just
+    detached crashed the app (a stray mouse report is enough; issue 18 item 8)."""
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit"),
         Binding("f1", "help", "Help"),
@@ -161,7 +165,7 @@ class RnnTuiApp(App[int]):
     def _loaded(self, lessons: LessonSet) -> None:
         self.lessons = lessons
         if lessons.problems:
-            self.notify(tr("lessons.problems", self.lang, n=len(lessons.problems)),
+            self.notify(tr("lessons.problems", self.lang, n=lessons.skipped_files),
                         severity="warning", timeout=8)
         self.open_first_lesson()
 

@@ -31,6 +31,7 @@ class SafeCommandPalette(CommandPalette):
         """Dismiss only while this palette is the active screen."""
         if self.app.screen is not self:
             return AwaitComplete()
+        self.workers.cancel_node(self)  # the command search must not outlive the palette
         return super().dismiss(result)
 
     def action_safe_list(self, action: str) -> None:

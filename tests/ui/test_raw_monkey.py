@@ -246,8 +246,6 @@ def run_raw_monkey(root: Path, seed: int, keys: int, mouse_flag: bool = False) -
 
 
 UI_CRASHES: dict[str, str] = {
-    "object has no attribute 'region'": "mouse press on a Markdown block detached by a lesson "
-    "change (issue 18 item 8)",
     "NoMatches: 'CommandList'": "palette gather worker after the palette closed (item 8)",
     "Can't mount widget(s) before PanelPane is mounted": "learn.py show_lesson (item 8)",
     "NoMatches: '#help-body'": "help.py action_scroll while help opens or closes (item 8)",

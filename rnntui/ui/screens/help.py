@@ -8,6 +8,7 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.css.query import NoMatches
 from textual.screen import ModalScreen
 
 from rnntui.ui.keys import key_display, node_label
@@ -58,4 +59,8 @@ class HelpScreen(ModalScreen[None]):
 
     def action_scroll(self, lines: int) -> None:
         """Scroll the help text."""
-        self.query_one("#help-body", VerticalScroll).scroll_relative(y=lines, animate=False)
+        try:
+            body = self.query_one("#help-body", VerticalScroll)
+        except NoMatches:  # a key that arrives while the help opens or closes
+            return
+        body.scroll_relative(y=lines, animate=False)

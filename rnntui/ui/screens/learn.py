@@ -104,7 +104,7 @@ class LearnScreen(Screen[None]):
         waits.append(pane.remove_children())
         self.panel = panel = make_panel(lesson.panel, lesson.preset, lesson.lang)
         self._panel_focus = None
-        if self.panel_visible():
+        if self.panel_visible() and pane.is_mounted:
             waits.append(pane.mount(panel))
         else:
             self._pending_panel = panel
@@ -121,9 +121,13 @@ class LearnScreen(Screen[None]):
         return AwaitComplete(settle())
 
     def _mount_pending(self) -> AwaitComplete:
+        pane = self.query_one("#panel-pane", VerticalScroll)
+        if not pane.is_mounted:  # the screen is still being built: try after its first frame
+            self.call_after_refresh(self._mount_pending)
+            return AwaitComplete()
         panel, self._pending_panel = self._pending_panel, None
         if panel is not None and panel is self.panel and not panel.is_attached:
-            return AwaitComplete(self.query_one("#panel-pane", VerticalScroll).mount(panel))
+            return AwaitComplete(pane.mount(panel))
         return AwaitComplete()
 
     # -- panes --------------------------------------------------------------------------------
