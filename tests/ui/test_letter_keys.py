@@ -61,3 +61,20 @@ async def test_palette_finds_a_lesson_by_glossary_word(make_app, lang: str, word
         assert any(f"({lesson})" in t for t in titles)
         for action in ("F2 / l", "F4 / v", "F5 / [", "F6 / ]", "F3 / L", "F1 / ?"):
             assert action in [c.help for c in app.get_system_commands(app.screen)]
+
+
+async def test_lesson_list_at_80x24_hides_the_panel_instead_of_squeezing_it(make_app) -> None:  # type: ignore[no-untyped-def]
+    app: RnnTuiApp = make_app("lstm", "en", save=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f4")
+        await pilot.pause()
+        panel = app.learn.panel
+        assert panel is not None
+        width = panel.size.width
+        await pilot.press("f2")
+        await pilot.pause()
+        assert app.learn.query_one("#lessons").size.width >= 76  # the whole width (less padding)
+        assert not app.learn.query_one("#panel-pane").display
+        await pilot.press("f2")
+        await pilot.pause()
+        assert app.learn.query_one("#panel-pane").display and panel.size.width == width
