@@ -27,6 +27,7 @@ the screen before and after it)."""
 if TYPE_CHECKING:
     from rich.console import RenderableType
     from textual.app import SystemCommand
+    from textual.notifications import SeverityLevel
 
     from rnntui.content.loader import LessonSet
     from rnntui.content.model import Lesson
@@ -116,6 +117,16 @@ class RnnTuiApp(App[int]):
 
     def on_mount(self) -> None:
         self.screen_change_signal.subscribe(self, self._no_blink)
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Every notification is plain text: messages carry what users typed and what files
+        hold (``[/]`` in a typed value crashed Textual's markup parser), and control characters
+        are removed so no file can send escapes to the terminal. ``markup`` is ignored."""
+        from rnntui.content.safe_text import printable
+
+        super().notify(printable(message), title=printable(title), severity=severity,
+                       timeout=timeout, markup=False)
 
     def panic(self, *renderables: RenderableType) -> None:
         """Exit showing an error; unlike ``App.panic`` (return code 0) the exit status is 1.

@@ -10,10 +10,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.binding import Binding, BindingType
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from rnntui.content.safe_text import printable
 from rnntui.ui.strings import tr
 
 if TYPE_CHECKING:
@@ -44,11 +46,12 @@ class LessonList(OptionList):
         """Fill the list and highlight ``current``; with ``lang``, a last "quiz" line too."""
         self.clear_options()
         self.add_options(
-            Option(f"{'>' if x.id == current else ' '} {k}. {x.title}", id=x.id)
+            Option(Content(printable(f"{'>' if x.id == current else ' '} {k}. {x.title}",
+                                     one_line=True)), id=x.id)
             for k, x in enumerate(lessons, start=1)
         )
         if lang is not None:
-            self.add_option(Option(f"  {tr('quiz.all', lang)}", id=self.QUIZ_ALL))
+            self.add_option(Option(Content(f"  {tr('quiz.all', lang)}"), id=self.QUIZ_ALL))
         ids = [x.id for x in lessons]
         if current in ids:
             self.highlighted = ids.index(current)
