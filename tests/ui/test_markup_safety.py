@@ -15,7 +15,7 @@ async def test_typing_markup_into_a_value_is_refused_not_a_crash(make_app) -> No
         await pilot.press("enter", "[", "/", "]", "enter")
         await pilot.pause()
         assert app.is_running
-        assert any("[/]" in str(n.message) for n in app._notifications)  # noqa: SLF001
+        assert any("[/]" in str(n.message) for n in app._notifications)
 
 
 async def test_a_missing_lesson_named_like_markup_is_a_warning(make_app) -> None:  # type: ignore[no-untyped-def]
@@ -30,6 +30,6 @@ async def test_control_characters_in_a_notification_are_removed(make_app) -> Non
     async with app.run_test(size=(80, 24)) as pilot:
         app.notify("title\x1b]0;PWNED\x07 [b]x[/b]")
         await pilot.pause()
-        shown = [str(n.message) for n in app._notifications]  # noqa: SLF001
+        shown = [str(n.message) for n in app._notifications]
         assert shown and "\x1b" not in shown[-1] and "\x07" not in shown[-1]
         assert "[b]x[/b]" in shown[-1]  # printed as written, not as markup
