@@ -7,8 +7,9 @@ Korean terminals); we always print key names in ASCII.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 KEY_NAMES: dict[str, str] = {
     "left": "Left", "right": "Right", "up": "Up", "down": "Down",
@@ -76,3 +77,23 @@ def own_bindings(node: object) -> list[Binding]:
         if cls.__module__.startswith("rnntui.") and "BINDINGS" in cls.__dict__:
             found += [b for b in cls.__dict__["BINDINGS"] if isinstance(b, Binding)]
     return found
+
+
+JAMO: dict[str, str] = dict(zip("qwertyuiopasdfghjklzxcvbnm",
+                                "ㅂㅈㄷㄱㅅㅛㅕㅑㅐㅔㅁㄴㅇㄹㅎㅗㅓㅏㅣㅋㅌㅊㅍㅠㅜㅡ",
+                                strict=True))
+"""The jamo a Korean 2-set keyboard sends for each letter key while Hangul input is on."""
+
+
+def with_jamo(bindings: list[BindingType]) -> list[BindingType]:
+    """``bindings`` with each single-letter key also bound to its jamo (``r`` -> ``r,ㄱ``),
+    so panel keys work without switching the keyboard out of Hangul mode."""
+    out: list[BindingType] = []
+    for binding in bindings:
+        if isinstance(binding, Binding):
+            keys = [k.strip() for k in binding.key.split(",")]
+            extra = [JAMO[k] for k in keys if k in JAMO and JAMO[k] not in keys]
+            if extra:
+                binding = replace(binding, key=",".join(keys + extra))
+        out.append(binding)
+    return out

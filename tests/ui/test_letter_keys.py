@@ -78,3 +78,22 @@ async def test_lesson_list_at_80x24_hides_the_panel_instead_of_squeezing_it(make
         await pilot.press("f2")
         await pilot.pause()
         assert app.learn.query_one("#panel-pane").display and panel.size.width == width
+
+
+async def test_panel_letter_keys_answer_to_jamo(make_app) -> None:  # type: ignore[no-untyped-def]
+    """Hangul input mode: x (ㅌ) stops forcing a gate, r (ㄱ) resets the panel."""
+    from rnntui.ui.widgets.force import ForceStepper
+
+    app: RnnTuiApp = make_app("lstm", "ko", save=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f4")
+        await pilot.pause()
+        force = app.learn.panel.query_one("#force-f", ForceStepper)
+        force.focus()
+        await pilot.press("0")
+        assert force.mode == "value"
+        await pilot.press("ㅌ")
+        assert force.mode == "off"
+        await pilot.press("0", "ㄱ")
+        await pilot.pause()
+        assert force.mode == "off"

@@ -18,6 +18,7 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Static
 
+from rnntui.ui.keys import with_jamo
 from rnntui.ui.strings import pick, tr
 from rnntui.ui.widgets.grid import ValueGrid
 from rnntui.ui.widgets.stepper import Stepper
@@ -66,6 +67,12 @@ class Readout(Widget):
 
 class Panel(Widget):
     """Base of every live panel (see docs/panels.md)."""
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        """A panel's letter keys also answer to the jamo that Hangul input mode sends."""
+        if "BINDINGS" in cls.__dict__:
+            cls.BINDINGS = with_jamo(list(cls.__dict__["BINDINGS"]))
+        super().__init_subclass__(**kwargs)
 
     NAME: ClassVar[str] = ""
     """Registry name, e.g. ``"lstm"``."""

@@ -11,6 +11,7 @@ from typing import ClassVar
 from textual.binding import Binding, BindingType
 
 from rnntui.ui.format import fmt
+from rnntui.ui.keys import with_jamo
 from rnntui.ui.widgets.emit import emit
 from rnntui.ui.widgets.stepper import Stepper
 
@@ -20,12 +21,12 @@ MODES = ("off", "value", "pre")
 class ForceStepper(Stepper):
     """A Stepper with a mode; in mode "off" the number is ignored."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
+    BINDINGS: ClassVar[list[BindingType]] = with_jamo([
         Binding("space", "cycle", "Mode"),
         Binding("0", "force(0)", "Force"),
         Binding("1", "force(1)", "Force"),
         Binding("x", "release", "Off"),
-    ]
+    ])
 
     def __init__(self, gate: str, *, value_range: tuple[float, float], lang: str = "en",
                  flat: bool = False, id: str | None = None) -> None:
