@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual.app import App
 from textual.await_complete import AwaitComplete
@@ -320,7 +320,7 @@ class RnnTuiApp(App[int]):
 
         from rnntui.ui.palette import SafeCommandPalette
 
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        if self.use_command_palette and not CommandPalette.is_open(cast("App[object]", self)):
             self.push_screen(SafeCommandPalette(
                 id="--command-palette", placeholder=tr("palette.search", self.lang)))
 

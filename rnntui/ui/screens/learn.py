@@ -8,7 +8,7 @@ first screen only pays for what it shows.
 from __future__ import annotations
 
 from collections.abc import Awaitable
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.await_complete import AwaitComplete
@@ -38,7 +38,8 @@ class LearnScreen(Screen[None]):
     """One lesson beside its panel."""
 
     AUTO_FOCUS = "#text-pane"
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (WIDE, "-wide")]
+    HORIZONTAL_BREAKPOINTS: list[tuple[int, str]] | None = [  # noqa: RUF012 (as Textual)
+        (0, "-narrow"), (WIDE, "-wide")]
 
     def __init__(self) -> None:
         super().__init__()

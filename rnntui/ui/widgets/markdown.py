@@ -8,8 +8,6 @@ fence. Lessons name a language when they want colours (```python).
 
 from __future__ import annotations
 
-from typing import ClassVar
-
 from textual.content import Content
 from textual.widgets import Markdown
 from textual.widgets.markdown import MarkdownBlock, MarkdownFence
@@ -27,6 +25,6 @@ class PlainFence(MarkdownFence):
 class LessonMarkdown(Markdown):
     """Textual's Markdown widget with ``-`` / ``*`` / ``+`` bullets and plain fences."""
 
-    BULLETS: ClassVar[list[str]] = ["- ", "* ", "+ ", "- ", "* "]
-    BLOCKS: ClassVar[dict[str, type[MarkdownBlock]]] = {
+    BULLETS: list[str] = ["- ", "* ", "+ ", "- ", "* "]  # noqa: RUF012 (as Textual declares it)
+    BLOCKS: dict[str, type[MarkdownBlock]] = {  # noqa: RUF012 (as Textual declares it)
         **Markdown.BLOCKS, "fence": PlainFence, "code_block": PlainFence}
