@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
     from rnntui.content.loader import LessonSet
     from rnntui.content.model import Lesson
+    from rnntui.quiz.report import LessonProgress
     from rnntui.ui.screens.quiz import QuizPlan, QuizRun
 
 
@@ -213,6 +214,21 @@ class RnnTuiApp(App[int]):
         if save:
             self._save(last_lesson=lesson.id)
         return shown
+
+    def lesson_progress(self) -> dict[str, LessonProgress] | None:
+        """This user's quiz progress per lesson (None if it cannot be read: the list then
+        shows the lessons alone)."""
+        try:
+            from datetime import datetime, timezone
+
+            from rnntui.quiz.progress import ProgressStore
+            from rnntui.quiz.report import lesson_stats
+
+            store = ProgressStore().load()
+            stats = lesson_stats(store.items, self.lesson_list(), datetime.now(timezone.utc))
+        except Exception:  # progress never stops the lesson list
+            return None
+        return {x.lesson_id: x for x in stats}
 
     def _save(self, **changes: str) -> None:
         if not self.save:

@@ -97,3 +97,21 @@ async def test_panel_letter_keys_answer_to_jamo(make_app) -> None:  # type: igno
         await pilot.press("0", "ㄱ")
         await pilot.pause()
         assert force.mode == "off"
+
+
+async def test_lesson_list_shows_quiz_progress_of_started_lessons(make_app) -> None:  # type: ignore[no-untyped-def]
+    from rnntui.quiz.report import LessonProgress
+    from rnntui.ui.widgets.lesson_list import LessonList
+
+    app: RnnTuiApp = make_app("lstm", "en", save=False)
+    stats = LessonProgress(lesson_id="lstm", order=4, title="LSTM", items=9, tried=3,
+                           reviews=4, correct=3, due_now=2, next_due=None)
+    app.lesson_progress = lambda: {"lstm": stats}  # type: ignore[method-assign]
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("f2")
+        await pilot.pause()
+        lessons = app.learn.query_one(LessonList)
+        prompts = [str(lessons.get_option_at_index(k).prompt) for k in range(lessons.option_count)]
+        lstm = next(p for p in prompts if p.startswith("> 4."))
+        assert lstm.endswith("quiz 3/9, 75% right, 2 due")
+        assert not any("quiz" in p and p.startswith("  3.") for p in prompts)  # untried

@@ -169,7 +169,13 @@ class LearnScreen(Screen[None]):
         shown = not self.has_class("-list")
         self.set_class(shown, "-list")
         if shown:
-            self.query_one(LessonList).focus()
+            lessons = self.query_one(LessonList)
+            app = self.app
+            progress = getattr(app, "lesson_progress", lambda: None)()
+            if self.lesson is not None and progress is not None:
+                lessons.set_lessons(app.lesson_list(), self.lesson.id,  # type: ignore[attr-defined]
+                                    getattr(app, "lang", self.lesson.lang), progress)
+            lessons.focus()
         else:
             self._focus_first("#panel-pane" if self.has_class("-show-panel") else "#text-pane")
 

@@ -19,7 +19,20 @@ from rnntui.content.safe_text import printable
 from rnntui.ui.strings import tr
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from rnntui.content.model import Lesson
+    from rnntui.quiz.report import LessonProgress
+
+
+def progress_line(stats: LessonProgress, lang: str) -> str:
+    """``quiz 3/9, 67% right, 2 due`` (in ``lang``) for a lesson the student has started."""
+    right = round(100 * stats.correct / stats.reviews) if stats.reviews else 0
+    if lang == "ko":
+        text = f"퀴즈 {stats.tried}/{stats.items}, 정답률 {right}%"
+        return text + (f", 복습 {stats.due_now}개" if stats.due_now else "")
+    text = f"quiz {stats.tried}/{stats.items}, {right}% right"
+    return text + (f", {stats.due_now} due" if stats.due_now else "")
 
 
 class LessonList(OptionList):
@@ -42,14 +55,18 @@ class LessonList(OptionList):
         topic: str | None
 
     def set_lessons(self, lessons: list[Lesson], current: str | None,
-                    lang: str | None = None) -> None:
-        """Fill the list and highlight ``current``; with ``lang``, a last "quiz" line too."""
+                    lang: str | None = None,
+                    progress: Mapping[str, LessonProgress] | None = None) -> None:
+        """Fill the list and highlight ``current``; with ``lang``, a last "quiz" line too;
+        with ``progress``, a second line per lesson: quiz items tried, accuracy, reviews due."""
         self.clear_options()
-        self.add_options(
-            Option(Content(printable(f"{'>' if x.id == current else ' '} {k}. {x.title}",
-                                     one_line=True)), id=x.id)
-            for k, x in enumerate(lessons, start=1)
-        )
+        language = lang or (lessons[0].lang if lessons else "en")
+        for k, x in enumerate(lessons, start=1):
+            text = printable(f"{'>' if x.id == current else ' '} {k}. {x.title}", one_line=True)
+            stats = None if progress is None else progress.get(x.id)
+            if stats is not None and stats.tried:
+                text += "\n    " + progress_line(stats, language)
+            self.add_option(Option(Content(text), id=x.id))
         if lang is not None:
             self.add_option(Option(Content(f"  {tr('quiz.all', lang)}"), id=self.QUIZ_ALL))
         ids = [x.id for x in lessons]
