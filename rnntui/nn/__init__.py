@@ -13,6 +13,7 @@ from rnntui.nn.dropout import DropoutMasks
 from rnntui.nn.embedding import Embedding
 from rnntui.nn.grad_trace import BackwardTrace, LayerBackward, StepGrad, backward_trace
 from rnntui.nn.gru import GRU
+from rnntui.nn.loading import LoadError, load_model
 from rnntui.nn.lstm import LSTM
 from rnntui.nn.pooling import GlobalAveragePooling1D
 from rnntui.nn.recurrent import RNNLayer
@@ -39,6 +40,7 @@ __all__ = [
     "LambdaCallback",
     "LayerBackward",
     "LayerGrads",
+    "LoadError",
     "ModelSummary",
     "RNNLayer",
     "RecurrentGrads",
@@ -50,6 +52,7 @@ __all__ = [
     "StepTrace",
     "SummaryRow",
     "backward_trace",
+    "load_model",
     "losses",
     "optimizers",
 ]

@@ -1,0 +1,86 @@
+"""Engine layers + input shape -> a built ``LoadedModel``, counted before anything is allocated."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+from rnntui.nn.layer import Layer, Shape
+from rnntui.nn.loading.errors import MAX_PARAMS, LoadError
+from rnntui.nn.sequential import ModelSummary, Sequential, StackError, SummaryRow
+
+
+class LoadedModel(Sequential):
+    """A ``Sequential`` read from a file, with where it came from.
+
+    ``source_dtype``: the stored weights' dtype (``"float32"``, ``"float64"``, or several
+    joined by ``"+"``); the engine always computes in float64. ``source_format``: ``"keras"``,
+    ``"h5"``, ``"weights.h5"`` or ``"npz"``. ``source_path``: the file. ``model_name``: the
+    name in the file. ``keras_version``: as recorded by Keras, or None.
+    """
+
+    source_dtype: str = "float64"
+    source_format: str = ""
+    source_path: str = ""
+    model_name: str = "sequential"
+    keras_version: str | None = None
+
+    @property
+    def computed_in_float64(self) -> bool:
+        """True when the file's weights were not float64 (results differ from Keras ~1e-6)."""
+        return self.source_dtype != "float64"
+
+
+def plan(layers: Sequence[Layer], input_shape: Shape) -> ModelSummary:
+    """Shapes and parameter counts without allocating (LoadError for an invalid stack)."""
+    from rnntui.nn.spec import SpecError, count_params
+
+    shape: Any = input_shape
+    rows: list[SummaryRow] = []
+    for layer in layers:
+        if isinstance(shape, list):
+            shape = shape[0]
+        try:
+            out = layer.compute_output_shape(shape)
+            params = count_params(layer, shape)
+        except (ValueError, SpecError) as err:
+            partial = ModelSummary(tuple(rows), sum(r.params for r in rows))
+            raise LoadError(
+                f"Layer {layer.name!r} cannot take the output of the layer below: {err}",
+                partial=partial,
+                layer=layer.name,
+                class_name=type(layer).__name__,
+            ) from None
+        rows.append(SummaryRow(layer.name, type(layer).__name__, out, params))
+        shape = out
+    return ModelSummary(tuple(rows), sum(r.params for r in rows))
+
+
+def build_model(layers: Sequence[Layer], input_shape: Shape) -> LoadedModel:
+    """The built model with zero weights (LoadError beyond ``MAX_PARAMS`` or if invalid)."""
+    summary = plan(layers, input_shape)
+    if summary.total_params > MAX_PARAMS:
+        raise LoadError(
+            f"This model has {summary.total_params:,} parameters, more than the "
+            f"{MAX_PARAMS:,} rnntui loads",
+            partial=summary,
+        )
+    model = LoadedModel(layers, draw_weights=False)
+    try:
+        model.build(input_shape)
+    except StackError as err:
+        raise LoadError(str(err), partial=summary) from None
+    return model
+
+
+def set_weights(model: LoadedModel, arrays: list[np.ndarray], dtypes: set[str]) -> None:
+    """Give the model the file's weights and record their dtype."""
+    try:
+        model.set_weights(arrays)
+    except ValueError as err:
+        raise LoadError(
+            f"The weights do not fit the model: {err}", partial=model.summary()
+        ) from None
+    model.source_dtype = "+".join(sorted(dtypes)) if dtypes else "float64"

@@ -1,0 +1,48 @@
+"""``LoadError`` and the size limits every loader enforces."""
+
+from __future__ import annotations
+
+from rnntui.nn.sequential import ModelSummary
+
+MAX_FILE_BYTES = 512 * 1024 * 1024
+"""A model file (or a member of a ``.keras`` / ``.npz`` archive, uncompressed) up to 512 MB."""
+MAX_CONFIG_BYTES = 16 * 1024 * 1024
+"""``config.json`` (or an HDF5 ``model_config``) up to 16 MB."""
+MAX_MEMBERS = 10_000
+"""Entries in an archive."""
+MAX_LAYERS = 1_000
+"""Layers in a model."""
+MAX_PARAMS = 20_000_000
+"""Weights in a model, as ``rnntui.nn.spec.MAX_BUILD_PARAMS`` (160 MB of float64)."""
+
+SUPPORTED = (
+    "InputLayer, Embedding, SimpleRNN, LSTM, GRU, Bidirectional, Dense, Dropout and "
+    "GlobalAveragePooling1D, in a Sequential model or a functional model that is a plain chain"
+)
+"""What the loader reads, for messages."""
+
+
+class LoadError(ValueError):
+    """The file cannot be read as a model rnntui supports; the message says why.
+
+    ``partial`` summarises the layers read before an unsupported one (None when nothing could
+    be read); ``layer`` / ``class_name`` name the layer at fault, when there is one.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        partial: ModelSummary | None = None,
+        layer: str | None = None,
+        class_name: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.partial = partial
+        self.layer = layer
+        self.class_name = class_name
+
+
+def mb(n_bytes: int) -> str:
+    """``512 MB`` for a limit in a message."""
+    return f"{n_bytes // (1024 * 1024):,} MB"

@@ -1,0 +1,40 @@
+"""A parsed model config -> a built ``LoadedModel`` (zero weights) and its layers' classes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rnntui.nn.layer import Layer
+from rnntui.nn.loading.build import LoadedModel, build_model, plan
+from rnntui.nn.loading.config import ModelConfig, model_config
+from rnntui.nn.loading.layers import Unsupported, class_of, layer_from_entry
+
+
+def model_from_config(top: Any) -> tuple[LoadedModel, ModelConfig]:
+    """Build the model ``top`` (a config JSON object) describes.
+
+    An unsupported layer raises ``LoadError`` naming it, with ``partial`` summarising the
+    layers before it.
+    """
+    config = model_config(top)
+    layers: list[Layer] = []
+    for entry in config.entries:
+        if config.functional and class_of(entry) == "InputLayer":
+            continue
+        try:
+            layers.append(layer_from_entry(entry))
+        except Unsupported as err:
+            err.partial = plan(layers, config.input_shape) if layers else None
+            raise
+    model = build_model(layers, config.input_shape)
+    model.model_name = config.name
+    return model, config
+
+
+def weight_paths(config: ModelConfig) -> list[str]:
+    """The Keras 3 weight group of each engine layer (InputLayer counted in a functional model)."""
+    from rnntui.nn.loading.weights import keras3_paths
+
+    classes = [class_of(e) for e in config.entries]
+    paths = keras3_paths(classes)
+    return [p for p, c in zip(paths, classes, strict=True) if c != "InputLayer"]

@@ -1,0 +1,246 @@
+"""One Keras layer config (a JSON object, read as data only) -> an unbuilt engine layer."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from rnntui.nn.activations import ACTIVATIONS
+from rnntui.nn.bidirectional import MERGE_MODES, Bidirectional
+from rnntui.nn.dense import Dense, Dropout
+from rnntui.nn.embedding import Embedding
+from rnntui.nn.gru import GRU
+from rnntui.nn.layer import Layer
+from rnntui.nn.loading.errors import SUPPORTED, LoadError
+from rnntui.nn.lstm import LSTM
+from rnntui.nn.pooling import GlobalAveragePooling1D
+from rnntui.nn.recurrent import RNNLayer
+from rnntui.nn.simple_rnn import SimpleRNN
+
+MAX_UNITS = 1_000_000
+"""Any size (units, vocabulary, width) above this is refused before counting."""
+MODELS = frozenset({"Sequential", "Functional", "Model"})
+WHY = {
+    "Lambda": "a Lambda layer holds Python code, which rnntui never runs",
+    "TFOpLambda": "it records a TensorFlow operation, which rnntui never runs",
+    "Masking": "Masking is not computed by the engine (use Embedding(mask_zero=True))",
+}
+
+
+class Unsupported(LoadError):
+    """A layer the engine does not compute (names it and what is supported)."""
+
+
+def clean_name(value: Any, fallback: str) -> str:
+    """A layer name safe to print: printable characters only, at most 64."""
+    text = value if isinstance(value, str) else fallback
+    text = "".join(ch for ch in text if ch.isprintable())[:64]
+    return text or fallback
+
+
+def class_of(entry: Any) -> str:
+    """The ``class_name`` of a layer entry (LoadError if it has none)."""
+    if not isinstance(entry, dict) or not isinstance(entry.get("class_name"), str):
+        raise LoadError("The model config has a layer without a class_name")
+    return clean_name(entry["class_name"], "?")
+
+
+def config_of(entry: dict[str, Any]) -> dict[str, Any]:
+    """The ``config`` object of a layer entry."""
+    config = entry.get("config")
+    if not isinstance(config, dict):
+        raise LoadError(f"Layer of class {class_of(entry)} has no config object")
+    return config
+
+
+def custom_reason(entry: dict[str, Any]) -> str | None:
+    """Why a layer is a custom object (registered or from a non-Keras module), or None."""
+    module = entry.get("module")
+    registered = entry.get("registered_name")
+    if isinstance(module, str) and module and not module.startswith("keras"):
+        return f"it comes from module {clean_name(module, '?')!r}, not from Keras"
+    if isinstance(registered, str) and registered and registered != entry.get("class_name"):
+        return f"it is a custom class registered as {clean_name(registered, '?')!r}"
+    return None
+
+
+def unsupported(entry: dict[str, Any], name: str) -> Unsupported:
+    """The error for a layer that cannot be read."""
+    cls = class_of(entry)
+    why = custom_reason(entry) or WHY.get(cls)
+    if why is None and cls in MODELS:
+        why = "a model nested inside a model is not read"
+    reason = f" ({why})" if why else ""
+    return Unsupported(
+        f"Layer {name!r} ({cls}) is not supported{reason}. rnntui reads {SUPPORTED}.",
+        layer=name,
+        class_name=cls,
+    )
+
+
+class Reader:
+    """Typed access to one layer's config; every bad value is a LoadError naming the layer."""
+
+    def __init__(self, cls: str, name: str, config: dict[str, Any]) -> None:
+        self.cls, self.name, self.config = cls, name, config
+
+    def fail(self, what: str) -> LoadError:
+        return LoadError(
+            f"Layer {self.name!r} ({self.cls}): {what}", layer=self.name, class_name=self.cls
+        )
+
+    def int(self, key: str, default: int | None = None) -> int:
+        value = self.config.get(key, default)
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= MAX_UNITS:
+            raise self.fail(f"{key} must be an integer from 1 to {MAX_UNITS:,}, got {value!r}")
+        return value
+
+    def bool(self, key: str, default: bool) -> bool:
+        value = self.config.get(key, default)
+        if not isinstance(value, bool):
+            raise self.fail(f"{key} must be true or false, got {value!r}")
+        return value
+
+    def rate(self, key: str) -> float:
+        value = self.config.get(key, 0.0)
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value < 1:
+            raise self.fail(f"{key} must be a number in [0, 1), got {value!r}")
+        return float(value)
+
+    def activation(self, key: str, default: str | None) -> str | None:
+        value = self.config.get(key, default)
+        if value is None or value == "linear":
+            return None if key == "activation" and self.cls == "Dense" else value
+        if isinstance(value, str) and value in ACTIVATIONS:
+            return value
+        shown = value if isinstance(value, str) else "a custom activation object"
+        known = ", ".join(sorted(ACTIVATIONS))
+        raise self.fail(f"{key} {clean_name(shown, '?')!r} is not computed (known: {known})")
+
+    def refuse(self, key: str, allowed: Any, what: str) -> None:
+        if key in self.config and self.config[key] not in allowed:
+            raise self.fail(f"{what} is not supported ({key}={self.config[key]!r})")
+
+
+def _quantized(r: Reader) -> None:
+    r.refuse("quantization_config", (None,), "a quantized layer")
+    r.refuse("lora_rank", (None, 0), "a LoRA layer")
+
+
+def _recurrent(r: Reader, cls: type[RNNLayer]) -> RNNLayer:
+    r.refuse("stateful", (False,), "a stateful layer")
+    r.refuse("time_major", (False,), "time_major input")
+    kwargs: dict[str, Any] = {
+        "units": r.int("units"),
+        "activation": r.activation("activation", "tanh"),
+        "use_bias": r.bool("use_bias", True),
+        "return_sequences": r.bool("return_sequences", False),
+        "return_state": r.bool("return_state", False),
+        "go_backwards": r.bool("go_backwards", False),
+        "dropout": r.rate("dropout"),
+        "recurrent_dropout": r.rate("recurrent_dropout"),
+        "name": r.name,
+    }
+    if cls is not SimpleRNN:
+        kwargs["recurrent_activation"] = r.activation("recurrent_activation", "sigmoid")
+    if cls is GRU:
+        kwargs["reset_after"] = r.bool("reset_after", True)
+    if cls is LSTM:
+        kwargs["unit_forget_bias"] = r.bool("unit_forget_bias", True)
+    layer = cls(**kwargs)
+    layer.zero_output_for_mask = r.bool("zero_output_for_mask", False)
+    return layer
+
+
+def _embedding(r: Reader) -> Layer:
+    _quantized(r)
+    r.refuse("sparse", (False,), "a sparse embedding")
+    return Embedding(
+        r.int("input_dim"),
+        r.int("output_dim"),
+        mask_zero=r.bool("mask_zero", False),
+        name=r.name,
+    )
+
+
+def _dense(r: Reader) -> Layer:
+    _quantized(r)
+    return Dense(
+        r.int("units"),
+        activation=r.activation("activation", None),
+        use_bias=r.bool("use_bias", True),
+        name=r.name,
+    )
+
+
+def _dropout(r: Reader) -> Layer:
+    return Dropout(r.rate("rate"), name=r.name)
+
+
+def _pooling(r: Reader) -> Layer:
+    fmt = r.config.get("data_format", "channels_last")
+    if fmt not in (None, "channels_last", "channels_first"):
+        raise r.fail(f"data_format {fmt!r} is not supported")
+    return GlobalAveragePooling1D(fmt, keepdims=r.bool("keepdims", False), name=r.name)
+
+
+def _bidirectional(r: Reader) -> Layer:
+    mode = r.config.get("merge_mode", "concat")
+    if mode not in MERGE_MODES:
+        raise r.fail(f"merge_mode {mode!r} is not one of sum, mul, ave, concat, None")
+    inner = r.config.get("layer")
+    if not isinstance(inner, dict):
+        raise r.fail("the wrapped layer is missing")
+    layer = layer_from_entry(inner, inner_of=r.name)
+    if not isinstance(layer, RNNLayer):
+        raise r.fail(f"it wraps {type(layer).__name__}, not SimpleRNN, LSTM or GRU")
+    backward = r.config.get("backward_layer")
+    if isinstance(backward, dict):
+        back = layer_from_entry(backward, inner_of=r.name)
+        if not isinstance(back, RNNLayer) or not _mirror(layer, back):
+            raise r.fail("a backward_layer that differs from the forward layer is not supported")
+    if layer.name.startswith("forward_"):
+        layer.name = layer.name[len("forward_") :]
+    return Bidirectional(layer, merge_mode=mode, name=r.name)
+
+
+def _mirror(forward: RNNLayer, backward: RNNLayer) -> bool:
+    """The backward layer is the forward one run the other way (as Keras makes it)."""
+    skip = ("name", "go_backwards", "seed")
+    a = {k: v for k, v in forward.get_config().items() if k not in skip}
+    b = {k: v for k, v in backward.get_config().items() if k not in skip}
+    return (
+        type(forward) is type(backward) and a == b and forward.go_backwards != backward.go_backwards
+    )
+
+
+BUILDERS: dict[str, Callable[[Reader], Layer]] = {
+    "SimpleRNN": lambda r: _recurrent(r, SimpleRNN),
+    "LSTM": lambda r: _recurrent(r, LSTM),
+    "GRU": lambda r: _recurrent(r, GRU),
+    "Embedding": _embedding,
+    "Dense": _dense,
+    "Dropout": _dropout,
+    "GlobalAveragePooling1D": _pooling,
+    "GlobalAvgPool1D": _pooling,
+    "Bidirectional": _bidirectional,
+}
+
+
+def layer_from_entry(entry: Any, inner_of: str | None = None) -> Layer:
+    """The engine layer for a ``{"class_name", "config"}`` entry; Unsupported or LoadError."""
+    cls = class_of(entry)
+    config = config_of(entry)
+    name = clean_name(config.get("name"), cls.lower())
+    build = BUILDERS.get(cls)
+    if build is None or custom_reason(entry) is not None:
+        err = unsupported(entry, name)
+        if inner_of is not None:
+            err = Unsupported(f"In {inner_of!r}: {err}", layer=inner_of, class_name=cls)
+        raise err
+    try:
+        return build(Reader(cls, name, config))
+    except ValueError as err:
+        if isinstance(err, LoadError):
+            raise
+        raise LoadError(f"Layer {name!r} ({cls}): {err}", layer=name, class_name=cls) from None
