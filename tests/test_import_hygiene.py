@@ -17,6 +17,7 @@ PURE = {
     "rnntui.settings": ("textual", "rich"),
     "rnntui.storage": ("textual", "rich"),
     "rnntui.cli": ("textual",),
+    "rnntui.demos": ("textual", "rich"),
 }
 
 
