@@ -119,11 +119,20 @@ def summary(
         ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+    weights_spec: Annotated[
+        str | None,
+        typer.Option(
+            "--spec",
+            metavar="SPEC",
+            help="SPEC may also be a model file (.keras, .h5); for weights alone "
+            "(.weights.h5, .npz) give their model here.",
+        ),
+    ] = None,
 ) -> None:
     """Print a Keras-style model summary (Total/Trainable params) without TensorFlow."""
     from rnntui.summary_cmd import run_summary
 
-    raise typer.Exit(run_summary(spec, file=file, as_json=as_json))
+    raise typer.Exit(run_summary(spec, file=file, as_json=as_json, weights_spec=weights_spec))
 
 
 @app.command(cls=LocalCommand)

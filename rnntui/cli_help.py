@@ -74,6 +74,12 @@ _PAIRS: tuple[tuple[str, str], ...] = (
         "표 대신 JSON을 출력합니다.",
     ),
     (
+        "SPEC may also be a model file (.keras, .h5); for weights alone "
+        "(.weights.h5, .npz) give their model here.",
+        "SPEC 자리에 모델 파일(.keras, .h5)을 줄 수도 있습니다. 가중치만 든 파일"
+        "(.weights.h5, .npz)이면 그 모델을 여기에 적습니다.",
+    ),
+    (
         "List the lessons: id, order, title, panel, topics.",
         "레슨 목록: id, 순서, 제목, 패널, 주제.",
     ),

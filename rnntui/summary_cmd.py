@@ -3,6 +3,10 @@
 The model comes from a SPEC argument, from pasted notebook code (``keras.Sequential([...])``),
 from a file (``-f model.py``) or from stdin (``-``). Nothing is run and no weight is allocated,
 so a model of any size is counted instantly.
+
+A model FILE (``model.keras``, ``model.h5``, or ``.weights.h5`` / ``.npz`` with ``--spec``) is
+read by ``rnntui.nn.load_model`` instead: its summary, and for an unsupported layer the layers
+read before it, then the message.
 """
 
 from __future__ import annotations
@@ -12,8 +16,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from rnntui.nn.sequential import ModelSummary, Sequential
 from rnntui.nn.spec import BYTES_PER_PARAM, SpecError, SpecPlan, plan_spec, readable_size
 from rnntui.summary_source import spec_from_source
+
+MODEL_SUFFIXES = (".keras", ".h5", ".npz")
+"""An argument ending like this (and without parentheses) names a model file."""
 
 MAX_SOURCE = 1_000_000
 """Characters read from a file or stdin (a model definition is far smaller)."""
@@ -82,7 +90,8 @@ def print_table(plan: SpecPlan) -> None:
     from rich.markup import escape
     from rich.table import Table
 
-    table = Table(title='Model: "sequential"', title_justify="left", box=box.ASCII)
+    name = str(getattr(plan.model, "model_name", "sequential"))
+    table = Table(title=escape(f'Model: "{name}"'), title_justify="left", box=box.ASCII)
     table.add_column("Layer (type)")
     table.add_column("Output Shape")
     table.add_column("Param #", justify="right")
@@ -94,8 +103,52 @@ def print_table(plan: SpecPlan) -> None:
         console.print(line, markup=False)
 
 
-def run_summary(spec: str | None, *, file: Path | None = None, as_json: bool = False) -> int:
+def is_model_file(spec: str | None) -> bool:
+    """``spec`` names a model file (``.keras``, ``.h5``, ``.npz``) rather than a SPEC."""
+    return bool(spec) and "(" not in str(spec) and str(spec).lower().endswith(MODEL_SUFFIXES)
+
+
+def _file_plan(model: Sequential, summary: ModelSummary) -> SpecPlan:
+    return SpecPlan(model.input_shape or (None,), model, summary)
+
+
+def run_model_summary(path: str, *, weights_spec: str | None, as_json: bool) -> int:
+    """The summary of a model file (``rnntui.nn.load_model``); exit 2 with a message if bad."""
+    from rnntui.nn.loading import LoadError, load_model
+
+    try:
+        model = load_model(path, spec=weights_spec)
+    except LoadError as err:
+        if err.partial is not None and err.partial.rows and not as_json:
+            print_table(_file_plan(Sequential([]), err.partial))
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    plan = _file_plan(model, model.summary())
+    if as_json:
+        data = summary_json(plan)
+        data["source_dtype"] = model.source_dtype
+        data["source_format"] = model.source_format
+        print(json.dumps(data, ensure_ascii=False))
+        return 0
+    print_table(plan)
+    if model.computed_in_float64:
+        print(f" Weights: {model.source_dtype} in the file, computed in float64 by rnntui")
+    return 0
+
+
+def run_summary(
+    spec: str | None,
+    *,
+    file: Path | None = None,
+    as_json: bool = False,
+    weights_spec: str | None = None,
+) -> int:
     """Print the summary table (or JSON); exit code 0, or 2 for a bad model or input."""
+    if file is None and spec is not None and is_model_file(spec):
+        return run_model_summary(spec, weights_spec=weights_spec, as_json=as_json)
+    if weights_spec is not None:
+        print("error: --spec goes with a weights file (.weights.h5 or .npz)", file=sys.stderr)
+        return 2
     try:
         plan = plan_spec(spec_from_source(read_source(spec, file)))
     except (SpecError, SourceError) as err:

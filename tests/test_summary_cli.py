@@ -191,3 +191,84 @@ def test_summary_without_a_model_or_with_a_bad_file_exits_2(tmp_path: object) ->
     code.write_text("import keras\nx = keras.layers.LSTM(3)(inputs)\n", encoding="utf-8")
     functional = CliRunner().invoke(app, ["summary", "-f", str(code)])
     assert functional.exit_code == 2 and "Sequential([...])" in functional.output
+
+
+# -- model files (issue 15): `rnntui summary model.keras`, `.h5`, weights with --spec ---------
+def _model_files(folder: object) -> dict[str, object]:
+    """A .keras, a .weights.h5 and an .npz of Input(5,3) LSTM(4) Dense(2), made by hand."""
+    import zipfile
+    from pathlib import Path
+    from typing import Any
+
+    import h5py  # type: ignore[import-untyped]
+    import numpy as np
+
+    root = Path(str(folder))
+    rng = np.random.default_rng(0)
+    arrays = [
+        rng.normal(size=s).astype(np.float32) for s in ((3, 16), (4, 16), (16,), (4, 2), (2,))
+    ]
+    config: dict[str, Any] = {
+        "class_name": "Sequential",
+        "config": {
+            "name": "my_model",
+            "layers": [
+                {"class_name": "InputLayer", "config": {"batch_shape": [None, 5, 3]}},
+                {"class_name": "LSTM", "config": {"name": "enc", "units": 4}},
+                {"class_name": "Dense", "config": {"name": "out", "units": 2}},
+            ],
+        },
+    }
+    weights = root / "model.weights.h5"
+    with h5py.File(weights, "w") as f:
+        for i, a in enumerate(arrays[:3]):
+            f[f"layers/lstm/cell/vars/{i}"] = a
+        for i, a in enumerate(arrays[3:]):
+            f[f"layers/dense/vars/{i}"] = a
+    keras_file = root / "model.keras"
+    with zipfile.ZipFile(keras_file, "w") as z:
+        z.writestr("config.json", json.dumps(config))
+        z.write(weights, "model.weights.h5")
+    npz = root / "model.npz"
+    np.savez(npz, *arrays)
+    conv = root / "conv.keras"
+    config["config"]["layers"].append({"class_name": "Conv1D", "config": {"name": "c"}})
+    with zipfile.ZipFile(conv, "w") as z:
+        z.writestr("config.json", json.dumps(config))
+        z.write(weights, "model.weights.h5")
+    return {"keras": keras_file, "weights": weights, "npz": npz, "conv": conv}
+
+
+def test_summary_of_a_model_file(tmp_path: object) -> None:
+    files = _model_files(tmp_path)
+    result = CliRunner().invoke(app, ["summary", str(files["keras"])])
+    assert result.exit_code == 0, result.output
+    assert 'Model: "my_model"' in result.output and "enc (LSTM)" in result.output
+    assert " Total params: 138 (552.00 B)" in result.output
+    assert "float32 in the file, computed in float64" in result.output
+    data = json.loads(CliRunner().invoke(app, ["summary", "--json", str(files["keras"])]).output)
+    assert data["total_params"] == 138 and data["source_dtype"] == "float32"
+    assert [row["params"] for row in data["layers"]] == [128, 10]
+    spec = "Input(5,3) LSTM(4) Dense(2)"
+    for key in ("weights", "npz"):
+        with_spec = CliRunner().invoke(app, ["summary", str(files[key]), "--spec", spec])
+        assert with_spec.exit_code == 0 and "138" in with_spec.output, with_spec.output
+
+
+def test_bad_model_files_exit_2_with_a_message(tmp_path: object) -> None:
+    from pathlib import Path
+
+    files = _model_files(tmp_path)
+    conv = CliRunner().invoke(app, ["summary", str(files["conv"])])
+    assert conv.exit_code == 2 and "'c' (Conv1D) is not supported" in conv.output
+    assert "enc (LSTM)" in conv.output  # the supported part is still summarised
+    bare = CliRunner().invoke(app, ["summary", str(files["npz"])])
+    assert bare.exit_code == 2 and "--spec" in bare.output
+    broken = Path(str(tmp_path)) / "broken.h5"
+    broken.write_bytes(b"\x89HDF\r\n\x1a\n" + b"\x00" * 40)
+    for path in (broken, Path(str(tmp_path)) / "none.keras"):
+        result = CliRunner().invoke(app, ["summary", str(path)])
+        assert result.exit_code == 2 and "error:" in result.output
+        assert "Traceback" not in result.output
+    stray = CliRunner().invoke(app, ["summary", "Input(5,3) LSTM(4)", "--spec", "Input(5,3)"])
+    assert stray.exit_code == 2 and "--spec goes with a weights file" in stray.output
