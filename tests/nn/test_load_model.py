@@ -112,6 +112,17 @@ def _models(keras: Any) -> dict[str, tuple[Any, str]]:
             f"Input({T + 1}) Embedding({V},4,mask_zero=True) LSTM(3,return_sequences=True) "
             "GRU(2) Dense(1)",
         ),
+        "stacked": (
+            seq(
+                keras.Input((T, D)),
+                L.Bidirectional(L.LSTM(3, return_sequences=True)),
+                L.LSTM(2, return_sequences=True),
+                L.GRU(2),
+                L.Dense(1),
+            ),
+            f"Input({T},{D}) Bidirectional(LSTM(3,return_sequences=True)) "
+            "LSTM(2,return_sequences=True) GRU(2) Dense(1)",
+        ),
         "bi_none": (
             seq(keras.Input((T, D)), L.Bidirectional(L.SimpleRNN(3), merge_mode=None)),
             f"Input({T},{D}) Bidirectional(SimpleRNN(3),merge_mode=None)",
@@ -122,11 +133,20 @@ def _models(keras: Any) -> dict[str, tuple[Any, str]]:
             f"Input({T + 1}) Embedding({V},4) Bidirectional(LSTM(3,return_sequences=True)) "
             "GlobalAveragePooling1D() Dense(3,activation='softmax')",
         ),
+        "built_without_input": (
+            _built(seq(L.GRU(3), L.Dense(2))),
+            f"Input({T},{D}) GRU(3) Dense(2)",
+        ),
         "float64": (
             f64,
             f"Input({T},{D}) LSTM(4,return_sequences=True) GRU(3)",
         ),
     }
+
+
+def _built(model: Any) -> Any:
+    model.build((None, T, D))
+    return model
 
 
 def _input(name: str, model: Any) -> np.ndarray:
@@ -182,6 +202,8 @@ NAMES = [
     "gru_reset_after",
     "gru_reset_before",
     "embedding_mask",
+    "stacked",
+    "built_without_input",
     "bi_none",
     "bi_concat",
     "bi_sum",
@@ -219,7 +241,9 @@ def test_a_saved_model_loads_with_keras_outputs(saved, name: str, fmt: str) -> N
     assert named == [n for n in case["layers"] if not n.startswith("input_layer")]
 
 
-@pytest.mark.parametrize("name", ["lstm", "gru_reset_before", "bi_mul", "embedding_mask"])
+@pytest.mark.parametrize(
+    "name", ["lstm", "gru_reset_before", "bi_mul", "embedding_mask", "stacked"]
+)
 @pytest.mark.parametrize("fmt", [".weights.h5", ".npz"])
 def test_weights_with_a_spec(saved, name: str, fmt: str) -> None:
     case = saved[name]

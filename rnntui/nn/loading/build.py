@@ -67,7 +67,10 @@ def build_model(layers: Sequence[Layer], input_shape: Shape) -> LoadedModel:
             f"{MAX_PARAMS:,} rnntui loads",
             partial=summary,
         )
+    names = [layer.name for layer in layers]
     model = LoadedModel(layers, draw_weights=False)
+    for layer, name in zip(model.layers, names, strict=True):
+        layer.name = name  # the file's names, even where an inner layer's name repeats one
     try:
         model.build(input_shape)
     except StackError as err:

@@ -16,7 +16,7 @@ import numpy as np
 
 from rnntui.nn.bidirectional import Bidirectional
 from rnntui.nn.layer import Layer
-from rnntui.nn.loading.errors import LoadError
+from rnntui.nn.loading.errors import MAX_LAYERS, LoadError
 from rnntui.nn.loading.h5 import H5Reader
 from rnntui.nn.recurrent import RNNLayer
 
@@ -93,6 +93,8 @@ def legacy_groups(reader: H5Reader, root: str) -> list[tuple[str, list[str]]]:
     names = reader.attr(root, "layer_names")
     if names is None:
         raise LoadError(f"{reader.where} has no list of layers ('layer_names')")
+    if len(names) > MAX_LAYERS:
+        raise LoadError(f"{reader.where} lists more than {MAX_LAYERS:,} layers")
     out = []
     for raw in list(names):
         group = f"{root}/{_text(raw)}".lstrip("/")
