@@ -1,4 +1,4 @@
-"""Check a lesson's ``preset``: only keys its panel knows, each of a sensible type."""
+"""Check a lesson's ``preset``: only keys its panel knows, each valid for its lab SPEC."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ from rnntui.content.schema import (
     PANEL_PRESETS,
 )
 from rnntui.content.suggest import unknown_key_message
+from rnntui.lab.spec import SettingError
+from rnntui.lab.specs import PANEL_SPECS
 
 
 def is_number(value: Any) -> bool:
@@ -100,6 +102,20 @@ _CHECKS: dict[str, Callable[[Any], str | None]] = {
 }
 
 
+def _spec_error(panel: str | None, key: str, value: Any) -> str | None:
+    """What the panel's lab SPEC says is wrong with ``value`` (the type checks alone when the
+    panel is unknown)."""
+    spec = PANEL_SPECS.get(panel or "")
+    if spec is None or key not in spec:
+        check = _CHECKS.get(key)
+        return check(value) if check else None
+    try:
+        spec.validate(key, value)
+    except SettingError as error:
+        return error.reason
+    return None
+
+
 def check_preset(preset: Any, panel: str | None, report: Reporter) -> dict[str, Any]:
     """Validate ``preset`` for ``panel`` (None: panel unknown, keys not checked)."""
     where: KeyPath = ("preset",)
@@ -118,12 +134,17 @@ def check_preset(preset: Any, panel: str | None, report: Reporter) -> dict[str, 
                 + f" (that panel knows: {known})",
             )
             continue
-        check = _CHECKS.get(str(key))
-        error = check(value) if check else None
+        if panel == "stacking" and key == "layers":
+            continue  # _check_layers below points at the layer and key
+        error = _spec_error(panel, str(key), value)
         if error:
             report.at((*where, key), f"preset `{clip(str(key))}` {error}")
     if panel == "stacking" and "layers" in preset:
+        found = len(report.problems)
         _check_layers(preset["layers"], report)
+        error = _spec_error(panel, "layers", preset["layers"])
+        if error and len(report.problems) == found:
+            report.at((*where, "layers"), f"preset `layers` {error}")
     if panel == "embedding" and isinstance(preset.get("vocab"), list):
         word = preset.get("word")
         if isinstance(word, str) and word not in preset["vocab"]:

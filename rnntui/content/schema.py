@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from rnntui.lab.specs import PANEL_SPECS
+
 ID_PATTERN = re.compile(r"[a-z0-9-]+")
 """Lesson ids and quiz item ids: lower-case ascii letters, digits and dashes."""
 
@@ -27,19 +29,9 @@ MAX_CHOICES = 6
 GLOSSARY_KEYS: tuple[str, ...] = ("ko", "en")
 
 PANEL_PRESETS: dict[str, tuple[str, ...]] = {
-    "activation": ("x",),
-    "simple_rnn": ("units", "sequence", "seed"),
-    "lstm": ("units", "sequence", "seed"),
-    "gru": ("units", "sequence", "seed", "reset_after"),
-    "units": ("units", "input_dim", "timesteps"),
-    "stacking": ("input_dim", "timesteps", "layers"),
-    "bidirectional": ("sentence", "units", "merge_mode"),
-    "embedding": ("vocab", "dim", "word"),
-    "dropout": ("dropout", "recurrent_dropout", "units", "timesteps"),
-    "symbols": ("symbol",),
-    "order": ("sentence", "units"),
+    name: spec.preset_names() for name, spec in PANEL_SPECS.items()
 }
-"""Each live panel and the preset keys it understands (lessons/README.md, last table)."""
+"""Each live panel and the preset keys it understands: its lab SPEC (``rnntui/lab/specs.py``)."""
 
 PANELS: tuple[str, ...] = tuple(PANEL_PRESETS)
 

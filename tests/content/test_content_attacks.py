@@ -226,14 +226,12 @@ PRESETS = [
 ]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11 SPEC")
 @pytest.mark.parametrize(("old", "new"), PRESETS, ids=["units-1e9", "seq-13", "seq-nan", "seq-inf"])
 def test_presets_the_panel_would_replace(add_file: AddFile, old: str, new: str) -> None:
     path = add_file(VALID.replace(old, new, 1))
     assert check_paths([path]) == 1
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11 SPEC")
 @pytest.mark.parametrize(
     ("panel", "preset"),
     [

@@ -69,13 +69,12 @@ async def test_forget_gate_one_keeps_memory(make_app, lessons) -> None:  # type:
         x = np.asarray(lesson.preset["sequence"], dtype=np.float64).reshape(1, -1, 1)
         layer = LSTM(lesson.preset.get("units", 2), return_sequences=True, seed=0)
         forced = {"f": GateForce("value", 1.0), "i": GateForce("value", 0.0)}
-        trace = layer.trace(x, initial_state=[np.zeros((1, 2)), np.array([[0.5, 0.0]])],
-                            forced=forced)
+        trace = layer.trace(
+            x, initial_state=[np.zeros((1, 2)), np.array([[0.5, 0.0]])], forced=forced
+        )
         grid_c = panel.query_one("#grid-c", ValueGrid)
         assert grid_c.rendered_cells()[0] == ["0.5000"] * trace.timesteps
-        assert grid_c.rendered_cells() == [
-            [fmt(s.c[0, k]) for s in trace.steps] for k in range(2)
-        ]
+        assert grid_c.rendered_cells() == [[fmt(s.c[0, k]) for s in trace.steps] for k in range(2)]
         assert panel.query_one("#grid-h", ValueGrid).rendered_cells() == [
             [fmt(s.h[0, k]) for s in trace.steps] for k in range(2)
         ]

@@ -35,19 +35,25 @@ async def test_korean_sentence_halves_and_seen(make_app) -> None:  # type: ignor
         panel = await show_panel(pilot)
         bi, trace = engine(tokens)
         assert panel.query_one("#forward", ValueGrid).rendered_cells() == cells(
-            trace.forward.outputs[0])
+            trace.forward.outputs[0]
+        )
         assert panel.query_one("#backward", ValueGrid).rendered_cells() == cells(
-            trace.backward_aligned[0])
+            trace.backward_aligned[0]
+        )
         # the backward half at position 0 has read the whole sentence: its final state
         assert cells(trace.backward_aligned[0])[0][0] == fmt(trace.backward.h[0, 0])
         seen = shown(panel, "#seen").splitlines()
-        assert seen[-3:] == ["t=0 나는: fwd [나는]  bwd [나는 밥을 먹었다]",
-                             "t=1 밥을: fwd [나는 밥을]  bwd [밥을 먹었다]",
-                             "t=2 먹었다: fwd [나는 밥을 먹었다]  bwd [먹었다]"]
+        assert seen[-3:] == [
+            "t=0 나는: fwd [나는]  bwd [나는 밥을 먹었다]",
+            "t=1 밥을: fwd [나는 밥을]  bwd [밥을 먹었다]",
+            "t=2 먹었다: fwd [나는 밥을 먹었다]  bwd [먹었다]",
+        ]
         layer = shown(panel, "#layer")
         assert "merge_mode='concat'" in layer
-        assert f"2 x {fmt_int(bi.forward_layer.count_params())} = {fmt_int(bi.count_params())}" \
+        assert (
+            f"2 x {fmt_int(bi.forward_layer.count_params())} = {fmt_int(bi.count_params())}"
             in layer
+        )
         assert "(None, 3, 4)" in layer
         for token in tokens:
             assert token in shown(panel, "#tokens")
@@ -104,16 +110,21 @@ async def test_sentence_type_and_units(make_app) -> None:  # type: ignore[no-unt
         assert sentence.choice == " ".join(tokens)
         _, trace = engine(tokens, kind=GRU, units=3)
         assert panel.query_one("#forward", ValueGrid).rendered_cells() == cells(
-            trace.forward.outputs[0])
+            trace.forward.outputs[0]
+        )
         assert panel.query_one("#backward", ValueGrid).rendered_cells() == cells(
-            trace.backward_aligned[0])
+            trace.backward_aligned[0]
+        )
         assert panel.query_one("#merged", ValueGrid).rendered_cells() == cells(trace.merged[0])
         assert "Bidirectional(GRU(3, return_sequences=True)" in shown(panel, "#layer")
         assert "(None, 5, 4) -> (None, 5, 6);" in shown(panel, "#layer")
-        assert "t=2 barked: fwd [the dog barked]  bwd [barked all night]" in shown(
-            panel, "#seen").splitlines()
+        assert (
+            "t=2 barked: fwd [the dog barked]  bwd [barked all night]"
+            in shown(panel, "#seen").splitlines()
+        )
         assert "Without return_sequences the output is (None, 6)." in " ".join(
-            shown(panel, "#inputs").split())
+            shown(panel, "#inputs").split()
+        )
         assert panel.last_error is None
 
 

@@ -12,8 +12,9 @@ from rnntui.ui.widgets.stepper import Stepper
 from .helpers import show_panel, shown
 
 
-def engine_runs(kind: str, units: int, rate: float, rec: float, steps: int,
-                draws: int = 1) -> tuple[RecurrentTrace, RecurrentTrace]:
+def engine_runs(
+    kind: str, units: int, rate: float, rec: float, steps: int, draws: int = 1
+) -> tuple[RecurrentTrace, RecurrentTrace]:
     """The training trace after ``draws`` mask draws, and the same weights without dropout."""
     layer = make_layer(kind, units, rate, rec)
     layer.build((None, None, INPUT_DIM))
@@ -34,8 +35,9 @@ def grid_rows(panel: DropoutPanel, name: str) -> list[list[str]]:
 
 def mask_rows(mask: np.ndarray, values: list[np.ndarray], label: str) -> list[list[str]]:
     """What a mask grid must print: label, mask entry, the masked value at every step."""
-    return [[f"{label}[{r}]", fmt(mask[r]), *(fmt(v[0, r]) for v in values)]
-            for r in range(mask.size)]
+    return [
+        [f"{label}[{r}]", fmt(mask[r]), *(fmt(v[0, r]) for v in values)] for r in range(mask.size)
+    ]
 
 
 def h_rows(trace: RecurrentTrace) -> list[list[str]]:
@@ -74,15 +76,18 @@ async def test_gate_selector_new_masks_and_gru(make_app) -> None:  # type: ignor
         run, _ = engine_runs("LSTM", 4, 0.2, 0.2, 6)
         assert "i [f] c o" in shown(panel, "#gates")
         assert grid_rows(panel, "in") == mask_rows(
-            run.masks.input[1][0], [s.x_in[1] for s in run.steps], "x")
+            run.masks.input[1][0], [s.x_in[1] for s in run.steps], "x"
+        )
         assert grid_rows(panel, "rec") == mask_rows(
-            run.masks.recurrent[1][0], [s.h_in[1] for s in run.steps], "h")
+            run.masks.recurrent[1][0], [s.h_in[1] for s in run.steps], "h"
+        )
         await pilot.press("n", "n")  # two new calls: the third draw of the seeded layer
         await pilot.pause()
         run3, _ = engine_runs("LSTM", 4, 0.2, 0.2, 6, draws=3)
         assert panel.draws == 3 and "call #3" in shown(panel, "#mode")
         assert grid_rows(panel, "rec") == mask_rows(
-            run3.masks.recurrent[1][0], [s.h_in[1] for s in run3.steps], "h")
+            run3.masks.recurrent[1][0], [s.h_in[1] for s in run3.steps], "h"
+        )
         assert grid_rows(panel, "run") == h_rows(run3)
         await pilot.press("c")  # GRU: gates z, r, h; masks drawn anew
         await pilot.pause()
@@ -90,7 +95,8 @@ async def test_gate_selector_new_masks_and_gru(make_app) -> None:  # type: ignor
         assert shown(panel, "#title").startswith("GRU(4,")
         assert "[z] r h" in shown(panel, "#gates")
         assert grid_rows(panel, "in") == mask_rows(
-            gru.masks.input[0][0], [s.x_in[0] for s in gru.steps], "x")
+            gru.masks.input[0][0], [s.x_in[0] for s in gru.steps], "x"
+        )
         assert grid_rows(panel, "plain") == h_rows(gru_plain)
         assert panel.last_error is None
 
@@ -112,7 +118,8 @@ async def test_inference_has_no_masks_and_equals_no_dropout(make_app) -> None:  
         # no mask column: x_t goes in as it is
         x = input_sequence(6)[0]
         assert grid_rows(panel, "in") == [
-            [f"x[{d}]", "-", *(fmt(v) for v in x[:, d])] for d in range(INPUT_DIM)]
+            [f"x[{d}]", "-", *(fmt(v) for v in x[:, d])] for d in range(INPUT_DIM)
+        ]
         await pilot.press("n")  # no masks to draw in inference: a message, nothing breaks
         await pilot.pause()
         assert panel.draws == 1 and panel.last_error is None
@@ -134,7 +141,8 @@ async def test_rates_steppers_shared_mask_and_limits(make_app) -> None:  # type:
         assert len(run.masks.input) == 1 and run.masks.recurrent == ()
         assert "shared by all gates" in shown(panel, "#gates")
         assert grid_rows(panel, "in") == mask_rows(
-            run.masks.input[0][0], [s.x_in[0] for s in run.steps], "x")
+            run.masks.input[0][0], [s.x_in[0] for s in run.steps], "x"
+        )
         assert "no mask" in shown(panel, "#rec-title")
         drop = panel.query_one("#dropout", Stepper)
         drop.focus()
@@ -144,7 +152,8 @@ async def test_rates_steppers_shared_mask_and_limits(make_app) -> None:  # type:
         run, _ = engine_runs("LSTM", 4, 0.95, 0.0, 6)
         assert "1/(1-0.95)" in shown(panel, "#in-title")
         assert grid_rows(panel, "in") == mask_rows(
-            run.masks.input[0][0], [s.x_in[0] for s in run.steps], "x")
+            run.masks.input[0][0], [s.x_in[0] for s in run.steps], "x"
+        )
         panel.query_one("#timesteps", Stepper).focus()
         await pilot.press("left")
         await pilot.pause()
@@ -153,8 +162,9 @@ async def test_rates_steppers_shared_mask_and_limits(make_app) -> None:  # type:
 
 
 def test_bad_presets_fall_back() -> None:
-    panel = DropoutPanel({"dropout": 1.0, "recurrent_dropout": "x", "units": 0,
-                          "timesteps": 2.5}, "en")
+    panel = DropoutPanel(
+        {"dropout": 1.0, "recurrent_dropout": "x", "units": 0, "timesteps": 2.5}, "en"
+    )
     assert panel.preset == DropoutPanel.DEFAULTS
     assert len(panel.notes) == 4
     ok = DropoutPanel({"dropout": 0.5, "units": 2, "timesteps": 3}, "ko")

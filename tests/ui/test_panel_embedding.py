@@ -35,8 +35,12 @@ def check_memory(text: str, size: int, dim: int, tokens: int) -> None:
     expected = [(n, dtype) for n in (1, tokens) for dtype in (np.float64, np.float32)]
     assert len(rows) == 4
     for row, (count, dtype) in zip(rows, expected, strict=True):
-        assert row[-4:] == [fmt_int(memory_bytes((count, size), dtype)), "B",
-                            fmt_int(memory_bytes((count, dim), dtype)), "B"]
+        assert row[-4:] == [
+            fmt_int(memory_bytes((count, size), dtype)),
+            "B",
+            fmt_int(memory_bytes((count, dim), dtype)),
+            "B",
+        ]
         assert row[0] == np.dtype(dtype).name
 
 

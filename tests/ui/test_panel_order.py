@@ -41,7 +41,8 @@ async def test_shuffle_reverse_restore(make_app, lessons) -> None:  # type: igno
         assert now_and_original(shown(panel, "#rnn")) == (vec(base.h), vec(base.h))
         h_grid = shown(panel, "#rnn").splitlines()[1:5]
         assert [row.split()[1:] for row in h_grid] == [
-            [fmt(s.h[0, u]) for s in base.steps] for u in range(4)]
+            [fmt(s.h[0, u]) for s in base.steps] for u in range(4)
+        ]
         assert now_and_original(shown(panel, "#pool")) == (vec(pooled), vec(pooled))
 
         await pilot.press("s")
@@ -57,8 +58,7 @@ async def test_shuffle_reverse_restore(make_app, lessons) -> None:  # type: igno
         assert shown(panel, "#rnn-diff") == f"max |now - original| = {rnn_diff}: the RNN changed"
         assert now_and_original(shown(panel, "#pool")) == (vec(mean), vec(pooled))
         assert float(np.max(np.abs(mean - pooled))) < 1e-12
-        assert shown(panel, "#pool-diff") == \
-            "max |now - original| = 0.0000: the mean is the same"
+        assert shown(panel, "#pool-diff") == "max |now - original| = 0.0000: the mean is the same"
         assert "shuffled (#1)" in shown(panel, "#title")
 
         await pilot.press("o", "r")

@@ -38,8 +38,12 @@ def check_valid(panel: StackingPanel) -> None:
     summary = parse_spec(spec).summary()
     table = shown(panel, "#table").splitlines()
     for row, line in zip(summary.rows, table[2:], strict=True):
-        assert line.split() == [row.name, f"({row.class_name})", *row.shape_text.split(),
-                                fmt_int(row.params)]
+        assert line.split() == [
+            row.name,
+            f"({row.class_name})",
+            *row.shape_text.split(),
+            fmt_int(row.params),
+        ]
     assert panel.total == summary.total_params == summary_json(spec)["total_params"]
     assert f": {fmt_int(summary.total_params)} " in shown(panel, "#total")
     assert panel.error is None
@@ -75,7 +79,8 @@ async def test_toggle_shows_keras_error_and_fix(make_app) -> None:  # type: igno
         assert f"ValueError: {info.value.keras_message}" in error
         assert info.value.keras_message == (
             "Input 0 with name 'None' of layer 'lstm_1' is incompatible with the layer: "
-            "expected ndim=3, found ndim=2. Full shape received: (None, 32)")
+            "expected ndim=3, found ndim=2. Full shape received: (None, 32)"
+        )
         assert info.value.hint in error
         assert "return_sequences of layer 1 to True" in error
         assert panel.error is not None and panel.total is None
@@ -113,8 +118,9 @@ async def test_third_layer_and_types(make_app) -> None:  # type: ignore[no-untyp
         panel.query_one("#units2", Stepper).focus()
         await pilot.press("pageup", "left")  # 16 + 16 - 1
         await pilot.pause()
-        assert panel.spec() == ("Input(20,8) LSTM(32,return_sequences=True) "
-                                "GRU(16,return_sequences=True) SimpleRNN(31)")
+        assert panel.spec() == (
+            "Input(20,8) LSTM(32,return_sequences=True) GRU(16,return_sequences=True) SimpleRNN(31)"
+        )
         check_valid(panel)
         assert "전체 파라미터" in shown(panel, "#total")
         panel.query_one("#count", Stepper).focus()

@@ -87,8 +87,10 @@ async def test_letter_keys_choose_and_values_follow(make_app) -> None:  # type: 
         values = shown(panel, "#values").splitlines()
         assert values[1].endswith(f"f = {vec(lstm.steps[0].gates['f'])}")
         assert "no F" in values[0] and "no F" in values[2]
-        assert equation_lines(panel, "LSTM")[0].text == \
-            "> [f] = sigmoid(x_t W_[f] + h_{t-1} U_[f] + b_[f])"
+        assert (
+            equation_lines(panel, "LSTM")[0].text
+            == "> [f] = sigmoid(x_t W_[f] + h_{t-1} U_[f] + b_[f])"
+        )
         assert not any(r.has_class("-on") for r in equation_lines(panel, "GRU"))
         assert "> F" in shown(panel, "#table")
         assert panel.last_error is None
@@ -104,17 +106,19 @@ async def test_step_control_and_picker_arrows(make_app) -> None:  # type: ignore
         await pilot.pause()
         _, gru = engine()["GRU"]
         assert shown(panel, "#values-head").startswith("t=2의 값")
-        assert shown(panel, "#values").splitlines()[2].endswith(
-            f"z = {vec(gru.steps[2].gates['z'])}")
-        assert equation_lines(panel, "GRU")[4].text == \
-            "> h_t = [z] * h_{t-1} + (1 - [z]) * h~"
+        assert (
+            shown(panel, "#values").splitlines()[2].endswith(f"z = {vec(gru.steps[2].gates['z'])}")
+        )
+        assert equation_lines(panel, "GRU")[4].text == "> h_t = [z] * h_{t-1} + (1 - [z]) * h~"
         panel.query_one(SymbolPicker).focus()
         await pilot.press("right", "right")  # Z -> R -> sigmoid
         await pilot.pause()
         assert panel.symbol == "sigmoid"
         step = engine()["LSTM"][1].steps[2]
-        assert f"i[0] = sigmoid({fmt(step.pre['i'][0, 0])}) = {fmt(step.gates['i'][0, 0])}" \
+        assert (
+            f"i[0] = sigmoid({fmt(step.pre['i'][0, 0])}) = {fmt(step.gates['i'][0, 0])}"
             in shown(panel, "#values")
+        )
         await pilot.press("left", "left", "left")
         await pilot.pause()
         assert panel.symbol == "O" and shown(panel, "#meaning").startswith("O: 출력 게이트")

@@ -93,8 +93,9 @@ async def test_keys_change_units_dim_and_timesteps(make_app) -> None:  # type: i
         await pilot.pause()
         assert shown(panel, "#params") == before
         assert grid.rendered_cells() == expected_grid("LSTM", 65, 15, 21)
-        await pilot.press("shift+tab", "shift+tab", "enter", *"3", "enter", "tab", "tab",
-                          "enter", *"5", "enter")  # 3 units, 5 steps: the grid is 3 x 5
+        await pilot.press(
+            "shift+tab", "shift+tab", "enter", *"3", "enter", "tab", "tab", "enter", *"5", "enter"
+        )  # 3 units, 5 steps: the grid is 3 x 5
         await pilot.pause()
         assert grid.shape == (3, 5) and shown(panel, "#caption") == "h_t: 3 units x 5 steps"
         assert grid.rendered_cells() == expected_grid("LSTM", 3, 15, 5)
@@ -114,7 +115,8 @@ async def test_grid_layer_choice_and_typed_units(make_app) -> None:  # type: ign
         await pilot.pause()
         assert kind.choice == "GRU"
         assert panel.query_one("#grid", ValueGrid).rendered_cells() == expected_grid(
-            "GRU", 32, 16, 10)
+            "GRU", 32, 16, 10
+        )
         assert "GRU(32)" in shown(panel, "#note") and "과대적합" in shown(panel, "#note")
         panel.query_one("#units", Stepper).focus()
         await pilot.press("enter", *"256", "enter")
@@ -122,7 +124,8 @@ async def test_grid_layer_choice_and_typed_units(make_app) -> None:  # type: ign
         check_params(shown(panel, "#params"), 256, 16)
         assert "유닛 256개 중 0-7번" in shown(panel, "#caption")
         assert panel.query_one("#grid", ValueGrid).rendered_cells() == expected_grid(
-            "GRU", 256, 16, 10)
+            "GRU", 256, 16, 10
+        )
         assert panel.last_error is None
 
 

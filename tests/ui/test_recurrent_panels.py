@@ -1,13 +1,19 @@
-"""SimpleRNN and GRU panels, activation panel: displayed numbers equal the engine's."""
+"""Recurrent and activation panels: displayed numbers equal the engine's; keys reach the lab."""
 
 from __future__ import annotations
 
 import numpy as np
+from textual.app import App, ComposeResult
+from textual.widgets import Input
 
+from rnntui.lab.lstm import LSTMLab
 from rnntui.nn import GRU, LSTM, GateForce, SimpleRNN
 from rnntui.nn.activations import sigmoid, tanh
 from rnntui.ui.format import fmt
+from rnntui.ui.panels.base import Readout
+from rnntui.ui.panels.lstm import LSTMPanel
 from rnntui.ui.widgets.bars import Bar
+from rnntui.ui.widgets.force import ForceStepper
 from rnntui.ui.widgets.grid import ValueGrid
 from rnntui.ui.widgets.stepper import Stepper
 
@@ -53,8 +59,9 @@ async def test_simple_rnn_units_and_tokens(make_app) -> None:  # type: ignore[no
         panel = await show_panel(pilot)
         units = panel.query_one("#units", Stepper)
         units.focus()
-        await pilot.press("pageup", "pageup", "pageup", "pageup", "pageup",
-                          "pageup", "pageup", "pageup", "pageup")
+        await pilot.press(
+            "pageup", "pageup", "pageup", "pageup", "pageup", "pageup", "pageup", "pageup", "pageup"
+        )
         await pilot.pause()
         assert units.value == 64
         grid = panel.query_one("#grid-h", ValueGrid)
@@ -109,6 +116,80 @@ async def test_activation_values(make_app, lessons) -> None:  # type: ignore[no-
         assert f"sigmoid({fmt(x)}) = {fmt(float(sigmoid(x)))}" in text
         assert f"tanh({fmt(x)}) = {fmt(float(tanh(x)))}" in text
         assert panel.query_one("#bar-tanh", Bar).value_text() == fmt(float(tanh(x)))
-        await pilot.press("pagedown", "pagedown", "pagedown", "pagedown", "pagedown",
-                          "pagedown", "pagedown", "pagedown", "pagedown", "pagedown")
+        await pilot.press(
+            "pagedown",
+            "pagedown",
+            "pagedown",
+            "pagedown",
+            "pagedown",
+            "pagedown",
+            "pagedown",
+            "pagedown",
+            "pagedown",
+            "pagedown",
+        )
         assert panel.query_one("#x", Stepper).value == -6.0
+
+
+async def test_units_keep_weights_x_edit_in_sequence_and_r_resets(make_app) -> None:  # type: ignore[no-untyped-def]
+    """units 2 -> 3 -> 2 shows the first grid again; an x_t edit is written into the
+    sequence field; r brings back the lesson's start (units, sequence, forcing)."""
+    app = make_app("lstm", "en")
+    async with app.run_test(size=(120, 36)) as pilot:
+        panel = await show_panel(pilot)
+        grid = panel.query_one("#grid-h", ValueGrid)
+        start = grid.rendered_cells()
+        typed = panel.query_one("#seq", Input).value
+        assert typed.startswith("1.00 0.50 -1.00")
+        units = panel.query_one("#units", Stepper)
+        units.focus()
+        await pilot.press("plus")
+        await pilot.pause()
+        assert grid.shape[0] == 3
+        await pilot.press("minus")
+        await pilot.pause()
+        assert grid.rendered_cells() == start
+        panel.query_one("#x", Stepper).focus()
+        await pilot.press("plus", "plus")
+        await pilot.pause()
+        assert panel.query_one("#seq", Input).value == typed.replace("1.00", "1.20", 1)
+        panel.query_one("#force-f", ForceStepper).focus()
+        await pilot.press("0")
+        units.focus()
+        await pilot.press("plus", "plus")
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        assert grid.rendered_cells() == start
+        assert panel.query_one("#seq", Input).value == typed
+        assert panel.query_one("#force-f", ForceStepper).forced() is None
+        assert units.value == 2 and panel.last_error is None
+
+
+class LabApp(App[None]):
+    """A bare app showing one panel built on a lab handed in."""
+
+    def __init__(self, panel: LSTMPanel) -> None:
+        super().__init__()
+        self.panel = panel
+
+    def compose(self) -> ComposeResult:
+        yield self.panel
+
+
+async def test_a_lab_handed_in_is_kept_with_its_changes() -> None:
+    """The same lab in a new panel (e.g. after a language switch) shows its changes."""
+    lab = LSTMLab()
+    lab.set("units", 3)
+    lab.select(time=1, unit=2)
+    lab.force("f", "value", 1.0)
+    panel = LSTMPanel(None, "ko", lab=lab)
+    async with LabApp(panel).run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert panel.lab is lab
+        assert panel.query_one("#units", Stepper).value == 3
+        assert panel.query_one("#grid-h", ValueGrid).cursor == (2, 1)
+        assert panel.query_one("#force-f", ForceStepper).forced() == ("value", 1.0)
+        view = lab.view("ko")
+        assert panel.query_one("#title", Readout).text == view.title
+        assert "유닛 2" in view.title and panel.last_error is None

@@ -1,31 +1,30 @@
-"""Activation panel: sigmoid and tanh curves, an x control, the current point and values."""
+"""Activation panel: draws an ``ActivationLab`` view (x control, values, bars, two curves)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, ClassVar
 
-import numpy as np
 from textual.app import ComposeResult
 from textual.containers import VerticalGroup
 
-from rnntui.nn.activations import sigmoid, tanh
-from rnntui.ui.format import fmt
+from rnntui.lab.activation import ActivationLab
+from rnntui.lab.format import refused
+from rnntui.lab.spec import SettingError
+from rnntui.lab.specs import label
 from rnntui.ui.panels.base import Panel, Readout
 from rnntui.ui.widgets.bars import Bar
 from rnntui.ui.widgets.plot import CurvePlot
 from rnntui.ui.widgets.stepper import Stepper
 
-X_MIN, X_MAX = -6.0, 6.0
-COLUMNS = 49
-XS = np.linspace(X_MIN, X_MAX, COLUMNS)
+PLOT_ROWS = {"sigmoid": 5, "tanh": 7}
 
 
 class ActivationPanel(Panel):
     """The two squashing functions of every RNN cell, evaluated by the engine."""
 
     NAME = "activation"
-    DEFAULTS: ClassVar[dict[str, Any]] = {"x": 0.5}
-    HELP: ClassVar[dict[str, str]] = {
+    HELP_TEXT: ClassVar[dict[str, str]] = {
         "en": """\
 ## Sigmoid and tanh
 
@@ -61,37 +60,55 @@ The dashed rows are the ends of each range; the curves approach them but never r
 """,
     }
 
-    def check_preset(self, key: str, value: Any) -> Any:
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise ValueError("x must be a number")
-        if not X_MIN <= value <= X_MAX:
-            raise ValueError(f"x must be between {X_MIN} and {X_MAX}")
-        return float(value)
+    def __init__(
+        self,
+        preset: Mapping[str, Any] | None = None,
+        lang: str = "en",
+        *,
+        lab: ActivationLab | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(None, lang, id=id, classes=classes)
+        self.lab: ActivationLab = lab if lab is not None else ActivationLab(preset)
+        """The model (kept by the caller across a language switch if it likes)."""
+        self.notes = list(refused(lang, self.lab.refused))
 
     def compose(self) -> ComposeResult:
-        yield self.stepper("x", self.preset["x"], lo=X_MIN, hi=X_MAX, step=0.1, big_step=1.0,
-                           flat=True, id="x")
+        view = self.lab.view(self.lang)
+        lo, hi = self.lab.range
+        yield self.stepper(
+            label(self.lab.SPEC["x"].label, self.lang),
+            view.x,
+            lo=lo,
+            hi=hi,
+            step=0.1,
+            big_step=1.0,
+            flat=True,
+            id="x",
+        )
         with VerticalGroup(id="readouts"):
             yield Readout(id="values")
             yield Bar("sigmoid", lo=0.0, hi=1.0, label_width=8, id="bar-sigmoid")
             yield Bar("tanh", lo=-1.0, hi=1.0, label_width=8, id="bar-tanh")
-        yield Readout(self.t("sigmoid(x), range (0, 1):", "sigmoid(x), 범위 (0, 1):"))
-        yield CurvePlot(0.0, 1.0, rows=5, id="plot-sigmoid")
-        yield Readout(self.t("tanh(x), range (-1, 1):", "tanh(x), 범위 (-1, 1):"))
-        yield CurvePlot(-1.0, 1.0, rows=7, id="plot-tanh")
+        for curve in view.curves:
+            yield Readout(curve.caption)
+            yield CurvePlot(curve.lo, curve.hi, rows=PLOT_ROWS[curve.name], id=f"plot-{curve.name}")
+
+    def on_control_changed(self, stepper: Stepper) -> None:
+        try:
+            self.lab.set("x", stepper.value)
+        except SettingError as error:
+            self.notify(str(error), severity="error", timeout=5)
+        self.request_recompute()
 
     def recompute(self) -> None:
-        x = self.query_one("#x", Stepper).value
-        s = float(sigmoid(x))
-        t = float(tanh(x))
-        self.query_one("#values", Readout).show(
-            f"sigmoid({fmt(x)}) = {fmt(s)}   tanh({fmt(x)}) = {fmt(t)}"
-        )
-        self.query_one("#bar-sigmoid", Bar).set(s)
-        self.query_one("#bar-tanh", Bar).set(t)
-        column = round((x - X_MIN) / (X_MAX - X_MIN) * (COLUMNS - 1))
-        axis = f"x: {fmt(X_MIN, 0)} .. {fmt(X_MAX, 0)}, @ = ({fmt(x)}, value)"
-        self.query_one("#plot-sigmoid", CurvePlot).set_curve(
-            [float(v) for v in sigmoid(XS)], (column, s), axis)
-        self.query_one("#plot-tanh", CurvePlot).set_curve(
-            [float(v) for v in tanh(XS)], (column, t), axis)
+        view = self.lab.view(self.lang)
+        self.query_one("#x", Stepper).set_value(view.x, post=False)
+        self.query_one("#values", Readout).show(view.values)
+        self.query_one("#bar-sigmoid", Bar).set(view.sigmoid)
+        self.query_one("#bar-tanh", Bar).set(view.tanh)
+        for curve in view.curves:
+            self.query_one(f"#plot-{curve.name}", CurvePlot).set_curve(
+                list(curve.samples), curve.point, curve.axis
+            )

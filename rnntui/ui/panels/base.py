@@ -29,8 +29,9 @@ class Readout(Widget):
 
     DEFAULT_CSS = "Readout { width: 1fr; height: auto; }"
 
-    def __init__(self, text: str = "", *, id: str | None = None,
-                 classes: str | None = None) -> None:
+    def __init__(
+        self, text: str = "", *, id: str | None = None, classes: str | None = None
+    ) -> None:
         super().__init__(id=id, classes=classes)
         self._text = ""
         self._lines = [""]
@@ -56,9 +57,15 @@ class Readout(Widget):
         old_lines, old_widest = len(self._lines), self._widest
         self.text = text
         width = self.size.width
-        layout = (len(self._lines) != old_lines or max(old_widest, self._widest) > width
-                  or (self.styles.width is not None and self.styles.width.is_auto
-                      and old_widest != self._widest))
+        layout = (
+            len(self._lines) != old_lines
+            or max(old_widest, self._widest) > width
+            or (
+                self.styles.width is not None
+                and self.styles.width.is_auto
+                and old_widest != self._widest
+            )
+        )
         self.refresh(layout=layout)
 
     def render(self) -> Text:
@@ -76,7 +83,7 @@ class Panel(Widget):
 
     NAME: ClassVar[str] = ""
     """Registry name, e.g. ``"lstm"``."""
-    HELP: ClassVar[dict[str, str]] = {"en": "", "ko": ""}
+    HELP_TEXT: ClassVar[dict[str, str]] = {"en": "", "ko": ""}
     """F1 help Markdown per language: what the concept is and which keys do what."""
     DEFAULTS: ClassVar[dict[str, Any]] = {}
     """Preset keys this panel understands, with their default values."""
@@ -137,7 +144,7 @@ class Panel(Widget):
 
     def help_markdown(self) -> str:
         """The F1 help for this panel in its language."""
-        return self.HELP.get(self.lang) or self.HELP.get("en", "")
+        return self.HELP_TEXT.get(self.lang) or self.HELP_TEXT.get("en", "")
 
     def stepper(self, label: str, value: float, **kwargs: Any) -> Stepper:
         """A Stepper in this panel's language (kwargs as Stepper)."""
@@ -187,7 +194,7 @@ class Panel(Widget):
         """Localize the key labels of the panel and its controls; compute once."""
         for node in self.query("*"):
             if isinstance(node, Stepper | ValueGrid):
-                node.emit_hook = self._emitted  # type: ignore[attr-defined]
+                node.emit_hook = self._emitted  # type: ignore[union-attr]
         self._pending = True
         self._run_recompute()
 
@@ -207,7 +214,7 @@ class PlaceholderPanel(Panel):
     """Shown for a panel that is unknown, not built yet, or failed to start."""
 
     NAME = "placeholder"
-    HELP: ClassVar[dict[str, str]] = {
+    HELP_TEXT: ClassVar[dict[str, str]] = {
         "en": "This lesson's live panel is not available yet. Read the lesson text; "
         "the keys in the footer still work.",
         "ko": "이 강의의 실시간 패널은 아직 준비되지 않았습니다. 본문을 읽어 주세요. "

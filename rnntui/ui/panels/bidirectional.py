@@ -76,7 +76,7 @@ class BidirectionalPanel(TextPanel):
 
     NAME = "bidirectional"
     DEFAULTS: ClassVar[dict[str, Any]] = {"sentence": None, "units": 2, "merge_mode": "concat"}
-    HELP: ClassVar[dict[str, str]] = {
+    HELP_TEXT: ClassVar[dict[str, str]] = {
         "en": "## Bidirectional\n\nTwo copies of the layer with their own weights: forward "
         "reads x_0 .. x_{T-1}, backward reads x_{T-1} .. x_0. With return_sequences=True Keras "
         "flips the backward outputs back, so position t of both halves belongs to input t: "
@@ -106,8 +106,11 @@ class BidirectionalPanel(TextPanel):
     def check_preset(self, key: str, value: Any) -> Any:
         """sentence: 1..8 tokens; units 1..4; merge_mode concat/sum/mul/ave/None."""
         if key == "sentence":
-            if (not isinstance(value, list) or not 1 <= len(value) <= MAX_TOKENS
-                    or not all(isinstance(tok, str) and tok.strip() for tok in value)):
+            if (
+                not isinstance(value, list)
+                or not 1 <= len(value) <= MAX_TOKENS
+                or not all(isinstance(tok, str) and tok.strip() for tok in value)
+            ):
                 raise ValueError(f"sentence must be a list of 1..{MAX_TOKENS} words")
             return tuple(tok.strip() for tok in value)
         if key == "units":
@@ -126,14 +129,28 @@ class BidirectionalPanel(TextPanel):
 
     def compose(self) -> ComposeResult:
         yield Readout(id="layer", classes="panel--title")
-        yield Choice(self.t("sentence", "문장"), [" ".join(s) for s in self.sentences()],
-                     lang=self.lang, id="sentence", classes="gap")
+        yield Choice(
+            self.t("sentence", "문장"),
+            [" ".join(s) for s in self.sentences()],
+            lang=self.lang,
+            id="sentence",
+            classes="gap",
+        )
         with HorizontalGroup(classes="row"):
             yield Choice(self.t("layer", "층"), tuple(KINDS), lang=self.lang, id="kind")
-            yield self.stepper(self.t("units n", "유닛 n"), self.preset["units"], lo=1,
-                               hi=MAX_UNITS, step=1, big_step=1, integer=True, id="units")
-        yield Choice("merge_mode", MODES, MODES.index(self.preset["merge_mode"]),
-                     lang=self.lang, id="mode")
+            yield self.stepper(
+                self.t("units n", "유닛 n"),
+                self.preset["units"],
+                lo=1,
+                hi=MAX_UNITS,
+                step=1,
+                big_step=1,
+                integer=True,
+                id="units",
+            )
+        yield Choice(
+            "merge_mode", MODES, MODES.index(self.preset["merge_mode"]), lang=self.lang, id="mode"
+        )
         yield Readout(id="tokens", classes="gap")
         yield ValueGrid(row_label="fwd", id="forward")
         yield ValueGrid(row_label="bwd", id="backward")
@@ -163,32 +180,51 @@ class BidirectionalPanel(TextPanel):
         self.output_shape = format_shape(bi.compute_output_shape(shape_in))
         merge_text = "None" if merge is None else f"'{merge}'"
         one, both = fmt_int(bi.forward_layer.count_params()), fmt_int(bi.count_params())
-        self.show("#layer", "\n".join([
-            f"Bidirectional({kind}({units}, return_sequences=True), merge_mode={merge_text})",
-            f"{format_shape(shape_in)} -> {self.output_shape}; "
-            + self.t(f"params 2 x {one} = {both}", f"파라미터 2 x {one} = {both}"),
-        ]))
+        self.show(
+            "#layer",
+            "\n".join(
+                [
+                    f"Bidirectional({kind}({units}, return_sequences=True), "
+                    f"merge_mode={merge_text})",
+                    f"{format_shape(shape_in)} -> {self.output_shape}; "
+                    + self.t(f"params 2 x {one} = {both}", f"파라미터 2 x {one} = {both}"),
+                ]
+            ),
+        )
         head = len(f"fwd[{units - 1}]") + 1
-        self.show("#tokens", " " * head + "".join(centred(tok[:CELL - 1], CELL) for tok in tokens))
+        self.show("#tokens", " " * head + "".join(centred(tok[: CELL - 1], CELL) for tok in tokens))
         self.query_one("#forward", ValueGrid).set_values(trace.forward.outputs[0].T.tolist())
         self.query_one("#backward", ValueGrid).set_values(trace.backward_aligned[0].T.tolist())
         self._show_merged(trace, mode, units)
         self.show("#seen", self._seen_text(trace, tokens))
         last = Bidirectional(KINDS[kind](units), merge_mode=merge)
         ids = ", ".join(f"{tok}={i}" for i, tok in enumerate(dict.fromkeys(tokens)))
-        self.show("#inputs", "\n".join([
-            self.t(f"x_t = rows of a seeded Embedding({table.input_dim}, {EMBED_DIM}), ids {ids}",
-                   f"x_t = 시드 고정 Embedding({table.input_dim}, {EMBED_DIM})의 행, id {ids}"),
-            self.t("Each direction has its own weights, hence 2 x. Without return_sequences "
-                   f"the output is {format_shape(last.compute_output_shape(shape_in))}.",
-                   "방향마다 가중치가 따로 있어서 2배입니다. return_sequences가 없으면 출력은 "
-                   f"{format_shape(last.compute_output_shape(shape_in))}입니다."),
-        ]))
+        self.show(
+            "#inputs",
+            "\n".join(
+                [
+                    self.t(
+                        f"x_t = rows of a seeded Embedding({table.input_dim}, {EMBED_DIM}), "
+                        f"ids {ids}",
+                        f"x_t = 시드 고정 Embedding({table.input_dim}, {EMBED_DIM})의 행, id {ids}",
+                    ),
+                    self.t(
+                        "Each direction has its own weights, hence 2 x. Without return_sequences "
+                        f"the output is {format_shape(last.compute_output_shape(shape_in))}.",
+                        "방향마다 가중치가 따로 있어서 2배입니다. return_sequences가 없으면 출력은 "
+                        f"{format_shape(last.compute_output_shape(shape_in))}입니다.",
+                    ),
+                ]
+            ),
+        )
 
     def _seen_text(self, trace: BidirectionalTrace, tokens: Sequence[str]) -> str:
-        lines = [self.t("fwd reads left to right, bwd right to left; at position t they "
-                        "have read:",
-                        "fwd는 왼쪽부터, bwd는 오른쪽부터 읽습니다. 위치 t에서 읽은 단어:")]
+        lines = [
+            self.t(
+                "fwd reads left to right, bwd right to left; at position t they have read:",
+                "fwd는 왼쪽부터, bwd는 오른쪽부터 읽습니다. 위치 t에서 읽은 단어:",
+            )
+        ]
         for t, tok in enumerate(tokens):
             fwd = " ".join(tokens[p] for p in seen(trace.forward, t))
             bwd = " ".join(tokens[p] for p in seen(trace.backward, t))
@@ -201,8 +237,10 @@ class BidirectionalPanel(TextPanel):
             "sum": "sum: fwd + bwd",
             "mul": "mul: fwd * bwd",
             "ave": "ave: (fwd + bwd) / 2",
-            "None": self.t("None: a list of two, not merged; output[0] = fwd",
-                           "None: 합치지 않은 두 개의 리스트; output[0] = fwd"),
+            "None": self.t(
+                "None: a list of two, not merged; output[0] = fwd",
+                "None: 합치지 않은 두 개의 리스트; output[0] = fwd",
+            ),
         }[mode]
         self.show("#merged-title", self.t("output ", "출력 ") + what)
         box = self.query_one("#merged-box")

@@ -52,7 +52,7 @@ class EmbeddingPanel(TextPanel):
 
     NAME = "embedding"
     DEFAULTS: ClassVar[dict[str, Any]] = {"vocab": None, "dim": 4, "word": None}
-    HELP: ClassVar[dict[str, str]] = {
+    HELP_TEXT: ClassVar[dict[str, str]] = {
         "en": "## Embedding\n\nA one-hot vector has V slots (one per vocabulary word) and a "
         "single 1. An embedding gives each word a dense row of W, E numbers long, learned in "
         "training. Looking up W[id] is exactly one_hot(id) @ W.\n\n"
@@ -82,8 +82,12 @@ class EmbeddingPanel(TextPanel):
                 if not 1 <= value <= MAX_VOCAB:
                     raise ValueError(f"vocab size must be 1..{MAX_VOCAB}")
                 return value
-            if (not isinstance(value, list) or not value or len(value) > 100
-                    or not all(isinstance(w, str) and w.strip() for w in value)):
+            if (
+                not isinstance(value, list)
+                or not value
+                or len(value) > 100
+                or not all(isinstance(w, str) and w.strip() for w in value)
+            ):
                 raise ValueError("vocab must be a size or a list of up to 100 words")
             words = tuple(w.strip() for w in value)
             if len(set(words)) != len(words):
@@ -115,18 +119,45 @@ class EmbeddingPanel(TextPanel):
         words = self.words(size)
         word = self.preset["word"]
         if word is not None and word not in words:
-            self.notes.append(self.t(f"'{word}' is not in the vocabulary",
-                                     f"'{word}'은(는) 어휘 사전에 없습니다"))
+            self.notes.append(
+                self.t(f"'{word}' is not in the vocabulary", f"'{word}'은(는) 어휘 사전에 없습니다")
+            )
         index = words.index(word) if word in words else min(1, size - 1)
-        yield Static(self.t("Embedding: one-hot vs dense vectors", "임베딩: 원-핫과 밀집 벡터"),
-                     classes="panel--title")
+        yield Static(
+            self.t("Embedding: one-hot vs dense vectors", "임베딩: 원-핫과 밀집 벡터"),
+            classes="panel--title",
+        )
         with HorizontalGroup(classes="row"):
-            yield self.stepper(self.t("vocab V", "사전 V"), size, lo=1, hi=MAX_VOCAB, step=1,
-                               big_step=100, integer=True, id="vocab")
-            yield self.stepper(self.t("dim E", "차원 E"), self.preset["dim"], lo=1,
-                               hi=MAX_DIM, step=1, big_step=8, integer=True, id="dim")
-            yield self.stepper(self.t("tokens T", "토큰 T"), 10, lo=1, hi=MAX_TOKENS, step=1,
-                               big_step=10, integer=True, id="tokens")
+            yield self.stepper(
+                self.t("vocab V", "사전 V"),
+                size,
+                lo=1,
+                hi=MAX_VOCAB,
+                step=1,
+                big_step=100,
+                integer=True,
+                id="vocab",
+            )
+            yield self.stepper(
+                self.t("dim E", "차원 E"),
+                self.preset["dim"],
+                lo=1,
+                hi=MAX_DIM,
+                step=1,
+                big_step=8,
+                integer=True,
+                id="dim",
+            )
+            yield self.stepper(
+                self.t("tokens T", "토큰 T"),
+                10,
+                lo=1,
+                hi=MAX_TOKENS,
+                step=1,
+                big_step=10,
+                integer=True,
+                id="tokens",
+            )
         yield Choice(self.t("word", "단어"), words, index, lang=self.lang, id="word")
         yield Readout(id="vectors", classes="gap")
         yield Readout(id="check", classes="gap")
@@ -152,21 +183,35 @@ class EmbeddingPanel(TextPanel):
         check = lookup_check(layer, [[word_id]])
         self.check = check
         one_hot, row = check.one_hot[0, 0], check.lookup[0, 0]
-        self.show("#vectors", "\n".join([
-            self.t(f"{word}: id {word_id}; one-hot {fmt_int(size)} numbers, dense {dim}",
-                   f"{word}: id {word_id}; 원-핫 숫자 {fmt_int(size)}개, 밀집 {dim}개"),
-            pad(self.t("one-hot", "원-핫"), 13) + self._one_hot_text(one_hot),
-            pad(f"W[{word_id}]", 13) + self._vector(row),
-        ]))
+        self.show(
+            "#vectors",
+            "\n".join(
+                [
+                    self.t(
+                        f"{word}: id {word_id}; one-hot {fmt_int(size)} numbers, dense {dim}",
+                        f"{word}: id {word_id}; 원-핫 숫자 {fmt_int(size)}개, 밀집 {dim}개",
+                    ),
+                    pad(self.t("one-hot", "원-핫"), 13) + self._one_hot_text(one_hot),
+                    pad(f"W[{word_id}]", 13) + self._vector(row),
+                ]
+            ),
+        )
         diff = fmt(check.max_abs_diff, 1) if check.equal else f"{check.max_abs_diff:.3e}"
         same = self.t("exactly equal", "정확히 같음") if check.equal else self.t("differ", "다름")
         shape = format_shape(layer.embeddings.shape)
-        self.show("#check", "\n".join([
-            pad("one_hot @ W", 13) + self._vector(check.product[0, 0]),
-            f"max |one_hot @ W - W[{word_id}]| = {diff} ({same})",
-            self.t(f"W {shape}: {fmt_int(layer.count_params())} parameters (V x E)",
-                   f"W {shape}: 파라미터 {fmt_int(layer.count_params())}개 (V x E)"),
-        ]))
+        self.show(
+            "#check",
+            "\n".join(
+                [
+                    pad("one_hot @ W", 13) + self._vector(check.product[0, 0]),
+                    f"max |one_hot @ W - W[{word_id}]| = {diff} ({same})",
+                    self.t(
+                        f"W {shape}: {fmt_int(layer.count_params())} parameters (V x E)",
+                        f"W {shape}: 파라미터 {fmt_int(layer.count_params())}개 (V x E)",
+                    ),
+                ]
+            ),
+        )
         self.show("#memory", self._memory_text(size, dim, tokens))
         self.show("#cosine", self._cosine_text(layer, word_id, word))
 
@@ -178,24 +223,33 @@ class EmbeddingPanel(TextPanel):
             return "[" + ", ".join(fmt(float(v), 0) for v in one_hot) + "]"
         slot = int(np.flatnonzero(one_hot)[0])
         zeros = fmt_int(int(np.count_nonzero(one_hot == 0)))
-        return self.t(f"a single 1 at slot {slot}, {zeros} zeros",
-                      f"{slot}번 칸에 1 하나, 0이 {zeros}개")
+        return self.t(
+            f"a single 1 at slot {slot}, {zeros} zeros", f"{slot}번 칸에 1 하나, 0이 {zeros}개"
+        )
 
     def _memory_text(self, size: int, dim: int, tokens: int) -> str:
         v = fmt_int(size)
-        lines = [pad(self.t("bytes", "바이트"), LABEL)
-                 + pad(self.t(f"one-hot V={v}", f"원-핫 V={v}"), COLUMN, right=True)
-                 + pad(self.t(f"dense E={dim}", f"밀집 E={dim}"), COLUMN, right=True)]
-        for where, count in ((self.t("per token", "토큰 하나"), 1),
-                             (self.t(f"per sentence, T={tokens}", f"문장 하나, T={tokens}"),
-                              tokens)):
+        lines = [
+            pad(self.t("bytes", "바이트"), LABEL)
+            + pad(self.t(f"one-hot V={v}", f"원-핫 V={v}"), COLUMN, right=True)
+            + pad(self.t(f"dense E={dim}", f"밀집 E={dim}"), COLUMN, right=True)
+        ]
+        for where, count in (
+            (self.t("per token", "토큰 하나"), 1),
+            (self.t(f"per sentence, T={tokens}", f"문장 하나, T={tokens}"), tokens),
+        ):
             lines.append(where)
-            for dtype, note in ((np.float64, self.t("float64 (here)", "float64 (이 패널)")),
-                                (np.float32, self.t("float32 (Keras)", "float32 (Keras)"))):
+            for dtype, note in (
+                (np.float64, self.t("float64 (here)", "float64 (이 패널)")),
+                (np.float32, self.t("float32 (Keras)", "float32 (Keras)")),
+            ):
                 hot = fmt_int(memory_bytes((count, size), dtype))
                 dense = fmt_int(memory_bytes((count, dim), dtype))
-                lines.append(pad(f"  {note}", LABEL) + pad(f"{hot} B", COLUMN, right=True)
-                             + pad(f"{dense} B", COLUMN, right=True))
+                lines.append(
+                    pad(f"  {note}", LABEL)
+                    + pad(f"{hot} B", COLUMN, right=True)
+                    + pad(f"{dense} B", COLUMN, right=True)
+                )
         return "\n".join(lines)
 
     def _cosine_text(self, layer: Embedding, word_id: int, word: str) -> str:
@@ -203,22 +257,39 @@ class EmbeddingPanel(TextPanel):
         hot_rows, dense = one_hot(ids, layer.input_dim), layer(ids)
         me_hot, me_dense = one_hot(word_id, layer.input_dim), layer([word_id])[0]
         names = self.words(len(ids))
-        self.cosines = [(names[i], cosine_similarity(me_hot, hot_rows[i]),
-                         cosine_similarity(me_dense, dense[i])) for i in ids]
-        labels = [f"  {name}" + (self.t(" (itself)", " (자신)") if i == word_id else "")
-                  for (name, _, _), i in zip(self.cosines, ids, strict=True)]
+        self.cosines = [
+            (
+                names[i],
+                cosine_similarity(me_hot, hot_rows[i]),
+                cosine_similarity(me_dense, dense[i]),
+            )
+            for i in ids
+        ]
+        labels = [
+            f"  {name}" + (self.t(" (itself)", " (자신)") if i == word_id else "")
+            for (name, _, _), i in zip(self.cosines, ids, strict=True)
+        ]
         width = max(LABEL, *(cell_len(label) + 1 for label in labels))
-        lines = [self.t(f"cosine similarity with {word}:", f"코사인 유사도, 기준 단어 {word}:"),
-                 " " * width + pad(self.t("one-hot", "원-핫"), COS_COLUMN, right=True)
-                 + pad(self.t("dense", "밀집"), COS_COLUMN, right=True)]
+        lines = [
+            self.t(f"cosine similarity with {word}:", f"코사인 유사도, 기준 단어 {word}:"),
+            " " * width
+            + pad(self.t("one-hot", "원-핫"), COS_COLUMN, right=True)
+            + pad(self.t("dense", "밀집"), COS_COLUMN, right=True),
+        ]
         for label, (_, hot, dense_cos) in zip(labels, self.cosines, strict=True):
-            lines.append(pad(label, width) + fmt_signed(hot).rjust(COS_COLUMN)
-                         + fmt_signed(dense_cos).rjust(COS_COLUMN))
-        lines.append(self.t(
-            "One-hot: 0 for any two different words. Dense: the rows are still random "
-            "(-0.05..0.05), so these values mean nothing yet; training moves words used "
-            "alike closer together.",
-            "원-핫: 서로 다른 두 단어는 항상 0입니다. 밀집: 아직 임의의 값(-0.05..0.05)이라 "
-            "유사도에 의미가 없고, 훈련하면 비슷하게 쓰이는 단어끼리 가까워집니다."))
+            lines.append(
+                pad(label, width)
+                + fmt_signed(hot).rjust(COS_COLUMN)
+                + fmt_signed(dense_cos).rjust(COS_COLUMN)
+            )
+        lines.append(
+            self.t(
+                "One-hot: 0 for any two different words. Dense: the rows are still random "
+                "(-0.05..0.05), so these values mean nothing yet; training moves words used "
+                "alike closer together.",
+                "원-핫: 서로 다른 두 단어는 항상 0입니다. 밀집: 아직 임의의 값(-0.05..0.05)이라 "
+                "유사도에 의미가 없고, 훈련하면 비슷하게 쓰이는 단어끼리 가까워집니다.",
+            )
+        )
         lines += [""] * (COSINE_ROWS - len(labels))  # the same height for any V
         return "\n".join(lines)

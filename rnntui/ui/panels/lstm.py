@@ -8,33 +8,17 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual.app import ComposeResult
-from textual.containers import VerticalGroup
-
-from rnntui.nn import LSTM, RNNLayer, StepTrace
-from rnntui.ui.format import fmt
+from rnntui.lab.lstm import LSTMLab
 from rnntui.ui.panels._recurrent import RecurrentPanel
-from rnntui.ui.panels.base import Readout
-from rnntui.ui.widgets.bars import Bar
-
-GATES = (("f", "sig", 0.0, 1.0), ("i", "sig", 0.0, 1.0), ("o", "sig", 0.0, 1.0),
-         ("g", "tanh", -1.0, 1.0))
-
-
-def paren(value: float) -> str:
-    """A number for a formula: negatives in parentheses."""
-    text = fmt(value)
-    return f"({text})" if text.startswith("-") else text
 
 
 class LSTMPanel(RecurrentPanel):
     """One LSTM layer over the lesson's sequence, one step and one unit in detail."""
 
     NAME = "lstm"
-    LAYER_NAME = "LSTM"
-    HAS_CARRY = True
-    FORCE_GATES = (("f", 0.0, 1.0), ("i", 0.0, 1.0), ("o", 0.0, 1.0), ("g", -1.0, 1.0))
-    HELP: ClassVar[dict[str, str]] = {
+    LAB = LSTMLab
+    BAR_WIDTH = 7
+    HELP_TEXT: ClassVar[dict[str, str]] = {
         "en": """\
 ## LSTM cell
 
@@ -58,7 +42,7 @@ from step to step; force f to 0 and c_t is only i * g: the memory is wiped.
 | on a force control: Space | cycle off / value / pre-activation |
 | on a force control: x | stop forcing |
 | t control, or arrows on the grid | choose the time step and unit |
-| r | reset state edits and forcing |
+| r | back to the lesson's start: units, sequence, x_t, state edits, forcing |
 """,
         "ko": """\
 ## LSTM 셀
@@ -84,38 +68,6 @@ f를 0으로 고정하면 c_t는 i * g뿐이라 기억이 지워집니다.
 | 게이트 고정 칸에서 Space | 끔 / 값 / 활성화 전 값 순환 |
 | 게이트 고정 칸에서 x | 고정 해제 |
 | t 조절, 또는 표에서 화살표 | 시간 단계와 유닛 선택 |
-| r | 상태 수정과 고정 초기화 |
+| r | 처음 상태로: 유닛 수, 입력 순서, x_t, 상태 수정, 고정 |
 """,
     }
-
-    def make_layer(self, units: int, seed: int) -> RNNLayer:
-        return LSTM(units, return_sequences=True, seed=seed)
-
-    def compose_readouts(self) -> ComposeResult:
-        with VerticalGroup(id="readouts"):
-            for gate, act, lo, hi in GATES:
-                yield Bar(f"{gate} {act}", lo=lo, hi=hi, label_width=7, id=f"bar-{gate}")
-            yield Readout("c_t = f*c_{t-1} + i*g")
-            yield Readout(id="c-line")
-            yield Readout("h_t = o*tanh(c_t)")
-            yield Readout(id="h-line")
-
-    def update_readouts(self, step: StepTrace, unit: int) -> None:
-        u = unit
-        forced_word = self.t("forced", "고정")
-        for gate, _act, _lo, _hi in GATES:
-            note = forced_word if gate in step.forced else ""
-            self.one(f"#bar-{gate}", Bar).set(
-                float(step.gates[gate][0, u]), note=note,
-                suffix=f"pre {fmt(float(step.pre[gate][0, u])).rjust(8)}",
-            )
-        assert step.c is not None and step.c_prev is not None
-        f, i, g, o = (float(step.gates[k][0, u]) for k in ("f", "i", "g", "o"))
-        c_prev, c, h = float(step.c_prev[0, u]), float(step.c[0, u]), float(step.h[0, u])
-        self.one("#c-line", Readout).show(
-            f"    = {paren(f)}*{paren(c_prev)} + {paren(i)}*{paren(g)}"
-            f" = {fmt(c)}"
-        )
-        self.one("#h-line", Readout).show(
-            f"    = {paren(o)}*tanh({fmt(c)}) = {fmt(h)}"
-        )

@@ -68,8 +68,9 @@ class OrderRun:
     pooled: np.ndarray
 
 
-def run_order(tokens: tuple[str, ...], vocab: tuple[str, ...], emb: Embedding,
-              rnn: RNNLayer) -> OrderRun:
+def run_order(
+    tokens: tuple[str, ...], vocab: tuple[str, ...], emb: Embedding, rnn: RNNLayer
+) -> OrderRun:
     """Embed the tokens, run the RNN, pool the embeddings (all engine calls)."""
     ids = np.asarray([[vocab.index(tok) for tok in tokens]])
     vectors = emb(ids)
@@ -91,8 +92,12 @@ class OrderPanel(Panel):
 
     NAME = "order"
     DEFAULTS: ClassVar[dict[str, Any]] = {"sentence": ["I", "go", "to", "school"], "units": 4}
-    LABELS_KO: ClassVar[dict[str, str]] = {"Shuffle": "섞기", "Reverse": "뒤집기",
-                                           "Original": "원래대로", "RNN cell": "RNN 셀"}
+    LABELS_KO: ClassVar[dict[str, str]] = {
+        "Shuffle": "섞기",
+        "Reverse": "뒤집기",
+        "Original": "원래대로",
+        "RNN cell": "RNN 셀",
+    }
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "shuffle", "Shuffle"),
         Binding("r", "reverse", "Reverse"),
@@ -104,7 +109,7 @@ class OrderPanel(Panel):
     OrderPanel .grid { text-wrap: nowrap; text-overflow: clip; }
     OrderPanel .gap { margin-top: 1; }
     """
-    HELP: ClassVar[dict[str, str]] = {
+    HELP_TEXT: ClassVar[dict[str, str]] = {
         "en": """\
 ## Does order matter?
 
@@ -145,8 +150,11 @@ adds them up, so any order gives the same mean: max |diff| stays 0.0000.
             if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_UNITS:
                 raise ValueError(f"units must be a whole number 1..{MAX_UNITS}")
             return value
-        if (not isinstance(value, list) or not 1 <= len(value) <= MAX_TOKENS
-                or not all(isinstance(tok, str) and tok.strip() for tok in value)):
+        if (
+            not isinstance(value, list)
+            or not 1 <= len(value) <= MAX_TOKENS
+            or not all(isinstance(tok, str) and tok.strip() for tok in value)
+        ):
             raise ValueError(f"sentence must be a list of 1..{MAX_TOKENS} text tokens")
         return [tok.strip() for tok in value]
 
@@ -164,21 +172,33 @@ adds them up, so any order gives the same mean: max |diff| stays 0.0000.
     def compose(self) -> ComposeResult:
         yield Readout(id="title", classes="panel--title")
         with Horizontal(classes="row"):
-            yield self.stepper(self.t("units", "유닛 수"), self.preset["units"], lo=1,
-                               hi=MAX_UNITS, step=1, big_step=4, integer=True, id="units")
+            yield self.stepper(
+                self.t("units", "유닛 수"),
+                self.preset["units"],
+                lo=1,
+                hi=MAX_UNITS,
+                step=1,
+                big_step=4,
+                integer=True,
+                id="units",
+            )
             yield Readout(id="keys")
         yield Readout(id="tokens", classes="gap grid")
         yield Readout(id="rnn", classes="gap grid")
         yield Readout(id="rnn-diff")
         yield Readout(id="pool", classes="gap grid")
         yield Readout(id="pool-diff")
-        yield Readout(self.t(
-            "An RNN carries its state from token to token, so the order counts. A mean adds "
-            "the vectors up, and a sum does not care about order (like a CNN's global "
-            "average pooling, which forgets where a feature was).",
-            "RNN은 상태를 토큰에서 토큰으로 넘기므로 순서가 중요합니다. 평균은 벡터를 "
-            "더하기만 하고, 더하기는 순서와 상관없습니다 (CNN의 전역 평균 풀링도 "
-            "특성이 어디 있었는지 잊습니다)."), classes="gap panel--note")
+        yield Readout(
+            self.t(
+                "An RNN carries its state from token to token, so the order counts. A mean adds "
+                "the vectors up, and a sum does not care about order (like a CNN's global "
+                "average pooling, which forgets where a feature was).",
+                "RNN은 상태를 토큰에서 토큰으로 넘기므로 순서가 중요합니다. 평균은 벡터를 "
+                "더하기만 하고, 더하기는 순서와 상관없습니다 (CNN의 전역 평균 풀링도 "
+                "특성이 어디 있었는지 잊습니다).",
+            ),
+            classes="gap panel--note",
+        )
 
     # -- actions ------------------------------------------------------------------------------
     def action_shuffle(self) -> None:
@@ -211,24 +231,33 @@ adds them up, so any order gives the same mean: max |diff| stays 0.0000.
         self.now = now = run_order(tokens, self.vocab, emb, rnn)
         if tokens == self.original:
             self.how = "original"
-        how = {"original": self.t("original", "원래 순서"),
-               "shuffled": self.t(f"shuffled (#{self.shuffles})", f"섞음 ({self.shuffles}번째)"),
-               "reversed": self.t("reversed", "뒤집음")}[self.how]
+        how = {
+            "original": self.t("original", "원래 순서"),
+            "shuffled": self.t(f"shuffled (#{self.shuffles})", f"섞음 ({self.shuffles}번째)"),
+            "reversed": self.t("reversed", "뒤집음"),
+        }[self.how]
         self.query_one("#title", Readout).show(
             f"Embedding({len(self.vocab)}, {EMBED_DIM}) -> {self.kind}({units})  |  "
-            + self.t(f"order: {how}", f"순서: {how}"))
+            + self.t(f"order: {how}", f"순서: {how}")
+        )
         self.query_one("#keys", Readout).show(
-            self.t("s shuffle r reverse o original", "s 섞기  r 뒤집기  o 원래대로"))
+            self.t("s shuffle r reverse o original", "s 섞기  r 뒤집기  o 원래대로")
+        )
         self.query_one("#tokens", Readout).show(self.tokens_text(now))
         self.query_one("#rnn", Readout).show(self.rnn_text(now, base))
         self.query_one("#pool", Readout).show(
-            self.t(f"mean of the embeddings (GlobalAveragePooling1D), {EMBED_DIM} numbers:",
-                   f"임베딩의 평균 (GlobalAveragePooling1D), 숫자 {EMBED_DIM}개:")
-            + self.now_and_original(now.pooled, base.pooled))
+            self.t(
+                f"mean of the embeddings (GlobalAveragePooling1D), {EMBED_DIM} numbers:",
+                f"임베딩의 평균 (GlobalAveragePooling1D), 숫자 {EMBED_DIM}개:",
+            )
+            + self.now_and_original(now.pooled, base.pooled)
+        )
         self.query_one("#rnn-diff", Readout).show(
-            self.verdict(now.trace.h, base.trace.h, self.t("the RNN", "RNN")))
+            self.verdict(now.trace.h, base.trace.h, self.t("the RNN", "RNN"))
+        )
         self.query_one("#pool-diff", Readout).show(
-            self.verdict(now.pooled, base.pooled, self.t("the mean", "평균")))
+            self.verdict(now.pooled, base.pooled, self.t("the mean", "평균"))
+        )
 
     def columns(self, run: OrderRun) -> list[int]:
         """Width of each token's column (at least 8, wide enough for Korean tokens)."""
@@ -237,19 +266,20 @@ adds them up, so any order gives the same mean: max |diff| stays 0.0000.
     def tokens_text(self, run: OrderRun) -> str:
         """The tokens in the current order, with their ids."""
         widths = self.columns(run)
-        toks = "".join(" " * (w - cell_len(tok)) + tok for tok, w in zip(run.tokens, widths,
-                                                                          strict=True))
+        toks = "".join(
+            " " * (w - cell_len(tok)) + tok for tok, w in zip(run.tokens, widths, strict=True)
+        )
         ids = "".join(str(i).rjust(w) for i, w in zip(run.ids[0], widths, strict=True))
         return pad(self.t("token", "토큰"), 5) + toks + "\n" + "id".ljust(5) + ids
 
     def rnn_text(self, run: OrderRun, base: OrderRun) -> str:
         """h after each token, then the final state now and for the original order."""
         widths = self.columns(run)
-        lines = [self.t(f"{self.kind} state h after each token:",
-                        f"토큰마다 {self.kind} 상태 h:")]
+        lines = [self.t(f"{self.kind} state h after each token:", f"토큰마다 {self.kind} 상태 h:")]
         for u in range(run.trace.units):
-            cells = "".join(fmt(s.h[0, u]).rjust(w)
-                            for s, w in zip(run.trace.steps, widths, strict=True))
+            cells = "".join(
+                fmt(s.h[0, u]).rjust(w) for s, w in zip(run.trace.steps, widths, strict=True)
+            )
             lines.append(f"h[{u}]".ljust(5) + cells)
         lines += [""] * (MAX_UNITS - run.trace.units)
         return "\n".join(lines) + self.now_and_original(run.trace.h, base.trace.h, "h_T ")
@@ -258,14 +288,19 @@ adds them up, so any order gives the same mean: max |diff| stays 0.0000.
         """Two aligned lines: the vector now and for the original order."""
         labels = (self.t(f"{name}now:", f"{name}지금:"), self.t(f"{name}original:", f"{name}원래:"))
         width = max(cell_len(label) for label in labels) + 1
-        return "".join(f"\n  {pad(label, width)}{vec(v)}"
-                       for label, v in zip(labels, (now, base), strict=True))
+        return "".join(
+            f"\n  {pad(label, width)}{vec(v)}" for label, v in zip(labels, (now, base), strict=True)
+        )
 
     def verdict(self, now: np.ndarray, base: np.ndarray, what: str) -> str:
         """``max |diff| = 0.1234: the RNN changed`` (or stays the same)."""
         diff = fmt(float(np.max(np.abs(now - base))))
         if diff != fmt(0.0):
-            return self.t(f"max |now - original| = {diff}: {what} changed",
-                          f"최대 |지금 - 원래| = {diff}: {what} 달라짐")
-        return self.t(f"max |now - original| = {diff}: {what} is the same",
-                      f"최대 |지금 - 원래| = {diff}: {what} 같음")
+            return self.t(
+                f"max |now - original| = {diff}: {what} changed",
+                f"최대 |지금 - 원래| = {diff}: {what} 달라짐",
+            )
+        return self.t(
+            f"max |now - original| = {diff}: {what} is the same",
+            f"최대 |지금 - 원래| = {diff}: {what} 같음",
+        )

@@ -4,27 +4,16 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual.app import ComposeResult
-from textual.containers import VerticalGroup
-
-from rnntui.nn import RNNLayer, SimpleRNN, StepTrace
-from rnntui.ui.format import fmt
+from rnntui.lab.simple_rnn import SimpleRNNLab
 from rnntui.ui.panels._recurrent import RecurrentPanel
-from rnntui.ui.panels.base import Readout
-
-
-def paren(value: float) -> str:
-    """A number for a formula: negatives in parentheses."""
-    text = fmt(value)
-    return f"({text})" if text.startswith("-") else text
 
 
 class SimpleRNNPanel(RecurrentPanel):
     """One SimpleRNN layer; pick a cell of the grid to see its formula with live numbers."""
 
     NAME = "simple_rnn"
-    LAYER_NAME = "SimpleRNN"
-    HELP: ClassVar[dict[str, str]] = {
+    LAB = SimpleRNNLab
+    HELP_TEXT: ClassVar[dict[str, str]] = {
         "en": """\
 ## SimpleRNN
 
@@ -44,7 +33,7 @@ The same W, U, b are used at every step. The grid shows h for every unit (rows) 
 | units | 1 to 64 units |
 | x_t, h_{t-1} | change the input, or the state entering step t |
 | sequence | type numbers (1 0.5 -1) or words (the cat sat: a tiny embedding) and Enter |
-| r | reset state edits |
+| r | back to the lesson's start: units, sequence, x_t, state edits |
 """,
         "ko": """\
 ## SimpleRNN
@@ -65,26 +54,6 @@ W(커널)의 모양은 (입력 차원, 유닛 수), U(순환 커널)는 (유닛 
 | units | 유닛 1개에서 64개 |
 | x_t, h_{t-1} | 입력, 또는 단계 t로 들어가는 상태 바꾸기 |
 | 입력 순서 | 숫자(1 0.5 -1)나 단어(the cat sat: 작은 임베딩)를 입력하고 Enter |
-| r | 상태 수정 초기화 |
+| r | 처음 상태로: 유닛 수, 입력 순서, x_t, 상태 수정 |
 """,
     }
-
-    def make_layer(self, units: int, seed: int) -> RNNLayer:
-        return SimpleRNN(units, return_sequences=True, seed=seed)
-
-    def compose_readouts(self) -> ComposeResult:
-        with VerticalGroup(id="readouts"):
-            yield Readout("h_t = tanh(x_t W + h_{t-1} U + b)")
-            yield Readout(id="formula")
-
-    def update_readouts(self, step: StepTrace, unit: int) -> None:
-        u = unit
-        parts = step.parts["h"]
-        xw, hu, b = (float(parts.x_term[0, u]), float(parts.h_term[0, u]),
-                     float(parts.bias[u]))
-        pre, h = float(step.pre["h"][0, u]), float(step.h[0, u])
-        self.one("#formula", Readout).show(
-            f"h[{u}] at t={self.time}:\n"
-            f"    = tanh({paren(xw)} + {paren(hu)} + {paren(b)})\n"
-            f"    = tanh({fmt(pre)}) = {fmt(h)}"
-        )

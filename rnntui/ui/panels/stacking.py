@@ -61,7 +61,7 @@ class StackingPanel(TextPanel):
     """The StackError of the current (invalid) stack, else None."""
     total: int | None = None
     """Total params of the current stack as parse_spec(...).summary() gives it."""
-    HELP: ClassVar[dict[str, str]] = {
+    HELP_TEXT: ClassVar[dict[str, str]] = {
         "en": "## Stacking\n\nEach recurrent layer needs (batch, time, features). With "
         "return_sequences=False it passes on only its last output (batch, units), which the "
         "next recurrent layer refuses with Keras' 'expected ndim=3, found ndim=2'.\n\n"
@@ -110,28 +110,77 @@ class StackingPanel(TextPanel):
 
     def compose(self) -> ComposeResult:
         layers = list(self.preset["layers"])
-        yield Static(self.t("Stacking: the shape through each layer", "스태킹: 층마다 흐르는 모양"),
-                     classes="panel--title")
+        yield Static(
+            self.t("Stacking: the shape through each layer", "스태킹: 층마다 흐르는 모양"),
+            classes="panel--title",
+        )
         with HorizontalGroup(classes="row"):
-            yield self.stepper("T", self.preset["timesteps"], lo=1, hi=500, step=1,
-                               big_step=10, integer=True, id="timesteps")
-            yield self.stepper("D", self.preset["input_dim"], lo=1, hi=256, step=1,
-                               big_step=8, integer=True, id="input_dim")
-            yield self.stepper(self.t("layers", "층 수"), len(layers), lo=1, hi=MAX_LAYERS,
-                               step=1, big_step=MAX_LAYERS, integer=True, id="count")
-        yield Static(pad(self.t("#", "층"), 3) + pad(self.t("type", "종류"), 15)
-                     + pad(self.t("units", "유닛"), 9) + "return_sequences", classes="gap")
+            yield self.stepper(
+                "T",
+                self.preset["timesteps"],
+                lo=1,
+                hi=500,
+                step=1,
+                big_step=10,
+                integer=True,
+                id="timesteps",
+            )
+            yield self.stepper(
+                "D",
+                self.preset["input_dim"],
+                lo=1,
+                hi=256,
+                step=1,
+                big_step=8,
+                integer=True,
+                id="input_dim",
+            )
+            yield self.stepper(
+                self.t("layers", "층 수"),
+                len(layers),
+                lo=1,
+                hi=MAX_LAYERS,
+                step=1,
+                big_step=MAX_LAYERS,
+                integer=True,
+                id="count",
+            )
+        yield Static(
+            pad(self.t("#", "층"), 3)
+            + pad(self.t("type", "종류"), 15)
+            + pad(self.t("units", "유닛"), 9)
+            + "return_sequences",
+            classes="gap",
+        )
         for k in range(MAX_LAYERS):
             spec = layers[k] if k < len(layers) else NEW_LAYER
             name = self.t(f"layer {k + 1}", f"{k + 1}층")
             with HorizontalGroup(classes="row layer", id=f"row{k}"):
                 yield Static(str(k + 1), classes="num")
-                yield Choice(name, tuple(TYPES), tuple(TYPES).index(spec["type"]),
-                             lang=self.lang, id=f"type{k}")
-                yield self.stepper(f"{name} units", spec["units"], lo=1, hi=256, step=1,
-                                   big_step=16, integer=True, id=f"units{k}")
-                yield Choice(f"{name} return_sequences", ("False", "True"),
-                             int(spec["return_sequences"]), lang=self.lang, id=f"seq{k}")
+                yield Choice(
+                    name,
+                    tuple(TYPES),
+                    tuple(TYPES).index(spec["type"]),
+                    lang=self.lang,
+                    id=f"type{k}",
+                )
+                yield self.stepper(
+                    f"{name} units",
+                    spec["units"],
+                    lo=1,
+                    hi=256,
+                    step=1,
+                    big_step=16,
+                    integer=True,
+                    id=f"units{k}",
+                )
+                yield Choice(
+                    f"{name} return_sequences",
+                    ("False", "True"),
+                    int(spec["return_sequences"]),
+                    lang=self.lang,
+                    id=f"seq{k}",
+                )
         yield Readout(id="table", classes="gap")
         yield Readout(id="total")
         yield Readout(id="spec", classes="gap")
@@ -141,8 +190,11 @@ class StackingPanel(TextPanel):
     def stack_layers(self) -> list[tuple[str, int, bool]]:
         """(type, units, return_sequences) of the visible layers."""
         return [
-            (self.query_one(f"#type{k}", Choice).choice, self.int_value(f"units{k}"),
-             self.query_one(f"#seq{k}", Choice).choice == "True")
+            (
+                self.query_one(f"#type{k}", Choice).choice,
+                self.int_value(f"units{k}"),
+                self.query_one(f"#seq{k}", Choice).choice == "True",
+            )
             for k in range(self.int_value("count"))
         ]
 
@@ -182,10 +234,12 @@ class StackingPanel(TextPanel):
             model = self._build(layers[: self.error.layer_index], [])
         summary = model.summary()
         self.total = summary.total_params if self.error is None else None
-        lines = [pad(self.t("Layer (type)", "층 (종류)"), NAME_W)
-                 + pad(self.t("Output Shape", "출력 모양"), 16)
-                 + pad(self.t("Param #", "파라미터"), 9, right=True),
-                 f"{'input':<{NAME_W}}{format_shape(model.input_shape):<16}{'-':>9}"]
+        lines = [
+            pad(self.t("Layer (type)", "층 (종류)"), NAME_W)
+            + pad(self.t("Output Shape", "출력 모양"), 16)
+            + pad(self.t("Param #", "파라미터"), 9, right=True),
+            f"{'input':<{NAME_W}}{format_shape(model.input_shape):<16}{'-':>9}",
+        ]
         for row in summary.rows:
             name = f"{row.name} ({row.class_name})"
             lines.append(f"{name:<{NAME_W}}{row.shape_text:<16}{fmt_int(row.params):>9}")
@@ -195,20 +249,29 @@ class StackingPanel(TextPanel):
             later = self.t("(not built)", "(만들지 못함)")
             lines += [f"{name:<{NAME_W}}{later}" for name in names[k + 1 :]]
         self.show("#table", "\n".join(lines), hold=False)
-        total = (self.t("Total params: ", "전체 파라미터: ") + fmt_int(summary.total_params)
-                 + self.t("  (same as rnntui summary)", "  (rnntui summary와 같음)"))
-        self.show("#total",
-                  total if self.error is None else self.t("Total params: -", "전체 파라미터: -"))
+        total = (
+            self.t("Total params: ", "전체 파라미터: ")
+            + fmt_int(summary.total_params)
+            + self.t("  (same as rnntui summary)", "  (rnntui summary와 같음)")
+        )
+        self.show(
+            "#total", total if self.error is None else self.t("Total params: -", "전체 파라미터: -")
+        )
         longest = stack_spec(500, 256, [("SimpleRNN", 256, True)] * len(layers))
-        self.show("#spec", f'rnntui summary "{spec}"',
-                  wrap(f'rnntui summary "{longest}"', self.text_width()).count("\n") + 1)
+        self.show(
+            "#spec",
+            f'rnntui summary "{spec}"',
+            wrap(f'rnntui summary "{longest}"', self.text_width()).count("\n") + 1,
+        )
         self.show("#error", self._error_text(layers), ERROR_LINES)
 
     def _error_text(self, layers: Sequence[tuple[str, int, bool]]) -> str:
         err = self.error
         if err is None:
-            return self.t("Every layer gets a 3-D input: the stack is valid.",
-                          "모든 층이 3차원 입력을 받습니다: 올바른 스택입니다.")
+            return self.t(
+                "Every layer gets a 3-D input: the stack is valid.",
+                "모든 층이 3차원 입력을 받습니다: 올바른 스택입니다.",
+            )
         text = f"ValueError: {err.keras_message}\n"
         below = err.layer_index - 1
         if below >= 0 and not layers[below][2]:
@@ -227,4 +290,3 @@ class StackingPanel(TextPanel):
         err = self.error
         k = err.layer_index - 1 if err is not None and err.layer_index > 0 else 0
         self.query_one(f"#seq{k}", Choice).focus()
-

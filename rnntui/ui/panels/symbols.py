@@ -29,21 +29,37 @@ TABLE: tuple[tuple[str, str, str, str, str, str, str], ...] = (
     ("h", "h", "state = output", "상태 = 출력", "output, state", "output, state", "(n,)"),
     ("x", "x", "input at step t", "스텝 t의 입력", "inputs", "inputs", "(D,)"),
     ("W", "w", "input weight", "입력 가중치", "kernel", "kernel", "(D, G*n)"),
-    ("U", "u", "recurrent weight", "순환 가중치", "recurrent_kernel", "recurrent_kernel",
-     "(n, G*n)"),
+    (
+        "U",
+        "u",
+        "recurrent weight",
+        "순환 가중치",
+        "recurrent_kernel",
+        "recurrent_kernel",
+        "(n, G*n)",
+    ),
     ("t", "t", "time step", "타임스텝", "timesteps axis", "timesteps 축", "-"),
     ("F", "f", "forget gate", "망각 게이트", "f block", "f 블록", "(n,)"),
     ("I", "i", "input gate", "입력 게이트", "i block", "i 블록", "(n,)"),
     ("O", "o", "output gate", "출력 게이트", "o block", "o 블록", "(n,)"),
     ("Z", "z", "update gate", "업데이트 게이트", "z block", "z 블록", "(n,)"),
     ("R", "r", "reset gate", "리셋 게이트", "r block", "r 블록", "(n,)"),
-    ("sigmoid", "s", "gates, (0, 1)", "게이트용, (0, 1)", "recurrent_activation",
-     "recurrent_activation", "-"),
+    (
+        "sigmoid",
+        "s",
+        "gates, (0, 1)",
+        "게이트용, (0, 1)",
+        "recurrent_activation",
+        "recurrent_activation",
+        "-",
+    ),
     ("tanh", "n", "content, (-1, 1)", "내용용, (-1, 1)", "activation", "activation", "-"),
 )
 NAMES = tuple(row[0] for row in TABLE)
-GATE_LINE = ("<{G}|{g}> = <sigmoid|sigmoid>(<x|x>_<t|t> <W|W>_<{G}|{g}> "
-             "+ <h|h>_{{<t|t>-1}} <U|U>_<{G}|{g}> + b_<{G}|{g}>)")
+GATE_LINE = (
+    "<{G}|{g}> = <sigmoid|sigmoid>(<x|x>_<t|t> <W|W>_<{G}|{g}> "
+    "+ <h|h>_{{<t|t>-1}} <U|U>_<{G}|{g}> + b_<{G}|{g}>)"
+)
 EQUATIONS: dict[str, tuple[str, ...]] = {
     "SimpleRNN": ("<h|h>_<t|t> = <tanh|tanh>(<x|x>_<t|t> <W|W> + <h|h>_{<t|t>-1} <U|U> + b)",),
     "LSTM": (
@@ -60,8 +76,13 @@ EQUATIONS: dict[str, tuple[str, ...]] = {
     ),
 }
 TOKEN = re.compile(r"<(\w+)\|([^>]*)>")
-GATES = {"F": ("LSTM", "f"), "I": ("LSTM", "i"), "O": ("LSTM", "o"), "Z": ("GRU", "z"),
-         "R": ("GRU", "r")}
+GATES = {
+    "F": ("LSTM", "f"),
+    "I": ("LSTM", "i"),
+    "O": ("LSTM", "o"),
+    "Z": ("GRU", "z"),
+    "R": ("GRU", "r"),
+}
 
 
 def mark(template: str, symbol: str) -> tuple[str, int]:
@@ -79,17 +100,20 @@ def vec(values: np.ndarray) -> str:
 def seeded_cells() -> dict[str, tuple[RNNLayer, RecurrentTrace]]:
     """Seeded SimpleRNN, LSTM and GRU (3 units) over the same seeded input (4 steps, D=2)."""
     x = np.random.default_rng(SEED).uniform(-1, 1, size=(1, STEPS, DIM))
-    layers: list[RNNLayer] = [SimpleRNN(UNITS, return_sequences=True, seed=SEED),
-                              LSTM(UNITS, return_sequences=True, seed=SEED),
-                              GRU(UNITS, return_sequences=True, seed=SEED)]
+    layers: list[RNNLayer] = [
+        SimpleRNN(UNITS, return_sequences=True, seed=SEED),
+        LSTM(UNITS, return_sequences=True, seed=SEED),
+        GRU(UNITS, return_sequences=True, seed=SEED),
+    ]
     return {type(layer).__name__: (layer, layer.trace(x)) for layer in layers}
 
 
 class SymbolPicker(Widget, can_focus=True):
     """One line of symbols; the chosen one is bracketed and reversed."""
 
-    DEFAULT_CSS = "SymbolPicker { height: auto; width: 1fr; } SymbolPicker:focus { " \
-                  "text-style: bold; }"
+    DEFAULT_CSS = (
+        "SymbolPicker { height: auto; width: 1fr; } SymbolPicker:focus { text-style: bold; }"
+    )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("right", "move(1)", "Symbol", key_display="Left/Right"),
         Binding("left", "move(-1)", "Symbol", show=False),
@@ -123,8 +147,9 @@ class SymbolsPanel(Panel):
     DEFAULTS: ClassVar[dict[str, Any]] = {"symbol": "h"}
     LABELS_KO: ClassVar[dict[str, str]] = {"Symbol": "기호"}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(f"{key},{key.upper()}" if len(name) == 1 else key, f"choose('{name}')", name,
-                show=False)
+        Binding(
+            f"{key},{key.upper()}" if len(name) == 1 else key, f"choose('{name}')", name, show=False
+        )
         for name, key, *_ in TABLE
     ]
     DEFAULT_CSS = """
@@ -132,7 +157,7 @@ class SymbolsPanel(Panel):
     SymbolsPanel .eq.-on { text-style: bold; }
     SymbolsPanel .gap { margin-top: 1; }
     """
-    HELP: ClassVar[dict[str, str]] = {
+    HELP_TEXT: ClassVar[dict[str, str]] = {
         "en": """\
 ## Symbols
 
@@ -185,8 +210,7 @@ sigmoid 게이트이고, GRU의 Z는 이전 상태에 곱해집니다. 고른 �
     def compose(self) -> ComposeResult:
         yield SymbolPicker(self.symbol, id="picker")
         yield Readout(id="meaning", classes="panel--title")
-        yield self.stepper("t", 0, lo=0, hi=STEPS - 1, step=1, big_step=2, integer=True,
-                           id="t")
+        yield self.stepper("t", 0, lo=0, hi=STEPS - 1, step=1, big_step=2, integer=True, id="t")
         yield Readout(id="values-head")
         yield Readout(id="values")
         for kind in EQUATIONS:
@@ -218,10 +242,14 @@ sigmoid 게이트이고, GRU의 Z는 이전 상태에 곱해집니다. 고른 �
         keras = row[5] if self.lang == "ko" else row[4]
         meaning = row[3] if self.lang == "ko" else row[2]
         self.query_one("#meaning", Readout).show(
-            f"{sym}: {meaning} | Keras: {keras} | {self.t('shape', '모양')} {row[6]}")
+            f"{sym}: {meaning} | Keras: {keras} | {self.t('shape', '모양')} {row[6]}"
+        )
         self.query_one("#values-head", Readout).show(
-            self.t(f"values at t={t} (n={UNITS}, D={DIM}, T={STEPS}):",
-                   f"t={t}의 값 (n={UNITS}, D={DIM}, T={STEPS}):"))
+            self.t(
+                f"values at t={t} (n={UNITS}, D={DIM}, T={STEPS}):",
+                f"t={t}의 값 (n={UNITS}, D={DIM}, T={STEPS}):",
+            )
+        )
         self.query_one("#values", Readout).show("\n".join(self.value_lines(sym, t)))
         for kind, lines in EQUATIONS.items():
             marked = [mark(line, sym) for line in lines]
@@ -246,12 +274,14 @@ sigmoid 게이트이고, GRU의 Z는 이전 상태에 곱해집니다. 고른 �
                 first = " ".join(fmt(v) for v in weight[0, :3])
                 lines.append(f"{name}{weight.shape} {self.t('row 0', '0행')}: {first} ...")
             elif sym == "t":
-                lines.append(f"{name}t = {step.t}, x_{step.position} -> h_{step.t} = "
-                             f"{vec(step.h)}")
+                lines.append(f"{name}t = {step.t}, x_{step.position} -> h_{step.t} = {vec(step.h)}")
             elif sym in GATES:
                 cell, gate = GATES[sym]
-                lines.append(f"{name}{gate} = {vec(step.gates[gate])}" if kind == cell else
-                             f"{name}" + self.t(f"no {sym} in this cell", f"이 셀에는 {sym} 없음"))
+                lines.append(
+                    f"{name}{gate} = {vec(step.gates[gate])}"
+                    if kind == cell
+                    else f"{name}" + self.t(f"no {sym} in this cell", f"이 셀에는 {sym} 없음")
+                )
             else:
                 lines.append(name + self.activation_line(sym, kind, trace, t))
         return lines
@@ -259,8 +289,7 @@ sigmoid 게이트이고, GRU의 Z는 이전 상태에 곱해집니다. 고른 �
     def activation_line(self, sym: str, kind: str, trace: RecurrentTrace, t: int) -> str:
         """Where sigmoid or tanh is applied in ``kind``, unit 0: ``f = sigmoid(pre) = v``."""
         step = trace.steps[t]
-        gates = [g for g in trace.gate_names
-                 if (g in ("g", "hh", "h")) == (sym == "tanh")]
+        gates = [g for g in trace.gate_names if (g in ("g", "hh", "h")) == (sym == "tanh")]
         if not gates:
             return self.t("not used (tanh only)", "쓰지 않음 (tanh만)")
         g, shown = gates[0], {"hh": "h~"}  # the engine calls the GRU candidate hh
@@ -268,15 +297,22 @@ sigmoid 게이트이고, GRU의 Z는 이전 상태에 곱해집니다. 고른 �
         if kind == "LSTM" and sym == "tanh":
             more = "tanh(c_t)"
         tail = self.t(f" (also {more})", f" ({more}에도)") if more else ""
-        return (f"{shown.get(g, g)}[0] = {sym}({fmt(step.pre[g][0, 0])}) = "
-                f"{fmt(step.gates[g][0, 0])}{tail}")
+        return (
+            f"{shown.get(g, g)}[0] = {sym}({fmt(step.pre[g][0, 0])}) = "
+            f"{fmt(step.gates[g][0, 0])}{tail}"
+        )
 
     def table_text(self, sym: str) -> str:
         """The whole table; the chosen row starts with ``>``."""
-        head = ("기호", "뜻", "Keras", "모양") if self.lang == "ko" else \
-            ("sym", "meaning", "Keras", "shape")
-        rows = [head] + [(r[0], r[3] if self.lang == "ko" else r[2],
-                          r[5] if self.lang == "ko" else r[4], r[6]) for r in TABLE]
+        head = (
+            ("기호", "뜻", "Keras", "모양")
+            if self.lang == "ko"
+            else ("sym", "meaning", "Keras", "shape")
+        )
+        rows = [head] + [
+            (r[0], r[3] if self.lang == "ko" else r[2], r[5] if self.lang == "ko" else r[4], r[6])
+            for r in TABLE
+        ]
         widths = [max(cell_len(r[k]) for r in rows) for k in range(3)]
         lines: list[str] = []
         for k, r in enumerate(rows):

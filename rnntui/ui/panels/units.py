@@ -46,11 +46,29 @@ class Choice(Stepper):
 
     BINDINGS: ClassVar[list[Binding]] = [Binding("space", "step(1)", "Next")]
 
-    def __init__(self, label: str, options: Sequence[str], index: int = 0, *, lang: str = "en",
-                 id: str | None = None, classes: str | None = None) -> None:
+    def __init__(
+        self,
+        label: str,
+        options: Sequence[str],
+        index: int = 0,
+        *,
+        lang: str = "en",
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
         self.options: tuple[str, ...] = tuple(options) or ("",)
-        super().__init__(label, index, lo=0, hi=len(self.options) - 1, step=1, big_step=10,
-                         integer=True, lang=lang, id=id, classes=classes)
+        super().__init__(
+            label,
+            index,
+            lo=0,
+            hi=len(self.options) - 1,
+            step=1,
+            big_step=10,
+            integer=True,
+            lang=lang,
+            id=id,
+            classes=classes,
+        )
 
     @property
     def choice(self) -> str:
@@ -89,8 +107,13 @@ class Choice(Stepper):
             return super().validate(text)
         except ValueError:
             shown = ", ".join(self.options[:8]) + (", ..." if len(self.options) > 8 else "")
-            raise ValueError(pick(self.lang, f"{self.label}: choose one of {shown}",
-                                  f"{self.label}: 다음 중에서 고르세요: {shown}")) from None
+            raise ValueError(
+                pick(
+                    self.lang,
+                    f"{self.label}: choose one of {shown}",
+                    f"{self.label}: 다음 중에서 고르세요: {shown}",
+                )
+            ) from None
 
 
 def pad(text: str, width: int, *, right: bool = False) -> str:
@@ -109,7 +132,7 @@ def wrap(text: str, width: int) -> str:
     for line in text.split("\n"):
         indent = line[: len(line) - len(line.lstrip(" "))]
         current = ""
-        for chunk in re.findall(r"\S+\s*", line[len(indent):]) or [""]:
+        for chunk in re.findall(r"\S+\s*", line[len(indent) :]) or [""]:
             if current.strip() and cell_len(current + chunk.rstrip()) > width:
                 out.append(current.rstrip())
                 current = indent
@@ -180,7 +203,7 @@ class UnitsPanel(TextPanel):
 
     NAME = "units"
     DEFAULTS: ClassVar[dict[str, Any]] = {"units": 4, "input_dim": 8, "timesteps": 5}
-    HELP: ClassVar[dict[str, str]] = {
+    HELP_TEXT: ClassVar[dict[str, str]] = {
         "en": "## Units\n\n`units` (n) is the length of the hidden state h. Every unit reads "
         "every unit's previous value through the recurrent weight U (n x n per gate), so the "
         "parameters grow roughly with n squared. The number of time steps never changes the "
@@ -212,18 +235,32 @@ class UnitsPanel(TextPanel):
     def check_preset(self, key: str, value: Any) -> Any:
         """units and input_dim 1..256, timesteps 1..100."""
         hi = LIMITS.get(key)
-        if hi is not None and (isinstance(value, bool) or not isinstance(value, int)
-                               or not 1 <= value <= hi):
+        if hi is not None and (
+            isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= hi
+        ):
             raise ValueError(f"{key} must be a whole number 1..{hi}")
         return value
 
     def compose(self) -> ComposeResult:
-        yield Static(self.t("Units: SimpleRNN, LSTM and GRU side by side",
-                            "유닛: SimpleRNN, LSTM, GRU 나란히 보기"), classes="panel--title")
+        yield Static(
+            self.t(
+                "Units: SimpleRNN, LSTM and GRU side by side",
+                "유닛: SimpleRNN, LSTM, GRU 나란히 보기",
+            ),
+            classes="panel--title",
+        )
         with HorizontalGroup(classes="row"):
             for key, big in (("units", 16), ("input_dim", 8), ("timesteps", 10)):
-                yield self.stepper(key, self.preset[key], lo=1, hi=LIMITS[key], step=1,
-                                   big_step=big, integer=True, id=key)
+                yield self.stepper(
+                    key,
+                    self.preset[key],
+                    lo=1,
+                    hi=LIMITS[key],
+                    step=1,
+                    big_step=big,
+                    integer=True,
+                    id=key,
+                )
         yield Readout(id="params", classes="gap")
         yield Readout(id="shapes")
         with HorizontalGroup(classes="row gap"):
@@ -237,8 +274,9 @@ class UnitsPanel(TextPanel):
         """The seeded input sequence (1, T, D); earlier steps stay the same when T grows."""
         return input_table()[None, :steps, :dim]
 
-    def build(self, kind: str, units: int, dim: int, steps: int, seq: bool,
-              draw: bool = False) -> RNNLayer:
+    def build(
+        self, kind: str, units: int, dim: int, steps: int, seq: bool, draw: bool = False
+    ) -> RNNLayer:
         """A built layer of ``kind``: seeded weights with ``draw``, else zeros (enough for
         counts and shapes, and much faster)."""
         layer = KINDS[kind](units, return_sequences=seq, seed=SEED)
@@ -253,20 +291,28 @@ class UnitsPanel(TextPanel):
         self.counts = {name: layer.count_params() for name, layer in layers.items()}
         rows = {name: formula(layer) for name, layer in layers.items()}
         width = max(len(filled) for _, filled in rows.values())
-        lines = [self.t("params (n = units, D = input_dim)",
-                        "파라미터 (n = 유닛 수, D = 입력 특성 수)")]
+        lines = [
+            self.t("params (n = units, D = input_dim)", "파라미터 (n = 유닛 수, D = 입력 특성 수)")
+        ]
         for name, (letters, filled) in rows.items():
-            lines.append(f"{name:<9} {letters:<9} = {filled:<{width}} = "
-                         f"{fmt_int(self.counts[name]):>7}")
+            lines.append(
+                f"{name:<9} {letters:<9} = {filled:<{width}} = {fmt_int(self.counts[name]):>7}"
+            )
         self.show("#params", "\n".join(lines))
         grid_layer = self.build(kind, units, dim, steps, True, draw=True)
         self._show_shapes(layers[kind], grid_layer)
         self._show_note(kind, units, layers[kind], self.build(kind, 2 * units, dim, steps, False))
         self.trace = trace = grid_layer.trace(self.inputs(steps, dim))
-        rows = self.t(f"{units} units", f"유닛 {units}개") if units <= GRID else self.t(
-            f"units 0-{GRID - 1} of {units}", f"유닛 {units}개 중 0-{GRID - 1}번")
-        cols = self.t(f"{steps} steps", f"{steps}단계") if steps <= GRID else self.t(
-            f"steps 0-{GRID - 1} of {steps}", f"{steps}단계 중 0-{GRID - 1}단계")
+        rows = (
+            self.t(f"{units} units", f"유닛 {units}개")
+            if units <= GRID
+            else self.t(f"units 0-{GRID - 1} of {units}", f"유닛 {units}개 중 0-{GRID - 1}번")
+        )
+        cols = (
+            self.t(f"{steps} steps", f"{steps}단계")
+            if steps <= GRID
+            else self.t(f"steps 0-{GRID - 1} of {steps}", f"{steps}단계 중 0-{GRID - 1}단계")
+        )
         self.show("#caption", f"h_t: {rows} x {cols}")
         self.query_one("#grid", ValueGrid).set_values(trace.outputs[0].T[:GRID, :GRID].tolist())
 
@@ -274,25 +320,35 @@ class UnitsPanel(TextPanel):
         shape_in = (None, self.int_value("timesteps"), self.int_value("input_dim"))
         out_last = format_shape(last.compute_output_shape(shape_in))
         out_seq = format_shape(seq.compute_output_shape(shape_in))
-        self.show("#shapes", self.t(
-            f"output {out_last}; with return_sequences=True {out_seq}",
-            f"출력 {out_last}, return_sequences=True면 {out_seq}"))
+        self.show(
+            "#shapes",
+            self.t(
+                f"output {out_last}; with return_sequences=True {out_seq}",
+                f"출력 {out_last}, return_sequences=True면 {out_seq}",
+            ),
+        )
         names = last.weight_names()
         letter = {"kernel": "W = ", "recurrent_kernel": "U = ", "bias": "b = "}
-        parts = [f"{letter.get(n, '')}{n} {format_shape(s)}"
-                 for n, s in zip(names, last.weight_shapes(), strict=True)]
+        parts = [
+            f"{letter.get(n, '')}{n} {format_shape(s)}"
+            for n, s in zip(names, last.weight_shapes(), strict=True)
+        ]
         kind = type(last).__name__
         self.show("#weights", self.t(f"{kind} weights: ", f"{kind} 가중치: ") + ", ".join(parts))
 
     def _show_note(self, kind: str, units: int, layer: RNNLayer, double: RNNLayer) -> None:
         total, rec = fmt_int(layer.count_params()), fmt_int(layer.recurrent_kernel.size)
         more = fmt_int(double.count_params())
-        self.show("#note", self.t(
-            f"Capacity: {kind}({units}) has {total} weights; U (the n x n part) alone is "
-            f"{rec}. With {2 * units} units it would have {more}. More units hold more "
-            "patterns, but with little data they also memorise noise (overfitting): keep "
-            "the smallest size that does as well on validation data.",
-            f"용량: {kind}({units})의 가중치는 {total}개이고, 그중 U(n x n 부분)만 {rec}개"
-            f"입니다. 유닛이 {2 * units}개면 {more}개가 됩니다. 유닛이 많을수록 패턴을 더 많이 "
-            "담지만, 데이터가 적으면 잡음까지 외워 과대적합이 됩니다. 검증 데이터에서 성능이 "
-            "같다면 가장 작은 크기를 고르세요."))
+        self.show(
+            "#note",
+            self.t(
+                f"Capacity: {kind}({units}) has {total} weights; U (the n x n part) alone is "
+                f"{rec}. With {2 * units} units it would have {more}. More units hold more "
+                "patterns, but with little data they also memorise noise (overfitting): keep "
+                "the smallest size that does as well on validation data.",
+                f"용량: {kind}({units})의 가중치는 {total}개이고, 그중 U(n x n 부분)만 {rec}개"
+                f"입니다. 유닛이 {2 * units}개면 {more}개가 됩니다. 유닛이 많을수록 패턴을 더 많이 "
+                "담지만, 데이터가 적으면 잡음까지 외워 과대적합이 됩니다. 검증 데이터에서 성능이 "
+                "같다면 가장 작은 크기를 고르세요.",
+            ),
+        )

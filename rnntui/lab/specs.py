@@ -1,0 +1,229 @@
+"""The one declaration of every panel's settings (the lesson ``preset:`` keys and the controls).
+
+Pure stdlib, cheap to import: ``rnntui check`` reads :data:`PANEL_SPECS` without NumPy. Each
+lab module takes its ``SPEC`` from here.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from rnntui.lab.spec import Setting, Spec, is_int, is_number
+
+MAX_STEPS = 12
+"""Longest input sequence of the recurrent labs."""
+MAX_FEATURES = 16
+"""Most numbers per step in a preset sequence."""
+RECURRENT_MAX_UNITS = 64
+ACTIVATION_X = (-6.0, 6.0)
+SYMBOLS = ("h", "x", "W", "U", "t", "F", "I", "O", "Z", "R", "sigmoid", "tanh")
+LAYER_TYPES = ("LSTM", "GRU", "SimpleRNN")
+MERGE_MODES = ("concat", "sum", "mul", "ave", "None")
+
+LABELS: dict[str, tuple[str, str]] = {
+    "x": ("x", "x"),
+    "t": ("t", "t"),
+    "unit": ("unit", "unit"),
+    "units": ("units", "units"),
+    "units_long": ("units", "유닛 수"),
+    "x_t": ("x_t", "x_t"),
+    "h_prev": ("h_{t-1}", "h_{t-1}"),
+    "c_prev": ("c_{t-1}", "c_{t-1}"),
+    "sequence": ("sequence:", "입력 순서:"),
+    "seed": ("seed", "seed"),
+    "reset_after": ("reset_after", "reset_after"),
+    "input_dim": ("input_dim", "input_dim"),
+    "timesteps": ("timesteps", "timesteps"),
+    "layers": ("layers", "층 수"),
+    "sentence": ("sentence", "문장"),
+    "merge_mode": ("merge_mode", "merge_mode"),
+    "vocab": ("vocab V", "사전 V"),
+    "dim": ("dim", "dim"),
+    "word": ("word", "단어"),
+    "dropout": ("dropout", "dropout"),
+    "recurrent_dropout": ("recurrent_dropout", "recurrent_dropout"),
+    "symbol": ("symbol", "기호"),
+}
+"""Label key -> (English, Korean) text of a control."""
+
+
+def label(key: str, lang: str) -> str:
+    """The control label for ``key`` in ``lang`` ("ko" or "en")."""
+    en, ko = LABELS.get(key, (key, key))
+    return ko if lang == "ko" else en
+
+
+def check_sequence(value: Any) -> list[list[float]]:
+    """A preset ``sequence``: 1..MAX_STEPS numbers, or equally long lists of finite numbers."""
+    reason = f"must be a list of 1..{MAX_STEPS} steps: numbers, or equally long lists of numbers"
+    if not isinstance(value, list) or not 1 <= len(value) <= MAX_STEPS:
+        raise ValueError(reason)
+    rows = [step if isinstance(step, list) else [step] for step in value]
+    if (
+        not all(
+            row and len(row) <= MAX_FEATURES and all(is_number(v) or _non_finite(v) for v in row)
+            for row in rows
+        )
+        or len({len(row) for row in rows}) != 1
+    ):
+        raise ValueError(reason)
+    if any(_non_finite(v) for row in rows for v in row):
+        raise ValueError("must hold finite numbers (no .nan or .inf)")
+    return [[float(v) for v in row] for row in rows]
+
+
+def _non_finite(value: Any) -> bool:
+    return isinstance(value, float) and not math.isfinite(value)
+
+
+def _words(most: int, what: str = "words") -> Any:
+    def check(value: Any) -> tuple[str, ...]:
+        if (
+            not isinstance(value, list)
+            or not 1 <= len(value) <= most
+            or not all(isinstance(tok, str) and tok.strip() for tok in value)
+        ):
+            raise ValueError(f"must be a list of 1..{most} {what}")
+        return tuple(tok.strip() for tok in value)
+
+    return check
+
+
+def _optional_words(most: int) -> Any:
+    words = _words(most)
+
+    def check(value: Any) -> tuple[str, ...] | None:
+        return None if value is None else words(value)
+
+    return check
+
+
+def _vocab(value: Any) -> int | tuple[str, ...] | None:
+    if value is None:
+        return None
+    if is_int(value):
+        if not 1 <= value <= 10_000:
+            raise ValueError("must be a vocabulary size 1..10000 or a list of up to 100 words")
+        return int(value)
+    if (
+        not isinstance(value, list)
+        or not 1 <= len(value) <= 100
+        or not all(isinstance(w, str) and w.strip() for w in value)
+    ):
+        raise ValueError("must be a vocabulary size 1..10000 or a list of up to 100 words")
+    words = tuple(w.strip() for w in value)
+    if len(set(words)) != len(words):
+        raise ValueError("must list different words")
+    return words
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError("must be text (quote it)")
+    return value
+
+
+def _merge_mode(value: Any) -> str:
+    value = "None" if value is None else value
+    if value not in MERGE_MODES:
+        raise ValueError(f"must be one of {', '.join(MERGE_MODES)}")
+    return str(value)
+
+
+def _symbol(value: Any) -> str:
+    names = {name.lower(): name for name in SYMBOLS}
+    if not isinstance(value, str) or value.strip().lower() not in names:
+        raise ValueError(f"must be one of {', '.join(SYMBOLS)}")
+    text = value.strip()
+    return text if text in SYMBOLS else names[text.lower()]
+
+
+def _layers(value: Any) -> list[dict[str, Any]]:
+    if not isinstance(value, list) or not 1 <= len(value) <= 4:
+        raise ValueError("must be a list of 1..4 layers")
+    layers = []
+    for item in value:
+        if not isinstance(item, dict) or item.get("type") not in LAYER_TYPES:
+            raise ValueError(f"must give each layer a type: {', '.join(LAYER_TYPES)}")
+        units: Any = item.get("units")
+        if not is_int(units) or not 1 <= units <= 256:
+            raise ValueError("must give each layer units, a whole number 1..256")
+        seq = item.get("return_sequences", False)
+        if not isinstance(seq, bool):
+            raise ValueError("must give return_sequences as true or false")
+        layers.append({"type": item["type"], "units": units, "return_sequences": seq})
+    return layers
+
+
+def _recurrent(*extra: Setting, carry: bool = False) -> Spec:
+    controls = [
+        Setting("x_t", "float", 0.0, -5.0, 5.0, label="x_t", preset=False),
+        Setting("h_prev", "float", 0.0, -1.0, 1.0, label="h_prev", preset=False),
+    ]
+    if carry:
+        controls.append(Setting("c_prev", "float", 0.0, -5.0, 5.0, label="c_prev", preset=False))
+    return Spec(
+        Setting("units", "int", 2, 1, RECURRENT_MAX_UNITS, label="units"),
+        Setting("sequence", "custom", [1.0, 0.5, -1.0], label="sequence", check=check_sequence),
+        Setting("seed", "int", 0, 0, None, label="seed"),
+        *extra,
+        *controls,
+    )
+
+
+PANEL_SPECS: dict[str, Spec] = {
+    "activation": Spec(Setting("x", "float", 0.5, *ACTIVATION_X, label="x")),
+    "simple_rnn": _recurrent(),
+    "lstm": _recurrent(carry=True),
+    "gru": _recurrent(Setting("reset_after", "bool", True, label="reset_after")),
+    "units": Spec(
+        Setting("units", "int", 4, 1, 256, label="units"),
+        Setting("input_dim", "int", 8, 1, 256, label="input_dim"),
+        Setting("timesteps", "int", 5, 1, 100, label="timesteps"),
+    ),
+    "stacking": Spec(
+        Setting("input_dim", "int", 8, 1, 256, label="input_dim"),
+        Setting("timesteps", "int", 20, 1, 500, label="timesteps"),
+        Setting(
+            "layers",
+            "custom",
+            [
+                {"type": "LSTM", "units": 32, "return_sequences": True},
+                {"type": "LSTM", "units": 16, "return_sequences": False},
+            ],
+            label="layers",
+            check=_layers,
+        ),
+    ),
+    "bidirectional": Spec(
+        Setting("sentence", "custom", None, label="sentence", check=_optional_words(8)),
+        Setting("units", "int", 2, 1, 4, label="units"),
+        Setting("merge_mode", "custom", "concat", label="merge_mode", check=_merge_mode),
+    ),
+    "embedding": Spec(
+        Setting("vocab", "custom", None, label="vocab", check=_vocab),
+        Setting("dim", "int", 4, 1, 64, label="dim"),
+        Setting("word", "custom", None, label="word", check=_text),
+    ),
+    "dropout": Spec(
+        Setting("dropout", "float", 0.2, 0.0, 0.95, label="dropout"),
+        Setting("recurrent_dropout", "float", 0.2, 0.0, 0.95, label="recurrent_dropout"),
+        Setting("units", "int", 4, 1, 5, label="units_long"),
+        Setting("timesteps", "int", 6, 1, 6, label="timesteps"),
+    ),
+    "symbols": Spec(Setting("symbol", "custom", "h", label="symbol", check=_symbol)),
+    "order": Spec(
+        Setting(
+            "sentence",
+            "custom",
+            ["I", "go", "to", "school"],
+            label="sentence",
+            check=_words(7, "text tokens"),
+        ),
+        Setting("units", "int", 4, 1, 5, label="units"),
+    ),
+}
+"""Panel name -> its settings (the keys a lesson's ``preset`` may hold)."""
