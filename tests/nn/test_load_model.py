@@ -458,6 +458,128 @@ def test_keras_saved_lambda_custom_and_two_inputs(tmp_path: Path) -> None:
     two.save(tmp_path / "two.h5")
     for suffix in (".keras", ".h5"):
         _fails(tmp_path / f"two{suffix}", "2 inputs", "plain chain")
+    x = keras.Input((T, D))
+    branch = keras.Model(x, L.Add()([L.LSTM(2)(x), L.GRU(2)(x)]))
+    branch.save(tmp_path / "branch.keras")
+    _fails(tmp_path / "branch.keras", "feeds two layers", "plain chain")
     conv = keras.Sequential([keras.Input((T, D)), L.Conv1D(4, 2), L.LSTM(2)])
     conv.save(tmp_path / "conv.h5")
     _fails(tmp_path / "conv.h5", "(Conv1D) is not supported")
+
+
+# -- a tf.keras 2 legacy .h5 (written by hand in its layout; Keras 3 computes the outputs) --
+def _tf2_layers() -> list[dict[str, Any]]:
+    rnn = {"time_major": False, "implementation": 2, "dtype": "float32", "trainable": True}
+    return [
+        {
+            "class_name": "Embedding",
+            "config": {
+                "name": "embedding",
+                "input_dim": V,
+                "output_dim": 4,
+                "input_length": 7,
+                "batch_input_shape": [None, 7],
+                "mask_zero": False,
+                "dtype": "float32",
+            },
+        },
+        {
+            "class_name": "Bidirectional",
+            "config": {
+                "name": "bidirectional",
+                "merge_mode": "concat",
+                "layer": {
+                    "class_name": "LSTM",
+                    "config": {"name": "lstm", "units": 3, "return_sequences": True, **rnn},
+                },
+            },
+        },
+        {"class_name": "GRU", "config": {"name": "gru", "units": 2, "reset_after": True, **rnn}},
+        {"class_name": "Dense", "config": {"name": "dense", "units": 1, "activation": "sigmoid"}},
+    ]
+
+
+TF2_WEIGHTS = {
+    "embedding": ["embedding/embeddings:0"],
+    "bidirectional": [
+        f"bidirectional/{half}_lstm/lstm_cell/{w}:0"
+        for half in ("forward", "backward")
+        for w in ("kernel", "recurrent_kernel", "bias")
+    ],
+    "gru": [f"gru/gru_cell/{w}:0" for w in ("kernel", "recurrent_kernel", "bias")],
+    "dense": ["dense/kernel:0", "dense/bias:0"],
+}
+
+
+def _write_tf2(path: Path, weights: list[np.ndarray], functional: bool) -> None:
+    layers = _tf2_layers()
+    if functional:
+        entries: list[dict[str, Any]] = [
+            {
+                "class_name": "InputLayer",
+                "name": "input_1",
+                "inbound_nodes": [],
+                "config": {"name": "input_1", "batch_input_shape": [None, 7]},
+            }
+        ]
+        below = "input_1"
+        for layer in layers:
+            name = layer["config"]["name"]
+            entries.append({**layer, "name": name, "inbound_nodes": [[[below, 0, 0, {}]]]})
+            below = name
+        config = {
+            "class_name": "Functional",
+            "config": {
+                "name": "model",
+                "layers": entries,
+                "input_layers": [["input_1", 0, 0]],
+                "output_layers": [["dense", 0, 0]],
+            },
+        }
+    else:
+        head = {
+            "class_name": "InputLayer",
+            "config": {"name": "embedding_input", "batch_input_shape": [None, 7]},
+        }
+        config = {
+            "class_name": "Sequential",
+            "config": {"name": "sequential", "layers": [head, *layers]},
+        }
+    arrays = iter(weights)
+    with h5py.File(path, "w") as f:
+        f.attrs["keras_version"] = b"2.15.0"
+        f.attrs["backend"] = b"tensorflow"
+        f.attrs["model_config"] = json.dumps(config).encode()
+        group = f.create_group("model_weights")
+        group.attrs["layer_names"] = [n.encode() for n in TF2_WEIGHTS]
+        for layer_name, names in TF2_WEIGHTS.items():
+            sub = group.create_group(layer_name)
+            sub.attrs["weight_names"] = [n.encode() for n in names]
+            for name in names:
+                sub[name] = next(arrays)
+
+
+@pytest.mark.parametrize("functional", [False, True])
+def test_a_tf_keras_2_h5_loads(tmp_path: Path, functional: bool) -> None:
+    keras = _keras()
+    L = keras.layers
+    twin = keras.Sequential(
+        [
+            keras.Input((7,)),
+            L.Embedding(V, 4),
+            L.Bidirectional(L.LSTM(3, return_sequences=True)),
+            L.GRU(2),
+            L.Dense(1, activation="sigmoid"),
+        ]
+    )
+    rng = np.random.default_rng(3)
+    weights = [rng.normal(scale=0.5, size=w.shape).astype(np.float32) for w in twin.get_weights()]
+    twin.set_weights(weights)
+    path = tmp_path / "tf2.h5"
+    _write_tf2(path, weights, functional)
+    model = load_model(path)
+    x = rng.integers(0, V, size=(4, 7))
+    expected = keras.ops.convert_to_numpy(twin(x, training=False))
+    assert np.abs(model(x) - expected).max() <= F32
+    assert model.keras_version == "2.15.0" and model.count_params() == twin.count_params()
+    assert [r.name for r in model.summary().rows] == list(TF2_WEIGHTS)

@@ -158,7 +158,11 @@ def _functional(config: dict[str, Any]) -> ModelConfig:
                 class_name=class_of(entry),
             )
         if reads[0][0] in feeds:
-            raise LoadError(f"Layer {reads[0][0]!r} feeds two layers: the model is not a chain")
+            raise LoadError(
+                f"Layer {clean_name(reads[0][0], '?')!r} feeds two layers "
+                f"({feeds[reads[0][0]]!r} and {name!r}): rnntui reads functional models that "
+                f"are a plain chain ({SUPPORTED})"
+            )
         feeds[reads[0][0]] = name
     start = clean_name(inputs[0][0], "?")
     if start not in by_name or class_of(by_name[start]) != "InputLayer":
