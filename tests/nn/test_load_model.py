@@ -583,3 +583,11 @@ def test_a_tf_keras_2_h5_loads(tmp_path: Path, functional: bool) -> None:
     assert np.abs(model(x) - expected).max() <= F32
     assert model.keras_version == "2.15.0" and model.count_params() == twin.count_params()
     assert [r.name for r in model.summary().rows] == list(TF2_WEIGHTS)
+
+
+def test_messages_stay_short_and_printable(tmp_path: Path) -> None:
+    """A hostile value (a megabyte, escape codes) is cut and cleaned in the message."""
+    units = "\x1b[2J" + "x" * 1_000_000
+    lstm = {"class_name": "LSTM", "config": {"name": "\x1b]0;t\x07l" + "n" * 500, "units": units}}
+    err = _fails(_write_keras(tmp_path / "u.keras", _config_with(lstm)), "units must be")
+    assert len(str(err)) < 500 and "\x1b" not in str(err) and "\x07" not in str(err)

@@ -11,7 +11,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from rnntui.nn.layer import Shape
-from rnntui.nn.loading.errors import MAX_CONFIG_BYTES, MAX_LAYERS, SUPPORTED, LoadError, mb
+from rnntui.nn.loading.errors import (
+    MAX_CONFIG_BYTES,
+    MAX_LAYERS,
+    SUPPORTED,
+    LoadError,
+    mb,
+    shown,
+)
 from rnntui.nn.loading.layers import (
     MAX_UNITS,
     class_of,
@@ -59,8 +66,8 @@ def _shape(value: Any, where: str) -> Shape:
             ok = False
     if not ok:
         raise LoadError(
-            f"{where}: input shape {value!r} is not (batch, T) or (batch, T, D) with sizes up to "
-            f"{MAX_UNITS:,}"
+            f"{where}: input shape {shown(value)} is not (batch, T) or (batch, T, D) with "
+            f"sizes up to {MAX_UNITS:,}"
         )
     return (None, *dims[1:])
 

@@ -43,6 +43,12 @@ class LoadError(ValueError):
         self.class_name = class_name
 
 
+def shown(value: object, limit: int = 120) -> str:
+    """``repr(value)`` safe for a message: printable characters only, cut to ``limit``."""
+    text = "".join(ch for ch in repr(value) if ch.isprintable())
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
 def mb(n_bytes: int) -> str:
     """``512 MB`` for a limit in a message."""
     return f"{n_bytes // (1024 * 1024):,} MB"

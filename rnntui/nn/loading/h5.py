@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 
-from rnntui.nn.loading.errors import MAX_FILE_BYTES, MAX_PARAMS, LoadError, mb
+from rnntui.nn.loading.errors import MAX_FILE_BYTES, MAX_PARAMS, LoadError, mb, shown
 
 
 class H5Reader:
@@ -34,7 +34,7 @@ class H5Reader:
                 return None
             link = node.get(part, getlink=True)
             if not isinstance(link, h5py.HardLink):
-                raise LoadError(f"{self.where}: {path!r} is a link to elsewhere, refused")
+                raise LoadError(f"{self.where}: {shown(path)} is a link to elsewhere, refused")
             node = node[part]
         return node
 
@@ -49,16 +49,16 @@ class H5Reader:
 
         data = self.node(path)
         if data is None:
-            raise LoadError(f"{self.where} is missing the dataset {path!r} ({label})")
+            raise LoadError(f"{self.where} is missing the dataset {shown(path)} ({label})")
         if not isinstance(data, h5py.Dataset):
-            raise LoadError(f"{self.where}: {path!r} is not a dataset ({label})")
+            raise LoadError(f"{self.where}: {shown(path)} is not a dataset ({label})")
         if data.external or data.is_virtual:
-            raise LoadError(f"{self.where}: {path!r} keeps its data in another file, refused")
+            raise LoadError(f"{self.where}: {shown(path)} keeps its data in another file, refused")
         shape = tuple(int(d) for d in data.shape)
         size = math.prod(shape)
         if size > MAX_PARAMS or size * data.dtype.itemsize > MAX_FILE_BYTES:
             raise LoadError(
-                f"{self.where}: dataset {path!r} declares shape {shape}, more than the "
+                f"{self.where}: dataset {shown(path)} declares shape {shape}, more than the "
                 f"{MAX_PARAMS:,} values ({mb(MAX_FILE_BYTES)}) rnntui reads"
             )
         if shape != tuple(expected):
@@ -71,6 +71,6 @@ class H5Reader:
         try:
             value = np.asarray(data[()])
         except (OSError, ValueError, TypeError) as err:
-            raise LoadError(f"{self.where}: cannot read {path!r}: {err}") from None
+            raise LoadError(f"{self.where}: cannot read {shown(path)}: {err}") from None
         self.dtypes.add(str(value.dtype))
         return value.astype(np.float64)

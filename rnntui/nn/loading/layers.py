@@ -11,7 +11,7 @@ from rnntui.nn.dense import Dense, Dropout
 from rnntui.nn.embedding import Embedding
 from rnntui.nn.gru import GRU
 from rnntui.nn.layer import Layer
-from rnntui.nn.loading.errors import SUPPORTED, LoadError
+from rnntui.nn.loading.errors import SUPPORTED, LoadError, shown
 from rnntui.nn.lstm import LSTM
 from rnntui.nn.pooling import GlobalAveragePooling1D
 from rnntui.nn.recurrent import RNNLayer
@@ -92,19 +92,19 @@ class Reader:
     def int(self, key: str, default: int | None = None) -> int:
         value = self.config.get(key, default)
         if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= MAX_UNITS:
-            raise self.fail(f"{key} must be an integer from 1 to {MAX_UNITS:,}, got {value!r}")
+            raise self.fail(f"{key} must be an integer from 1 to {MAX_UNITS:,}, got {shown(value)}")
         return value
 
     def bool(self, key: str, default: bool) -> bool:
         value = self.config.get(key, default)
         if not isinstance(value, bool):
-            raise self.fail(f"{key} must be true or false, got {value!r}")
+            raise self.fail(f"{key} must be true or false, got {shown(value)}")
         return value
 
     def rate(self, key: str) -> float:
         value = self.config.get(key, 0.0)
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value < 1:
-            raise self.fail(f"{key} must be a number in [0, 1), got {value!r}")
+            raise self.fail(f"{key} must be a number in [0, 1), got {shown(value)}")
         return float(value)
 
     def activation(self, key: str, default: str | None) -> str | None:
@@ -113,13 +113,13 @@ class Reader:
             return None if key == "activation" and self.cls == "Dense" else value
         if isinstance(value, str) and value in ACTIVATIONS:
             return value
-        shown = value if isinstance(value, str) else "a custom activation object"
+        label = value if isinstance(value, str) else "a custom activation object"
         known = ", ".join(sorted(ACTIVATIONS))
-        raise self.fail(f"{key} {clean_name(shown, '?')!r} is not computed (known: {known})")
+        raise self.fail(f"{key} {clean_name(label, '?')!r} is not computed (known: {known})")
 
     def refuse(self, key: str, allowed: Any, what: str) -> None:
         if key in self.config and self.config[key] not in allowed:
-            raise self.fail(f"{what} is not supported ({key}={self.config[key]!r})")
+            raise self.fail(f"{what} is not supported ({key}={shown(self.config[key])})")
 
 
 def _quantized(r: Reader) -> None:
@@ -180,14 +180,14 @@ def _dropout(r: Reader) -> Layer:
 def _pooling(r: Reader) -> Layer:
     fmt = r.config.get("data_format", "channels_last")
     if fmt not in (None, "channels_last", "channels_first"):
-        raise r.fail(f"data_format {fmt!r} is not supported")
+        raise r.fail(f"data_format {shown(fmt)} is not supported")
     return GlobalAveragePooling1D(fmt, keepdims=r.bool("keepdims", False), name=r.name)
 
 
 def _bidirectional(r: Reader) -> Layer:
     mode = r.config.get("merge_mode", "concat")
     if mode not in MERGE_MODES:
-        raise r.fail(f"merge_mode {mode!r} is not one of sum, mul, ave, concat, None")
+        raise r.fail(f"merge_mode {shown(mode)} is not one of sum, mul, ave, concat, None")
     inner = r.config.get("layer")
     if not isinstance(inner, dict):
         raise r.fail("the wrapped layer is missing")

@@ -12,7 +12,7 @@ import numpy as np
 
 from rnntui.nn.loading.archive import open_zip
 from rnntui.nn.loading.build import LoadedModel, build_model, set_weights
-from rnntui.nn.loading.errors import LoadError
+from rnntui.nn.loading.errors import LoadError, shown
 from rnntui.nn.loading.h5 import H5Reader
 from rnntui.nn.loading.weights import keras3_paths, read_keras3, read_legacy
 
@@ -85,7 +85,7 @@ def load_npz_with_spec(path: Path, spec: str) -> LoadedModel:
                     found, dtype = _npy_header(handle)
                     if dtype.kind != "f" or found != shape:
                         raise LoadError(
-                            f"{path.name}: array {name!r} is {dtype} {found}, the model "
+                            f"{path.name}: array {shown(name)} is {dtype} {found}, the model "
                             f"needs float {shape}",
                             partial=model.summary(),
                         )
