@@ -7,5 +7,5 @@ the view and turns keys into lab calls.
 Modules: ``spec`` (Setting, Spec, SettingError), ``specs`` (PANEL_SPECS: every panel's
 settings, read by ``rnntui check`` too), ``format`` (numbers in views), ``sequence`` (input
 sequences, runs split at a state edit), ``weights`` (keep units' weights across a resize),
-``recurrent`` (the shared recurrent lab), ``simple_rnn``, ``lstm``, ``gru``, ``activation``.
+``recurrent`` (the shared recurrent lab), ``simple_rnn``, ``lstm``, ``gru``, ``activation``, ``dropout``.
 """

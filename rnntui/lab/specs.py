@@ -35,6 +35,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "reset_after": ("reset_after", "reset_after"),
     "input_dim": ("input_dim", "input_dim"),
     "timesteps": ("timesteps", "timesteps"),
+    "timesteps_long": ("timesteps", "타임스텝"),
     "layers": ("layers", "층 수"),
     "sentence": ("sentence", "문장"),
     "merge_mode": ("merge_mode", "merge_mode"),
@@ -212,7 +213,7 @@ PANEL_SPECS: dict[str, Spec] = {
         Setting("dropout", "float", 0.2, 0.0, 0.95, label="dropout"),
         Setting("recurrent_dropout", "float", 0.2, 0.0, 0.95, label="recurrent_dropout"),
         Setting("units", "int", 4, 1, 5, label="units_long"),
-        Setting("timesteps", "int", 6, 1, 6, label="timesteps"),
+        Setting("timesteps", "int", 6, 1, 6, label="timesteps_long"),
     ),
     "symbols": Spec(Setting("symbol", "custom", "h", label="symbol", check=_symbol)),
     "order": Spec(

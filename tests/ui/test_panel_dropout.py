@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 
+from rnntui.lab.dropout import INPUT_DIM, input_sequence, make_layer
 from rnntui.nn import RecurrentTrace
 from rnntui.ui.format import fmt
-from rnntui.ui.panels.dropout import INPUT_DIM, DropoutPanel, input_sequence, make_layer
+from rnntui.ui.panels.dropout import DropoutPanel
 from rnntui.ui.widgets.stepper import Stepper
 
 from .helpers import show_panel, shown
@@ -165,7 +166,24 @@ def test_bad_presets_fall_back() -> None:
     panel = DropoutPanel(
         {"dropout": 1.0, "recurrent_dropout": "x", "units": 0, "timesteps": 2.5}, "en"
     )
-    assert panel.preset == DropoutPanel.DEFAULTS
+    assert panel.lab.settings == DropoutPanel(None, "en").lab.settings
     assert len(panel.notes) == 4
     ok = DropoutPanel({"dropout": 0.5, "units": 2, "timesteps": 3}, "ko")
-    assert ok.preset["dropout"] == 0.5 and not ok.notes
+    assert ok.lab.settings["dropout"] == 0.5 and not ok.notes
+
+
+async def test_units_stepper_reaches_the_lab(make_app) -> None:  # type: ignore[no-untyped-def]
+    """units + : a 5-unit layer whose first 4 units keep their weights; no refusal shown."""
+    app = make_app("dropout", "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        panel = await show_panel(pilot)
+        before = panel.lab.engine_layer().get_weights()[0]
+        panel.query_one("#units", Stepper).focus()
+        await pilot.press("plus")
+        await pilot.pause()
+        assert shown(panel, "#title").startswith("LSTM(5,")
+        assert len(grid_rows(panel, "run")) == 5
+        np.testing.assert_array_equal(
+            panel.lab.engine_layer().get_weights()[0][:, :4], before[:, :4]
+        )
+        assert not app._notifications and panel.last_error is None
