@@ -50,6 +50,9 @@ class NextWordView:
     hidden: tuple[HiddenStep, ...]
     completions: tuple[str, ...]
     units: int
+    partial: str = ""
+    """The last word while it is still being typed (no space after it, not in the
+    vocabulary): completed, neither predicted from nor reported as OOV."""
 
 
 @dataclass(frozen=True)
@@ -99,6 +102,14 @@ class NextWordLab:
         """The student's words (a trailing partial word is completed, not predicted from)."""
         self.text = text
 
+    def split_prompt(self) -> tuple[tuple[str, ...], str]:
+        """(words to predict from, partial last word or "")."""
+        words = self.vocab.encode(self.text).words
+        typing = bool(self.text) and not self.text[-1].isspace()
+        if typing and words and words[-1] not in self.vocab:
+            return words[:-1], words[-1]
+        return words, ""
+
     # -- the model -------------------------------------------------------------------------
     def distribution(self, words: tuple[str, ...] | list[str]) -> np.ndarray:
         """P(next word | words) over the vocabulary (V,); padding, OOV and blank get 0."""
@@ -146,7 +157,7 @@ class NextWordLab:
         max_words: int = MAX_WORDS,
     ) -> Generated:
         """Continue ``words`` (default: the prompt) word by word until ``.`` or ``max_words``."""
-        prompt = tuple(self.vocab.encode(self.text).words if words is None else words)
+        prompt = tuple(self.split_prompt()[0] if words is None else words)
         rng = np.random.default_rng(seed)
         current = list(prompt)
         steps: list[WordProb] = []
@@ -164,14 +175,15 @@ class NextWordLab:
 
     def view(self) -> NextWordView:
         """Everything the panel draws for the current prompt."""
-        enc = self.vocab.encode(self.text)
+        words, partial = self.split_prompt()
         return NextWordView(
             lang=self.lang,
             cell=self.cell,
-            words=enc.words,
-            oov=enc.oov,
-            top=self.top(enc.words),
-            hidden=self.hidden_states(enc.words),
+            words=words,
+            oov=self.vocab.encode(list(words)).oov,
+            top=self.top(words),
+            hidden=self.hidden_states(words),
             completions=self.completions(),
             units=int(getattr(self.model.layers[1], "units", 0)),
+            partial=partial,
         )

@@ -31,7 +31,8 @@ def test_loading_is_fast() -> None:
     [
         ("ko", "나는 밥을", "먹었다"),
         ("ko", "엄마는 어제 우유를", "마셨다"),
-        ("ko", "친구는 책을", "읽었다"),
+        ("ko", "친구는 어제 책을", "읽었다"),
+        ("ko", "동생은 매일 커피를", "마신다"),
         ("en", "I ate rice for", "lunch"),
         ("en", "my sister listened", "to"),
     ],
@@ -80,7 +81,14 @@ def test_oov_prompt_is_reported_and_still_predicts(en: NextWordLab) -> None:
 
 def test_completion_of_the_partial_last_word(ko: NextWordLab) -> None:
     ko.set_prompt("나는 오늘 공")
-    assert "공부를" in ko.view().completions
+    view = ko.view()
+    assert "공부를" in view.completions
+    assert view.partial == "공" and view.oov == () and view.words == ("나는", "오늘")
+    assert view.top == ko.top(["나는", "오늘"])
+    ko.set_prompt("나는 오늘")  # a known last word counts even before the space
+    assert ko.view().words == ("나는", "오늘") and ko.view().partial == ""
+    ko.set_prompt("나는 우주선을 ")
+    assert ko.view().oov == ("우주선을",) and ko.view().partial == ""
     ko.set_prompt("나는 오늘 ")
     assert ko.view().completions == ()
 
