@@ -55,12 +55,19 @@ def read_source(spec: str | None, file: Path | None) -> str:
 def summary_lines(plan: SpecPlan) -> list[str]:
     """Keras' lines under the table: Total, Trainable and Non-trainable params with sizes."""
     total = plan.total_params
+    frozen = _non_trainable(plan)
     size = readable_size(total * BYTES_PER_PARAM)
+    trainable = readable_size((total - frozen) * BYTES_PER_PARAM)
     return [
         f" Total params: {total:,} ({size})",
-        f" Trainable params: {total:,} ({size})",
-        f" Non-trainable params: 0 ({readable_size(0)})",
+        f" Trainable params: {total - frozen:,} ({trainable})",
+        f" Non-trainable params: {frozen:,} ({readable_size(frozen * BYTES_PER_PARAM)})",
     ]
+
+
+def _non_trainable(plan: SpecPlan) -> int:
+    """Weights of layers a model file marks ``trainable: false`` (0 for a SPEC)."""
+    return int(getattr(plan.model, "non_trainable_params", 0))
 
 
 def summary_json(plan: SpecPlan) -> dict[str, Any]:
@@ -77,8 +84,8 @@ def summary_json(plan: SpecPlan) -> dict[str, Any]:
             for r in rows
         ],
         "total_params": plan.total_params,
-        "trainable_params": plan.total_params,
-        "non_trainable_params": 0,
+        "trainable_params": plan.total_params - _non_trainable(plan),
+        "non_trainable_params": _non_trainable(plan),
         "total_bytes": plan.total_params * BYTES_PER_PARAM,
     }
 

@@ -591,3 +591,26 @@ def test_messages_stay_short_and_printable(tmp_path: Path) -> None:
     lstm = {"class_name": "LSTM", "config": {"name": "\x1b]0;t\x07l" + "n" * 500, "units": units}}
     err = _fails(_write_keras(tmp_path / "u.keras", _config_with(lstm)), "units must be")
     assert len(str(err)) < 500 and "\x1b" not in str(err) and "\x07" not in str(err)
+
+
+def test_frozen_layers_are_keras_non_trainable_params(tmp_path: Path) -> None:
+    keras = _keras()
+    L = keras.layers
+    model = keras.Sequential([keras.Input((7,)), L.Embedding(V, 4), L.GRU(2), L.Dense(1)])
+    model.layers[0].trainable = False
+    frozen = sum(int(np.prod(w.shape)) for w in model.non_trainable_weights)
+    assert frozen == V * 4
+    for suffix in (".keras", ".h5"):
+        model.save(tmp_path / f"frozen{suffix}")
+        loaded = load_model(tmp_path / f"frozen{suffix}")
+        assert loaded.frozen == (model.layers[0].name,)
+        assert loaded.non_trainable_params == frozen
+
+    from typer.testing import CliRunner
+
+    from rnntui.cli import app
+
+    result = CliRunner().invoke(app, ["summary", str(tmp_path / "frozen.keras")])
+    trainable = model.count_params() - frozen
+    assert f" Trainable params: {trainable:,} (" in result.output
+    assert f" Non-trainable params: {frozen:,} (320.00 B)" in result.output

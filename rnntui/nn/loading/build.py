@@ -26,6 +26,13 @@ class LoadedModel(Sequential):
     source_path: str = ""
     model_name: str = "sequential"
     keras_version: str | None = None
+    frozen: tuple[str, ...] = ()
+    """Names of the layers the file marks ``trainable: false`` (Keras' non-trainable part)."""
+
+    @property
+    def non_trainable_params(self) -> int:
+        """Weights in ``frozen`` layers, as Keras' summary counts them."""
+        return sum(layer.count_params() for layer in self.layers if layer.name in self.frozen)
 
     @property
     def computed_in_float64(self) -> bool:

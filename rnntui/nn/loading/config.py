@@ -41,6 +41,7 @@ class ModelConfig:
     entries: list[dict[str, Any]]
     functional: bool
     name: str
+    trainable: bool = True
 
 
 def parse_json(data: bytes | str, where: str) -> Any:
@@ -109,7 +110,8 @@ def _sequential(top: dict[str, Any], config: dict[str, Any]) -> ModelConfig:
     if shape is None:
         raise LoadError("The model has no input shape (it was never built or called)")
     name = clean_name(config.get("name"), "sequential")
-    return ModelConfig(_shape(shape, "Sequential"), entries, False, name)
+    trainable = config.get("trainable", True) is not False
+    return ModelConfig(_shape(shape, "Sequential"), entries, False, name, trainable)
 
 
 def _histories(value: Any, out: list[tuple[str, int, int]]) -> None:
@@ -182,7 +184,8 @@ def _functional(config: dict[str, Any]) -> ModelConfig:
         raise LoadError(f"The layers do not form one chain from input to output ({SUPPORTED})")
     shape = _shape(_entry_shape(by_name[start]), f"InputLayer {start!r}")
     chain = [by_name[n] for n in order]
-    return ModelConfig(shape, chain, True, clean_name(config.get("name"), "functional"))
+    name = clean_name(config.get("name"), "functional")
+    return ModelConfig(shape, chain, True, name, config.get("trainable", True) is not False)
 
 
 def model_config(top: Any) -> ModelConfig:

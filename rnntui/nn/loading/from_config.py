@@ -7,7 +7,7 @@ from typing import Any
 from rnntui.nn.layer import Layer
 from rnntui.nn.loading.build import LoadedModel, build_model, plan
 from rnntui.nn.loading.config import ModelConfig, model_config
-from rnntui.nn.loading.layers import Unsupported, class_of, layer_from_entry
+from rnntui.nn.loading.layers import Unsupported, class_of, config_of, layer_from_entry
 
 
 def model_from_config(top: Any) -> tuple[LoadedModel, ModelConfig]:
@@ -18,9 +18,8 @@ def model_from_config(top: Any) -> tuple[LoadedModel, ModelConfig]:
     """
     config = model_config(top)
     layers: list[Layer] = []
-    for entry in config.entries:
-        if config.functional and class_of(entry) == "InputLayer":
-            continue
+    weighted_entries = [e for e in config.entries if class_of(e) != "InputLayer"]
+    for entry in weighted_entries:
         try:
             layers.append(layer_from_entry(entry))
         except Unsupported as err:
@@ -28,6 +27,11 @@ def model_from_config(top: Any) -> tuple[LoadedModel, ModelConfig]:
             raise
     model = build_model(layers, config.input_shape)
     model.model_name = config.name
+    model.frozen = tuple(
+        layer.name
+        for layer, entry in zip(layers, weighted_entries, strict=True)
+        if config_of(entry).get("trainable", True) is False or config.trainable is False
+    )
     return model, config
 
 
