@@ -237,6 +237,7 @@ def test_a_saved_model_loads_with_keras_outputs(saved, name: str, fmt: str) -> N
     assert model.source_format == fmt[1:]
     assert model.source_dtype == ("float64" if name == "float64" else "float32")
     assert model.computed_in_float64 is (name != "float64")
+    assert model.dtype_policy == ("float64" if name == "float64" else "float32")
     named = [r.name for r in model.summary().rows]
     assert named == [n for n in case["layers"] if not n.startswith("input_layer")]
 
@@ -614,3 +615,24 @@ def test_frozen_layers_are_keras_non_trainable_params(tmp_path: Path) -> None:
     trainable = model.count_params() - frozen
     assert f" Trainable params: {trainable:,} (" in result.output
     assert f" Non-trainable params: {frozen:,} (320.00 B)" in result.output
+
+
+def test_mixed_precision_policy_is_reported(tmp_path: Path) -> None:
+    keras = _keras()
+    keras.mixed_precision.set_global_policy("mixed_float16")
+    try:
+        model = keras.Sequential([keras.Input((T, D)), keras.layers.LSTM(2)])
+    finally:
+        keras.mixed_precision.set_global_policy("float32")
+    model.save(tmp_path / "mixed.keras")
+    loaded = load_model(tmp_path / "mixed.keras")
+    assert loaded.dtype_policy == "mixed_float16" and loaded.source_dtype == "float32"
+
+
+def test_importing_rnntui_does_not_import_h5py() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, rnntui.nn, rnntui.cli; print('h5py' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

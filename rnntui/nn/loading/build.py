@@ -26,6 +26,9 @@ class LoadedModel(Sequential):
     source_path: str = ""
     model_name: str = "sequential"
     keras_version: str | None = None
+    dtype_policy: str | None = None
+    """The Keras dtype policy of the layers (``"float32"``, ``"mixed_float16"`` ...), if given:
+    Keras computed in that precision, the engine computes in float64."""
     frozen: tuple[str, ...] = ()
     """Names of the layers the file marks ``trainable: false`` (Keras' non-trainable part)."""
 

@@ -7,7 +7,13 @@ from typing import Any
 from rnntui.nn.layer import Layer
 from rnntui.nn.loading.build import LoadedModel, build_model, plan
 from rnntui.nn.loading.config import ModelConfig, model_config
-from rnntui.nn.loading.layers import Unsupported, class_of, config_of, layer_from_entry
+from rnntui.nn.loading.layers import (
+    Unsupported,
+    class_of,
+    clean_name,
+    config_of,
+    layer_from_entry,
+)
 
 
 def model_from_config(top: Any) -> tuple[LoadedModel, ModelConfig]:
@@ -27,12 +33,28 @@ def model_from_config(top: Any) -> tuple[LoadedModel, ModelConfig]:
             raise
     model = build_model(layers, config.input_shape)
     model.model_name = config.name
+    model.dtype_policy = _policy(weighted_entries)
     model.frozen = tuple(
         layer.name
         for layer, entry in zip(layers, weighted_entries, strict=True)
         if config_of(entry).get("trainable", True) is False or config.trainable is False
     )
     return model, config
+
+
+def _policy(entries: list[dict[str, Any]]) -> str | None:
+    """The dtype policy name of the first layer: ``"float32"`` or ``{"config": {"name": ...}}``."""
+    for entry in entries[:1]:
+        value = config_of(entry).get("dtype")
+        if isinstance(value, dict):
+            value = (
+                value.get("config", {}).get("name")
+                if isinstance(value.get("config"), dict)
+                else None
+            )
+        if isinstance(value, str):
+            return clean_name(value, "?")
+    return None
 
 
 def weight_paths(config: ModelConfig) -> list[str]:
