@@ -103,13 +103,19 @@ def main(argv: list[str] | None = None) -> int:
     if not chosen:
         print(f"no model named {args.only}; known: {', '.join(r.name for r in recipes())}")
         return 2
-    out_dir = Path(tempfile.mkdtemp()) if args.check else weights_io.WEIGHTS_DIR
+    with tempfile.TemporaryDirectory() as tmp:
+        out_dir = Path(tmp) if args.check else weights_io.WEIGHTS_DIR
+        return _train_all(chosen, out_dir, args.check)
+
+
+def _train_all(chosen: list[Recipe], out_dir: Path, check: bool) -> int:
+    """Train and save each recipe; with ``check``, compare with the shipped weights."""
     mismatches = 0
     for recipe in chosen:
         model, spec, vocab, figures = train_recipe(recipe)
         weights_io.save(recipe.name, model, spec, vocab, figures, out_dir)
         print(f"{recipe.name}: {figures}")
-        if args.check:
+        if check:
             shipped = weights_io.load(recipe.name)
             same = all(
                 np.array_equal(a, b)

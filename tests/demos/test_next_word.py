@@ -23,7 +23,7 @@ def en() -> NextWordLab:
 def test_loading_is_fast() -> None:
     start = time.perf_counter()
     NextWordLab.shipped("en")
-    assert time.perf_counter() - start < 0.5
+    assert time.perf_counter() - start < 1.0  # about 10-25 ms; the margin is for a busy machine
 
 
 @pytest.mark.parametrize(

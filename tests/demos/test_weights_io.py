@@ -46,3 +46,10 @@ def test_every_recipe_is_shipped_and_small() -> None:
             for ext in (".npz", ".json")
         )
     assert total < 600_000
+
+
+def test_train_script_refuses_an_unknown_model(capsys: pytest.CaptureFixture[str]) -> None:
+    from rnntui.demos.train import main
+
+    assert main(["--only", "no_such_model"]) == 2
+    assert "next_word_ko" in capsys.readouterr().out
