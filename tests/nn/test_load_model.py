@@ -295,7 +295,7 @@ def _write_keras(
             f["layers/dense/vars/1"] = np.zeros(2, dtype=np.float32)
         else:
             weights(f)
-    with zipfile.ZipFile(path, "w") as z:
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as z:
         z.writestr("config.json", json.dumps(config))
         z.write(h5_path, "model.weights.h5")
         for name, data in (extra or {}).items():
@@ -636,3 +636,17 @@ def test_importing_rnntui_does_not_import_h5py() -> None:
     code = "import sys, rnntui.nn, rnntui.cli; print('h5py' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_archive_and_file_size_limits_are_stated(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import rnntui.nn.loading as loading
+    from rnntui.nn.loading import archive
+
+    path = _write_keras(tmp_path / "big.keras", extra={"assets/blob": b"\0" * 3 * 1024 * 1024})
+    assert path.stat().st_size < 1024 * 1024  # zeros compress: the declared size counts
+    monkeypatch.setattr(archive, "MAX_FILE_BYTES", 2 * 1024 * 1024)
+    _fails(path, "'assets/blob' is 3,145,728 bytes uncompressed", "more than the 2 MB")
+    monkeypatch.setattr(loading, "MAX_FILE_BYTES", 1024)
+    _fails(path, "big.keras is", "more than the 1,024 bytes rnntui reads")

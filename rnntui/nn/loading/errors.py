@@ -50,5 +50,7 @@ def shown(value: object, limit: int = 120) -> str:
 
 
 def mb(n_bytes: int) -> str:
-    """``512 MB`` for a limit in a message."""
+    """``512 MB`` (or ``1,024 bytes`` below a megabyte) for a limit in a message."""
+    if n_bytes < 1024 * 1024:
+        return f"{n_bytes:,} bytes"
     return f"{n_bytes // (1024 * 1024):,} MB"
