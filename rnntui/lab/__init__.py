@@ -7,5 +7,6 @@ the view and turns keys into lab calls.
 Modules: ``spec`` (Setting, Spec, SettingError), ``specs`` (PANEL_SPECS: every panel's
 settings, read by ``rnntui check`` too), ``format`` (numbers in views), ``sequence`` (input
 sequences, runs split at a state edit), ``weights`` (keep units' weights across a resize),
-``recurrent`` (the shared recurrent lab), ``simple_rnn``, ``lstm``, ``gru``, ``activation``, ``dropout``.
+``recurrent`` (the shared recurrent lab), ``simple_rnn``, ``lstm``, ``gru``, ``activation``,
+``dropout``, ``order``.
 """

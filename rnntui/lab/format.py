@@ -3,6 +3,7 @@ parentheses. Pure stdlib; the same rules as ``rnntui.ui.format.fmt`` (a test pin
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 
 from rnntui.lab.spec import SettingError
@@ -50,3 +51,19 @@ def refused(lang: str, errors: Sequence[SettingError]) -> tuple[str, ...]:
         )
         for e in errors
     )
+
+
+def cells(text: str) -> int:
+    """Terminal cells of ``text``: wide (Hangul, CJK) characters take two, combining marks
+    none (the same count as Rich's ``cell_len`` for lesson text)."""
+    total = 0
+    for char in text:
+        if unicodedata.combining(char):
+            continue
+        total += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return total
+
+
+def pad(text: str, width: int) -> str:
+    """Left-align ``text`` in ``width`` terminal cells."""
+    return text + " " * max(0, width - cells(text))

@@ -224,7 +224,7 @@ PANEL_SPECS: dict[str, Spec] = {
             label="sentence",
             check=_words(7, "text tokens"),
         ),
-        Setting("units", "int", 4, 1, 5, label="units"),
+        Setting("units", "int", 4, 1, 5, label="units_long"),
     ),
 }
 """Panel name -> its settings (the keys a lesson's ``preset`` may hold)."""

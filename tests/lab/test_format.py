@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from rnntui.lab.format import fmt, fmt_int, paren, short
+from rnntui.lab.format import cells, fmt, fmt_int, pad, paren, short
 from rnntui.ui import format as ui_format
 
 
@@ -19,3 +19,11 @@ def test_fmt_agrees_with_the_ui() -> None:
 def test_paren_and_short() -> None:
     assert paren(-0.5) == "(-0.5000)" and paren(-0.00001) == "0.0000"
     assert short(1.0) == "1.00" and short(0.1234) == "0.1234" and short(-1.1) == "-1.10"
+
+
+def test_cells_count_as_rich_does() -> None:
+    from rich.cells import cell_len
+
+    for text in ("I go to school", "나는 학교에 간다", "토큰", "h_{t-1}", "e\u0301", "ＡＢ"):
+        assert cells(text) == cell_len(text), text
+    assert pad("토큰", 5) == "토큰 "

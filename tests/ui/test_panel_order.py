@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 
+from rnntui.lab.order import make_embedding, make_rnn, shuffle, vocabulary
 from rnntui.nn import GlobalAveragePooling1D
 from rnntui.ui.format import fmt
-from rnntui.ui.panels.order import OrderPanel, make_embedding, make_rnn, shuffle, vocabulary
+from rnntui.ui.panels.order import OrderPanel
 from rnntui.ui.widgets.stepper import Stepper
 
 from .helpers import show_panel, shown
@@ -98,11 +99,13 @@ async def test_lstm_units_and_korean(make_app, lessons) -> None:  # type: ignore
 
 def test_one_token_sentence() -> None:
     panel = OrderPanel({"sentence": ["solo"], "units": 2}, "en")
-    assert panel.original == ("solo",)
+    assert panel.lab.original == ("solo",)
     assert shuffle((0,), 0)[0] == (0,)
 
 
 def test_bad_presets_fall_back() -> None:
     panel = OrderPanel({"sentence": "I go", "units": 99}, "en")
-    assert panel.preset == OrderPanel.DEFAULTS and len(panel.notes) == 2
-    assert OrderPanel({"sentence": [" a ", "b"]}, "en").original == ("a", "b")
+    default = OrderPanel(None, "en").lab
+    assert (panel.lab.original, panel.lab.units) == (default.original, default.units)
+    assert len(panel.notes) == 2
+    assert OrderPanel({"sentence": [" a ", "b"]}, "en").lab.original == ("a", "b")
