@@ -4,6 +4,7 @@ Formats: a Keras 3 ``.keras`` zip, a legacy HDF5 ``.h5`` model, and weights alon
 ``.weights.h5`` or an ``.npz`` in ``get_weights()`` order) with a SPEC. Files are read as data
 only: nothing named in them is imported or run, zip members are never extracted, and every
 size is checked against the limits in ``errors``. Any problem is a ``LoadError``.
+``load_vocab(path)`` reads the words for a model's token ids (``vocab``).
 """
 
 from __future__ import annotations
@@ -13,8 +14,17 @@ from pathlib import Path
 
 from rnntui.nn.loading.build import LoadedModel
 from rnntui.nn.loading.errors import MAX_FILE_BYTES, SUPPORTED, LoadError, mb
+from rnntui.nn.loading.vocab import Token, Vocabulary, load_vocab
 
-__all__ = ["SUPPORTED", "LoadError", "LoadedModel", "load_model"]
+__all__ = [
+    "SUPPORTED",
+    "LoadError",
+    "LoadedModel",
+    "Token",
+    "Vocabulary",
+    "load_model",
+    "load_vocab",
+]
 
 HDF5_MAGIC = b"\x89HDF\r\n\x1a\n"
 ZIP_MAGIC = b"PK"

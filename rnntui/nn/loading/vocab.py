@@ -1,0 +1,118 @@
+"""A vocabulary for a loaded model: words in (token ids), words out (id -> word).
+
+Two formats: a text file with one token per line (line i = id i, the order of Keras
+``TextVectorization.get_vocabulary()``, where ``""`` is padding and ``"[UNK]"`` the OOV id) or a
+JSON object word -> id (the legacy ``Tokenizer.word_index``, where 0 is padding). Words are
+standardised as each Keras tool does by default: lower case, then punctuation removed
+(TextVectorization) or turned into spaces, keeping apostrophes (Tokenizer), split on spaces.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import string
+from dataclasses import dataclass
+from pathlib import Path
+
+from rnntui.nn.loading.errors import MAX_CONFIG_BYTES, LoadError, mb, shown
+
+MAX_TOKENS = 1_000_000
+"""Entries in a vocabulary."""
+OOV_TOKENS = ("[UNK]", "<OOV>", "<oov>", "<unk>", "<UNK>", "UNK", "OOV")
+"""Tokens taken as the out-of-vocabulary id when present."""
+TEXT_VECTORIZATION = re.compile(f"[{re.escape(string.punctuation)}]")
+TOKENIZER = re.compile(f"[{re.escape(string.punctuation.replace(chr(39), ''))}\t\n]")
+
+
+@dataclass(frozen=True)
+class Token:
+    """One word of the input: its id (None when unknown and there is no OOV id)."""
+
+    word: str
+    id: int | None
+    oov: bool
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Words and ids both ways; ``oov_id`` is None when the vocabulary has no OOV token."""
+
+    words: dict[int, str]
+    ids: dict[str, int]
+    oov_id: int | None
+    tokenizer: bool = False
+    """True for a ``Tokenizer.word_index`` (its filters), False for TextVectorization."""
+
+    @property
+    def size(self) -> int:
+        """One more than the largest id (what an Embedding's input_dim must cover)."""
+        return max(self.words, default=-1) + 1
+
+    def encode(self, text: str) -> list[Token]:
+        """The words of ``text``, standardised, with their ids (OOV marked)."""
+        out = []
+        pattern, into = (TOKENIZER, " ") if self.tokenizer else (TEXT_VECTORIZATION, "")
+        for word in pattern.sub(into, text.lower()).split():
+            found = self.ids.get(word)
+            if found is not None:
+                out.append(Token(word, found, False))
+            else:
+                out.append(Token(word, self.oov_id, True))
+        return out
+
+    def word(self, token_id: int) -> str:
+        """The word of an id (``<id 7>`` when the vocabulary has none)."""
+        return self.words.get(token_id, f"<id {token_id}>")
+
+
+def _from_lines(text: str) -> Vocabulary:
+    lines = text.splitlines()
+    if len(lines) > MAX_TOKENS:
+        raise LoadError(f"The vocabulary has more than {MAX_TOKENS:,} tokens")
+    words = dict(enumerate(lines))
+    ids: dict[str, int] = {}
+    for i, word in words.items():
+        if word and word not in ids:
+            ids[word] = i
+    oov = next((ids[t] for t in OOV_TOKENS if t in ids), None)
+    return Vocabulary(words, ids, oov)
+
+
+def _from_json(data: object) -> Vocabulary:
+    if not isinstance(data, dict):
+        raise LoadError("A JSON vocabulary must be an object of word -> id")
+    if len(data) > MAX_TOKENS:
+        raise LoadError(f"The vocabulary has more than {MAX_TOKENS:,} tokens")
+    ids: dict[str, int] = {}
+    words: dict[int, str] = {}
+    for word, value in data.items():
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < MAX_TOKENS:
+            raise LoadError(f"The id of {shown(word)} must be an integer id, got {shown(value)}")
+        ids[word] = value
+        words.setdefault(value, word)
+    oov = next((ids[t] for t in OOV_TOKENS if t in ids), None)
+    return Vocabulary(words, ids, oov, tokenizer=True)
+
+
+def load_vocab(path: str | Path) -> Vocabulary:
+    """The vocabulary in ``path`` (``.json``: word -> id; else one token per line)."""
+    path = Path(path)
+    try:
+        if not path.is_file():
+            raise LoadError(f"{path} is not a file")
+        if path.stat().st_size > MAX_CONFIG_BYTES:
+            raise LoadError(f"{path.name} is larger than the {mb(MAX_CONFIG_BYTES)} rnntui reads")
+        text = path.read_text(encoding="utf-8")
+    except OSError as err:
+        raise LoadError(f"Cannot read {path}: {err.strerror or err}") from None
+    except UnicodeDecodeError:
+        raise LoadError(f"{path.name} is not UTF-8 text") from None
+    if path.suffix.lower() == ".json" or text.lstrip().startswith("{"):
+        try:
+            return _from_json(json.loads(text))
+        except (ValueError, RecursionError) as err:
+            if isinstance(err, LoadError):
+                raise
+            raise LoadError(f"{path.name} is not valid JSON: {shown(str(err))}") from None
+    return _from_lines(text)
