@@ -215,7 +215,10 @@ PANEL_SPECS: dict[str, Spec] = {
         Setting("units", "int", 4, 1, 5, label="units_long"),
         Setting("timesteps", "int", 6, 1, 6, label="timesteps_long"),
     ),
-    "symbols": Spec(Setting("symbol", "custom", "h", label="symbol", check=_symbol)),
+    "symbols": Spec(
+        Setting("symbol", "custom", "h", label="symbol", check=_symbol),
+        Setting("t", "int", 0, 0, 3, label="t", preset=False),
+    ),
     "order": Spec(
         Setting(
             "sentence",

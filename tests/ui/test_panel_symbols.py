@@ -135,7 +135,7 @@ def test_every_symbol_is_marked_somewhere(symbol: str) -> None:
 
 
 def test_preset_symbol_names() -> None:
-    assert SymbolsPanel({"symbol": "w"}, "en").preset["symbol"] == "W"
-    assert SymbolsPanel({"symbol": "Sigmoid"}, "en").preset["symbol"] == "sigmoid"
+    assert SymbolsPanel({"symbol": "w"}, "en").symbol == "W"
+    assert SymbolsPanel({"symbol": "Sigmoid"}, "en").symbol == "sigmoid"
     bad = SymbolsPanel({"symbol": "theta"}, "en")
-    assert bad.preset["symbol"] == "h" and len(bad.notes) == 1
+    assert bad.symbol == "h" and len(bad.notes) == 1
