@@ -252,6 +252,17 @@ class RnnTuiApp(App[int]):
                 await self.open_lesson(ids[k])
 
     # -- actions ------------------------------------------------------------------------------
+    LESSON_SCREEN_ACTIONS: ClassVar[frozenset[str]] = frozenset(
+        {"toggle_list", "switch_pane", "prev_lesson", "next_lesson"})
+    """Actions on the lesson screen: off while another screen (quiz, help) is on top, whose
+    own keys then apply."""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The lesson-screen actions only work on the lesson screen."""
+        if action in self.LESSON_SCREEN_ACTIONS and not isinstance(self.screen, LearnScreen):
+            return False
+        return True
+
     async def action_next_lesson(self) -> None:
         """Open the next lesson (keys typed after it wait until it is shown)."""
         await self._step_lesson(1)

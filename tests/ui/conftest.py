@@ -62,32 +62,14 @@ def make_panel_app(prose_free_lessons: LessonSet):  # type: ignore[no-untyped-de
     return factory
 
 
-async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
-    """Wait for a state, not a time: no worker running, no panel waiting to be mounted, and
-    the same screen after two pauses in a row."""
-    from tests.ui.helpers import screen_text
-
-    app = pilot.app
-    last = None
-    for _ in range(200):
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        learn = app.screen_stack[0]
-        if getattr(learn, "busy", lambda: False)():
-            continue
-        now = screen_text(app)
-        if now == last:
-            return
-        last = now
-    raise AssertionError("the screen never settled")
-
-
 @pytest.fixture
 def snap(snap_compare):  # type: ignore[no-untyped-def]
     """``snap_compare`` that presses its keys in ``run_before`` and then waits for a settled
     screen (snap_compare alone takes the shot one pause after the last key)."""
 
     def compare(app, *, terminal_size, press=(), run_before=None):  # type: ignore[no-untyped-def]
+        from tests.ui.helpers import settle
+
         async def before(pilot) -> None:  # type: ignore[no-untyped-def]
             if run_before is not None:
                 await run_before(pilot)

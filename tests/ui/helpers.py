@@ -35,3 +35,21 @@ async def focus(pilot: Pilot, panel: Panel, selector: str) -> None:
 def screen_text(app: RnnTuiApp) -> str:
     """What the terminal would show right now, as plain text (one line per row)."""
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
+    """Wait for a state, not a time: no worker running, no panel waiting to be mounted, and
+    the same screen after two pauses in a row."""
+    app = pilot.app
+    last = None
+    for _ in range(200):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        learn = app.screen_stack[0]
+        if getattr(learn, "busy", lambda: False)():
+            continue
+        now = screen_text(app)
+        if now == last:
+            return
+        last = now
+    raise AssertionError("the screen never settled")

@@ -9,7 +9,7 @@ from textual.widgets import Input
 from rnntui.ui.screens.help import HelpScreen
 from rnntui.ui.widgets.keybar import KeyBar
 
-from .helpers import show_panel
+from .helpers import settle, show_panel
 
 FORBIDDEN = {"ctrl+a", "ctrl+b", "ctrl+h", "ctrl+i", "ctrl+m", "ctrl+j"}
 
@@ -100,7 +100,7 @@ async def test_palette_lists_every_lesson(make_app) -> None:  # type: ignore[no-
         await pilot.pause()
         assert all(not i.cursor_blink for i in app.screen.query(Input))  # no idle redraws
         await pilot.press(*"gru")
-        await pilot.pause(0.3)
+        await settle(pilot)
         await pilot.press("enter")
         await pilot.pause()
         assert app.lesson_id == "gru"

@@ -26,6 +26,8 @@ from rnntui.content.loader import LessonSet
 from rnntui.ui.app import RnnTuiApp
 from rnntui.ui.screens.learn import LearnScreen
 
+from .helpers import settle
+
 if TYPE_CHECKING:
     from textual.screen import Screen
 
@@ -184,12 +186,12 @@ async def test_enter_enter_in_the_palette_closes_it_once(make_app) -> None:  # t
     app = make_app("lstm", "en", save=False)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+p", *"cont")
-        await pilot.pause(0.3)
+        await settle(pilot)
         for key in ("enter", "enter", "enter"):
             event = key_event(key)
             event.set_sender(app)
             app._driver.send_message(event)  # type: ignore[union-attr]
-        await pilot.pause(0.3)
+        await settle(pilot)
         assert isinstance(app.screen, LearnScreen) and app._exception is None
 
 
@@ -201,7 +203,7 @@ async def test_page_down_before_the_palette_list_is_drawn(make_app) -> None:  # 
             event = key_event(key)
             event.set_sender(app)
             app._driver.send_message(event)  # type: ignore[union-attr]
-        await pilot.pause(0.3)
+        await settle(pilot)
         assert app._exception is None and app.is_running
 
 
@@ -213,5 +215,5 @@ async def test_page_keys_on_the_lesson_list_right_after_it_opens(make_app) -> No
             event = key_event(key)
             event.set_sender(app)
             app._driver.send_message(event)  # type: ignore[union-attr]
-        await pilot.pause(0.5)
+        await settle(pilot)
         assert app._exception is None and app.is_running

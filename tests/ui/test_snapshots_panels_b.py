@@ -27,7 +27,7 @@ async def _show_panel(pilot) -> None:  # type: ignore[no-untyped-def]
     await pilot.press("f4")
     panel = None
     for _ in range(100):
-        await pilot.pause(0.02)
+        await pilot.pause()
         panel = pilot.app.learn.panel
         if panel is not None and panel.is_attached and not panel._pending:
             break

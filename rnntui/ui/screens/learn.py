@@ -145,7 +145,7 @@ class LearnScreen(Screen[None]):
         if to_panel:
             last = self._panel_focus
             if last is not None and last.is_attached and last.focusable:
-                last.focus()
+                self.set_focus(last)  # now, not after the keys already queued
                 return
             self._focus_first("#panel-pane")
         else:
@@ -157,12 +157,14 @@ class LearnScreen(Screen[None]):
         return focused is not None and (focused is pane or pane in focused.ancestors)
 
     def _focus_first(self, selector: str) -> None:
+        """Focus the first focusable widget of the pane now (``Widget.focus()`` would wait
+        until the keys already queued were handled, and those keys belong to it)."""
         pane = self.query_one(selector)
         for widget in pane.query("*"):
             if widget.focusable:
-                widget.focus()
+                self.set_focus(widget)
                 return
-        pane.focus()
+        self.set_focus(pane if pane.focusable else None)
 
     def toggle_list(self) -> None:
         """Show or hide the lesson list (focuses it when shown)."""

@@ -287,7 +287,7 @@ class QuizScreen(Screen[None]):
         from rnntui.ui.screens.help import HelpScreen, key_table
 
         keys = [(b.binding, b.node) for b in self.active_bindings.values()
-                if b.binding.key.isascii()]
+                if b.enabled and b.binding.key.isascii()]
         text = "\n\n".join([quiz_text.HELP.get(self.lang, quiz_text.HELP["en"]),
                             key_table(keys, self.lang), tr("help.close", self.lang)])
         self.app.push_screen(HelpScreen(text))
