@@ -115,9 +115,10 @@ class DropoutLab:
         value = SPEC.validate(name, value)
         if value == self.settings[name]:
             return
+        old = self.engine_layer()  # the weights the new layer keeps
         self.settings[name] = value
         if name != "timesteps":
-            self._rebuild()
+            self._rebuild(old)
 
     def toggle_mode(self) -> None:
         """Training (masks) / inference (no masks)."""
@@ -146,16 +147,14 @@ class DropoutLab:
         layer.build((None, None, INPUT_DIM))
         return layer
 
-    def _rebuild(self) -> None:
+    def _rebuild(self, old: RNNLayer) -> None:
         """A new layer for new rates or units: the same weights (the units that remain keep
         theirs), fresh masks."""
-        old = self._layer
-        self._layer, self._masks, self.draws = self._new_layer(), None, 0
-        if old is not None:
-            new = self._layer
-            new.set_weights(
-                keep_units(old.get_weights(), new.get_weights(), new.n_gates, old.units, new.units)
-            )
+        new = self._new_layer()
+        new.set_weights(
+            keep_units(old.get_weights(), new.get_weights(), new.n_gates, old.units, new.units)
+        )
+        self._layer, self._masks, self.draws = new, None, 0
 
     def engine_layer(self) -> RNNLayer:
         """The layer for the current kind, units and rates."""

@@ -129,8 +129,8 @@ class OrderLab:
             self.vocab = vocabulary(self.original)
             self.reset()
             return
-        old, self.units = self._rnns.get(self.kind), int(value)
-        if old is not None and old.units != self.units:
+        old, self.units = self.engine_layer(), int(value)
+        if old.units != self.units:
             new = self._built(self.kind, self.units)
             new.set_weights(
                 keep_units(old.get_weights(), new.get_weights(), new.n_gates, old.units, self.units)

@@ -131,11 +131,13 @@ class RecurrentLab:
             self.set_sequence(from_preset(value))
             return
         old_units = self.units
+        if name == "units":
+            self.engine_layer()  # the weights the remaining units keep
         self.settings[name] = value
         if name == "units":
             self.unit = min(self.unit, self.units - 1)
             self.edit = None
-            if self._layer is not None and old_units != self.units:
+            if old_units != self.units:
                 self._resize(old_units)
         else:  # a new seed or cell variant: new draws
             self._layer = None

@@ -211,3 +211,11 @@ def test_settings_are_validated_by_the_spec() -> None:
         float(s.h[0, 0])
         for s in GRU(2, return_sequences=True, seed=4, reset_after=False).trace(X).steps
     )
+
+
+def test_a_units_change_does_not_depend_on_what_was_viewed() -> None:
+    viewed, blind = LSTMLab(), LSTMLab()
+    viewed.view()
+    viewed.set("units", 3)
+    blind.set("units", 3)
+    assert viewed.view() == blind.view()
