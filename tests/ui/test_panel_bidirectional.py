@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 
+from rnntui.lab.bidirectional import embed
+from rnntui.lab.weights import keep_units
 from rnntui.nn import GRU, LSTM, Bidirectional
 from rnntui.nn.layer import format_shape
 from rnntui.ui.format import fmt, fmt_int
-from rnntui.ui.panels.bidirectional import embed
 from rnntui.ui.panels.stacking import Choice
 from rnntui.ui.widgets.grid import ValueGrid
 from rnntui.ui.widgets.stepper import Stepper
@@ -25,6 +26,22 @@ def engine(tokens, kind=LSTM, units=2, merge="concat"):  # type: ignore[no-untyp
     _, x = embed(tokens)
     bi = Bidirectional(kind(units, return_sequences=True, seed=0), merge_mode=merge)
     return bi, bi.trace(x)
+
+
+def resized(tokens, kind, old: int, new: int):  # type: ignore[no-untyped-def]
+    """The trace after a units change: the new layer keeps the old units' weights."""
+    _, x = embed(tokens)
+    before, after = (Bidirectional(kind(n, return_sequences=True, seed=0)) for n in (old, new))
+    for bi in (before, after):
+        bi.build((None, None, 4))
+    weights = []
+    for was, now in (
+        (before.forward_layer, after.forward_layer),
+        (before.backward_layer, after.backward_layer),
+    ):
+        weights += keep_units(was.get_weights(), now.get_weights(), now.n_gates, old, new)
+    after.set_weights(weights)
+    return after.trace(x)
 
 
 async def test_korean_sentence_halves_and_seen(make_app) -> None:  # type: ignore[no-untyped-def]
@@ -108,7 +125,7 @@ async def test_sentence_type_and_units(make_app) -> None:  # type: ignore[no-unt
         await pilot.press("plus")
         await pilot.pause()
         assert sentence.choice == " ".join(tokens)
-        _, trace = engine(tokens, kind=GRU, units=3)
+        trace = resized(tokens, GRU, 2, 3)  # units 2 -> 3: units 0 and 1 keep their weights
         assert panel.query_one("#forward", ValueGrid).rendered_cells() == cells(
             trace.forward.outputs[0]
         )
@@ -132,6 +149,6 @@ def test_preset_checks() -> None:
     from rnntui.ui.panels.bidirectional import BidirectionalPanel
 
     panel = BidirectionalPanel({"sentence": [], "units": 9, "merge_mode": None}, "en")
-    assert panel.preset["merge_mode"] == "None"
-    assert panel.preset["units"] == 2 and len(panel.notes) == 2
+    assert panel.lab.mode == "None"
+    assert panel.lab.units == 2 and len(panel.notes) == 2
     assert panel.sentences()[0] == ("I", "ate", "rice")
