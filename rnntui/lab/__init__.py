@@ -8,5 +8,6 @@ Modules: ``spec`` (Setting, Spec, SettingError), ``specs`` (PANEL_SPECS: every p
 settings, read by ``rnntui check`` too), ``format`` (numbers in views), ``sequence`` (input
 sequences, runs split at a state edit), ``weights`` (keep units' weights across a resize),
 ``recurrent`` (the shared recurrent lab), ``simple_rnn``, ``lstm``, ``gru``, ``activation``,
-``dropout``, ``order``, ``symbols``, ``bidirectional``.
+``dropout``, ``order``, ``symbols``, ``bidirectional``,
+``embedding``.
 """

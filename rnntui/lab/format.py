@@ -64,6 +64,13 @@ def cells(text: str) -> int:
     return total
 
 
-def pad(text: str, width: int) -> str:
-    """Left-align ``text`` in ``width`` terminal cells."""
-    return text + " " * max(0, width - cells(text))
+def pad(text: str, width: int, *, right: bool = False) -> str:
+    """Align ``text`` in ``width`` terminal cells (left, or right with ``right``)."""
+    fill = " " * max(0, width - cells(text))
+    return fill + text if right else text + fill
+
+
+def fmt_signed(value: float, decimals: int = DECIMALS) -> str:
+    """Like :func:`fmt` with a leading space for positive values, so columns line up."""
+    text = fmt(value, decimals)
+    return text if text.startswith("-") else " " + text

@@ -42,6 +42,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "vocab": ("vocab V", "사전 V"),
     "dim": ("dim", "dim"),
     "word": ("word", "단어"),
+    "tokens": ("tokens T", "토큰 T"),
+    "dim_e": ("dim E", "차원 E"),
     "dropout": ("dropout", "dropout"),
     "recurrent_dropout": ("recurrent_dropout", "recurrent_dropout"),
     "symbol": ("symbol", "기호"),
@@ -206,8 +208,10 @@ PANEL_SPECS: dict[str, Spec] = {
     ),
     "embedding": Spec(
         Setting("vocab", "custom", None, label="vocab", check=_vocab),
-        Setting("dim", "int", 4, 1, 64, label="dim"),
+        Setting("dim", "int", 4, 1, 64, label="dim_e"),
         Setting("word", "custom", None, label="word", check=_text),
+        Setting("size", "int", 5, 1, 10_000, label="vocab", preset=False),
+        Setting("tokens", "int", 10, 1, 1_000, label="tokens", preset=False),
     ),
     "dropout": Spec(
         Setting("dropout", "float", 0.2, 0.0, 0.95, label="dropout"),

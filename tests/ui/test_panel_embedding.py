@@ -134,7 +134,7 @@ async def test_big_vocabulary_dim_and_tokens(make_app) -> None:  # type: ignore[
 
 def test_presets() -> None:
     panel = EmbeddingPanel({"vocab": 50, "dim": 100, "word": ""}, "en")
-    assert panel.preset["vocab"] == 50 and panel.preset["dim"] == 4
-    assert panel.words(3) == ["w0", "w1", "w2"]
+    assert panel.lab.size == 50 and panel.lab.dim == 4
+    assert panel.lab.words(3, "en") == ["w0", "w1", "w2"]
     panel = EmbeddingPanel({"vocab": ["a", "a"]}, "ko")
-    assert panel.notes and panel.named_words()[0] == "나는"
+    assert panel.notes and panel.lab.named_words("ko")[0] == "나는"
