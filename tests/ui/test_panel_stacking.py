@@ -156,5 +156,5 @@ async def test_input_controls_and_typed_choice(make_app) -> None:  # type: ignor
 
 def test_bad_layers_preset_falls_back() -> None:
     panel = StackingPanel({"layers": [{"type": "Dense", "units": 3}]}, "en")
-    assert panel.preset["layers"] == StackingPanel.DEFAULTS["layers"]
+    assert panel.lab.stack() == StackingPanel(None, "en").lab.stack()
     assert panel.notes

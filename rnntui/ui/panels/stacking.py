@@ -1,66 +1,37 @@
-"""Stacking panel: 1-4 recurrent layers, the shape flowing through each, and Keras' own error.
-
-The stack is written as a SPEC (``Input(20,8) LSTM(32,return_sequences=True) LSTM(16)``) and
-built by ``rnntui.nn.spec.parse_spec``, so the total is exactly what ``rnntui summary`` prints.
-An invalid stack is built once more with ``Sequential`` to get the ``StackError`` (Keras'
-message, the hint and the failing layer's index).
-"""
+"""Stacking panel: draws a ``StackingLab`` view (1-4 recurrent layers, the shape through each,
+Keras' own error); the controls become lab calls (``rnntui/lab/stacking.py``)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping
 from typing import Any, ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import HorizontalGroup
 from textual.widgets import Static
 
-from rnntui.nn import GRU, LSTM, Sequential, SimpleRNN, StackError
-from rnntui.nn.layer import format_shape
-from rnntui.nn.spec import SpecError, parse_spec
-from rnntui.ui.format import fmt_int
+from rnntui.lab.format import refused
+from rnntui.lab.spec import SettingError
+from rnntui.lab.stacking import MAX_LAYERS, MAX_UNITS, TYPES, StackingLab
+from rnntui.nn import StackError
 from rnntui.ui.panels.base import Readout
 from rnntui.ui.panels.units import Choice, TextPanel, pad, wrap
+from rnntui.ui.widgets.stepper import Stepper
 
-TYPES: dict[str, type] = {"SimpleRNN": SimpleRNN, "LSTM": LSTM, "GRU": GRU}
-MAX_LAYERS = 4
-NAME_W = 26
-"""Width of the Layer (type) column: fits ``simple_rnn_3 (SimpleRNN)``."""
+__all__ = ["Choice", "StackingPanel"]
+
 ERROR_LINES = 10
 """The error area always has this many lines (Keras' message, hint, fix) so that the error
 appearing or going away does not re-layout the pane."""
-NEW_LAYER: dict[str, Any] = {"type": "LSTM", "units": 16, "return_sequences": False}
-
-
-def layer_item(kind: str, units: int, return_sequences: bool) -> str:
-    """One SPEC item, e.g. ``LSTM(32,return_sequences=True)``."""
-    return f"{kind}({units}{',return_sequences=True' if return_sequences else ''})"
-
-
-def stack_spec(timesteps: int, input_dim: int, layers: Sequence[tuple[str, int, bool]]) -> str:
-    """The SPEC for ``rnntui summary``."""
-    return " ".join([f"Input({timesteps},{input_dim})", *(layer_item(*x) for x in layers)])
 
 
 class StackingPanel(TextPanel):
     """Layers with their own type, units and return_sequences; shapes, params, errors."""
 
     NAME = "stacking"
-    DEFAULTS: ClassVar[dict[str, Any]] = {
-        "input_dim": 8,
-        "timesteps": 20,
-        "layers": [
-            {"type": "LSTM", "units": 32, "return_sequences": True},
-            {"type": "LSTM", "units": 16, "return_sequences": False},
-        ],
-    }
-    BINDINGS: ClassVar[list[Binding]] = [Binding("f", "focus_fix", "Go to fix")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("f", "focus_fix", "Go to fix")]
     LABELS_KO: ClassVar[dict[str, str]] = {"Go to fix": "고칠 곳"}
-    error: StackError | None = None
-    """The StackError of the current (invalid) stack, else None."""
-    total: int | None = None
-    """Total params of the current stack as parse_spec(...).summary() gives it."""
     HELP_TEXT: ClassVar[dict[str, str]] = {
         "en": "## Stacking\n\nEach recurrent layer needs (batch, time, features). With "
         "return_sequences=False it passes on only its last output (batch, units), which the "
@@ -84,32 +55,37 @@ class StackingPanel(TextPanel):
     StackingPanel .gap { margin-top: 1; }
     """
 
-    def check_preset(self, key: str, value: Any) -> Any:
-        """input_dim 1..256, timesteps 1..500, layers: 1-4 {type, units 1..256, ...}."""
-        if key in ("input_dim", "timesteps"):
-            hi = 256 if key == "input_dim" else 500
-            if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= hi:
-                raise ValueError(f"{key} must be a whole number 1..{hi}")
-            return value
-        if key == "layers":
-            if not isinstance(value, list) or not 1 <= len(value) <= MAX_LAYERS:
-                raise ValueError(f"layers must be a list of 1..{MAX_LAYERS} layers")
-            layers = []
-            for item in value:
-                if not isinstance(item, dict) or item.get("type") not in TYPES:
-                    raise ValueError(f"each layer needs type: {', '.join(TYPES)}")
-                units = item.get("units")
-                if isinstance(units, bool) or not isinstance(units, int) or not 1 <= units <= 256:
-                    raise ValueError("layer units must be a whole number 1..256")
-                seq = item.get("return_sequences", False)
-                if not isinstance(seq, bool):
-                    raise ValueError("return_sequences must be true or false")
-                layers.append({"type": item["type"], "units": units, "return_sequences": seq})
-            return layers
-        return value
+    def __init__(
+        self,
+        preset: Mapping[str, Any] | None = None,
+        lang: str = "en",
+        *,
+        lab: StackingLab | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(None, lang, id=id, classes=classes)
+        self.lab: StackingLab = lab if lab is not None else StackingLab(preset)
+        """The model (kept by the caller across a language switch if it likes)."""
+        self.notes = list(refused(lang, self.lab.refused))
+
+    @property
+    def error(self) -> StackError | None:
+        """The StackError of the current (invalid) stack, else None."""
+        return self.lab.error
+
+    @property
+    def total(self) -> int | None:
+        """Total params of the current stack as parse_spec(...).summary() gives it."""
+        return self.lab.total
+
+    def spec(self) -> str:
+        """The SPEC of the stack the controls describe."""
+        return self.lab.spec()
 
     def compose(self) -> ComposeResult:
-        layers = list(self.preset["layers"])
+        view = self.lab.view(self.lang)
+        t, d = self.lab.SPEC["timesteps"], self.lab.SPEC["input_dim"]
         yield Static(
             self.t("Stacking: the shape through each layer", "스태킹: 층마다 흐르는 모양"),
             classes="panel--title",
@@ -117,9 +93,9 @@ class StackingPanel(TextPanel):
         with HorizontalGroup(classes="row"):
             yield self.stepper(
                 "T",
-                self.preset["timesteps"],
-                lo=1,
-                hi=500,
+                view.timesteps,
+                lo=t.lo,
+                hi=t.hi,
                 step=1,
                 big_step=10,
                 integer=True,
@@ -127,9 +103,9 @@ class StackingPanel(TextPanel):
             )
             yield self.stepper(
                 "D",
-                self.preset["input_dim"],
-                lo=1,
-                hi=256,
+                view.input_dim,
+                lo=d.lo,
+                hi=d.hi,
                 step=1,
                 big_step=8,
                 integer=True,
@@ -137,7 +113,7 @@ class StackingPanel(TextPanel):
             )
             yield self.stepper(
                 self.t("layers", "층 수"),
-                len(layers),
+                view.count,
                 lo=1,
                 hi=MAX_LAYERS,
                 step=1,
@@ -153,22 +129,22 @@ class StackingPanel(TextPanel):
             classes="gap",
         )
         for k in range(MAX_LAYERS):
-            spec = layers[k] if k < len(layers) else NEW_LAYER
+            kind, units, seq = view.layers[k]
             name = self.t(f"layer {k + 1}", f"{k + 1}층")
             with HorizontalGroup(classes="row layer", id=f"row{k}"):
                 yield Static(str(k + 1), classes="num")
                 yield Choice(
                     name,
                     tuple(TYPES),
-                    tuple(TYPES).index(spec["type"]),
+                    tuple(TYPES).index(kind),
                     lang=self.lang,
                     id=f"type{k}",
                 )
                 yield self.stepper(
                     f"{name} units",
-                    spec["units"],
+                    units,
                     lo=1,
-                    hi=256,
+                    hi=MAX_UNITS,
                     step=1,
                     big_step=16,
                     integer=True,
@@ -177,7 +153,7 @@ class StackingPanel(TextPanel):
                 yield Choice(
                     f"{name} return_sequences",
                     ("False", "True"),
-                    int(spec["return_sequences"]),
+                    int(seq),
                     lang=self.lang,
                     id=f"seq{k}",
                 )
@@ -186,107 +162,44 @@ class StackingPanel(TextPanel):
         yield Readout(id="spec", classes="gap")
         yield Readout(id="error", classes="gap")
 
-    # -- reading the controls -------------------------------------------------------------------
-    def stack_layers(self) -> list[tuple[str, int, bool]]:
-        """(type, units, return_sequences) of the visible layers."""
-        return [
-            (
-                self.query_one(f"#type{k}", Choice).choice,
-                self.int_value(f"units{k}"),
-                self.query_one(f"#seq{k}", Choice).choice == "True",
-            )
-            for k in range(self.int_value("count"))
-        ]
-
-    def spec(self) -> str:
-        """The SPEC of the stack the controls describe."""
-        steps, dim = self.int_value("timesteps"), self.int_value("input_dim")
-        return stack_spec(steps, dim, self.stack_layers())
-
-    def _build(self, layers: Sequence[tuple[str, int, bool]], names: list[str]) -> Sequential:
-        """Build with ``Sequential`` (raises StackError); ``names`` gets the layer names."""
-        shape = (None, self.int_value("timesteps"), self.int_value("input_dim"))
-        objs = [TYPES[kind](units, return_sequences=seq) for kind, units, seq in layers]
+    # -- keys -> lab calls --------------------------------------------------------------------
+    def on_control_changed(self, stepper: Stepper) -> None:
+        name, value = stepper.id or "", int(stepper.value)
         try:
-            return Sequential(objs, input_shape=shape, draw_weights=False)
-        finally:
-            names[:] = [f"{obj.name} ({type(obj).__name__})" for obj in objs]
-
-    # -- recompute ------------------------------------------------------------------------------
-    def recompute(self) -> None:
-        layers = self.stack_layers()
-        for k in range(MAX_LAYERS):
-            row = self.query_one(f"#row{k}")
-            if row.display != (k < len(layers)):
-                row.display = k < len(layers)
-        spec = self.spec()
-        self.error = None
-        names: list[str] = []
-        try:
-            model = parse_spec(spec, draw_weights=False)  # as rnntui summary builds it
-        except SpecError:
-            try:
-                self._build(layers, names)
-            except StackError as err:
-                self.error = err
-            if self.error is None:
-                raise
-            model = self._build(layers[: self.error.layer_index], [])
-        summary = model.summary()
-        self.total = summary.total_params if self.error is None else None
-        lines = [
-            pad(self.t("Layer (type)", "층 (종류)"), NAME_W)
-            + pad(self.t("Output Shape", "출력 모양"), 16)
-            + pad(self.t("Param #", "파라미터"), 9, right=True),
-            f"{'input':<{NAME_W}}{format_shape(model.input_shape):<16}{'-':>9}",
-        ]
-        for row in summary.rows:
-            name = f"{row.name} ({row.class_name})"
-            lines.append(f"{name:<{NAME_W}}{row.shape_text:<16}{fmt_int(row.params):>9}")
-        if self.error is not None:
-            k = self.error.layer_index
-            lines.append(f"{names[k]:<{NAME_W}}" + self.t("ERROR: 2-D input", "오류: 2차원 입력"))
-            later = self.t("(not built)", "(만들지 못함)")
-            lines += [f"{name:<{NAME_W}}{later}" for name in names[k + 1 :]]
-        self.show("#table", "\n".join(lines), hold=False)
-        total = (
-            self.t("Total params: ", "전체 파라미터: ")
-            + fmt_int(summary.total_params)
-            + self.t("  (same as rnntui summary)", "  (rnntui summary와 같음)")
-        )
-        self.show(
-            "#total", total if self.error is None else self.t("Total params: -", "전체 파라미터: -")
-        )
-        longest = stack_spec(500, 256, [("SimpleRNN", 256, True)] * len(layers))
-        self.show(
-            "#spec",
-            f'rnntui summary "{spec}"',
-            wrap(f'rnntui summary "{longest}"', self.text_width()).count("\n") + 1,
-        )
-        self.show("#error", self._error_text(layers), ERROR_LINES)
-
-    def _error_text(self, layers: Sequence[tuple[str, int, bool]]) -> str:
-        err = self.error
-        if err is None:
-            return self.t(
-                "Every layer gets a 3-D input: the stack is valid.",
-                "모든 층이 3차원 입력을 받습니다: 올바른 스택입니다.",
-            )
-        text = f"ValueError: {err.keras_message}\n"
-        below = err.layer_index - 1
-        if below >= 0 and not layers[below][2]:
-            text += self.t(
-                f"{err.hint}\nFix: set return_sequences of layer {below + 1} to True "
-                f"(press f to go there, then Space).",
-                f"해결: {below + 1}층의 return_sequences를 True로 바꾸세요 "
-                f"(f 키로 이동한 뒤 Space).",
-            )
-        else:
-            text += err.hint
-        return text
+            if name in ("timesteps", "input_dim", "count"):
+                self.lab.set(name, value)
+            elif name.startswith("type"):
+                self.lab.set_layer(int(name[4:]), kind=tuple(TYPES)[value])
+            elif name.startswith("units"):
+                self.lab.set_layer(int(name[5:]), units=value)
+            elif name.startswith("seq"):
+                self.lab.set_layer(int(name[3:]), return_sequences=bool(value))
+        except SettingError as error:
+            self.notify(str(error), severity="error", timeout=5)
+        self.request_recompute()
 
     def action_focus_fix(self) -> None:
         """Focus the return_sequences toggle that fixes the error (or the first one)."""
-        err = self.error
-        k = err.layer_index - 1 if err is not None and err.layer_index > 0 else 0
-        self.query_one(f"#seq{k}", Choice).focus()
+        self.query_one(f"#seq{self.lab.view(self.lang).fix_row}", Choice).focus()
+
+    # -- view -> widgets ----------------------------------------------------------------------
+    def recompute(self) -> None:
+        view = self.lab.view(self.lang)
+        for name, value in (
+            ("timesteps", view.timesteps),
+            ("input_dim", view.input_dim),
+            ("count", view.count),
+        ):
+            self.query_one(f"#{name}", Stepper).set_value(value, post=False)
+        for k, (kind, units, seq) in enumerate(view.layers):
+            self.query_one(f"#type{k}", Choice).set_value(tuple(TYPES).index(kind), post=False)
+            self.query_one(f"#units{k}", Stepper).set_value(units, post=False)
+            self.query_one(f"#seq{k}", Choice).set_value(int(seq), post=False)
+            row = self.query_one(f"#row{k}")
+            if row.display != (k < view.count):
+                row.display = k < view.count
+        self.show("#table", view.table, hold=False)
+        self.show("#total", view.total)
+        room = wrap(view.longest_spec, self.text_width()).count("\n") + 1
+        self.show("#spec", view.spec, room)
+        self.show("#error", view.error, ERROR_LINES)
