@@ -9,5 +9,5 @@ settings, read by ``rnntui check`` too), ``format`` (numbers in views), ``sequen
 sequences, runs split at a state edit), ``weights`` (keep units' weights across a resize),
 ``recurrent`` (the shared recurrent lab), ``simple_rnn``, ``lstm``, ``gru``, ``activation``,
 ``dropout``, ``order``, ``symbols``, ``bidirectional``,
-``embedding``, ``stacking``.
+``embedding``, ``stacking``, ``units``.
 """

@@ -143,9 +143,8 @@ class BidirectionalLab:
         elif name == "merge_mode":
             self.mode = value
         else:
-            old, self.units = self.half_layers(), int(value)
-            if old[0].units != self.units:
-                self._layers[self.kind] = self._resized(old)
+            self.half_layers()  # the weights the remaining units keep
+            self.units = int(value)
 
     # -- weights ------------------------------------------------------------------------------
     def _fresh(self) -> Bidirectional:
@@ -157,10 +156,15 @@ class BidirectionalLab:
         return bi
 
     def half_layers(self) -> tuple[RNNLayer, RNNLayer]:
-        """The forward and backward layers of the current kind (seeded when first used)."""
+        """The forward and backward layers of the current kind and units (seeded when first
+        used; resized from the kind's last layer, the units that remain keeping theirs)."""
         layer = self._layers.get(self.kind)
         if layer is None:
             layer = self._layers[self.kind] = self._fresh()
+        elif layer.forward_layer.units != self.units:
+            layer = self._layers[self.kind] = self._resized(
+                (layer.forward_layer, layer.backward_layer)
+            )
         return layer.forward_layer, layer.backward_layer
 
     def _resized(self, old: tuple[RNNLayer, RNNLayer]) -> Bidirectional:

@@ -129,13 +129,8 @@ class OrderLab:
             self.vocab = vocabulary(self.original)
             self.reset()
             return
-        old, self.units = self.engine_layer(), int(value)
-        if old.units != self.units:
-            new = self._built(self.kind, self.units)
-            new.set_weights(
-                keep_units(old.get_weights(), new.get_weights(), new.n_gates, old.units, self.units)
-            )
-            self._rnns[self.kind] = new
+        self.engine_layer()  # the weights the remaining units keep
+        self.units = int(value)
 
     def shuffle(self) -> None:
         """A new seeded order."""
@@ -161,10 +156,18 @@ class OrderLab:
         return layer
 
     def engine_layer(self) -> RNNLayer:
-        """The recurrent layer of the current kind and units."""
+        """The recurrent layer of the current kind and units (seeded when first used)."""
         layer = self._rnns.get(self.kind)
-        if layer is None or layer.units != self.units:
+        if layer is None:
             layer = self._rnns[self.kind] = self._built(self.kind, self.units)
+        elif layer.units != self.units:  # resized: the units that remain keep their weights
+            new = self._built(self.kind, self.units)
+            new.set_weights(
+                keep_units(
+                    layer.get_weights(), new.get_weights(), new.n_gates, layer.units, self.units
+                )
+            )
+            layer = self._rnns[self.kind] = new
         return layer
 
     # -- view ---------------------------------------------------------------------------------

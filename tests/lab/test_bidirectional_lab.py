@@ -61,3 +61,13 @@ def test_choices_validation_and_reset() -> None:
         lab.choose_sentence(3, "en")
     lab.reset()
     assert lab.view("en").tokens == ("I", "ate", "rice") and lab.kind == "LSTM"
+
+
+def test_units_changed_under_another_kind_resize_this_kind_too() -> None:
+    lab = BidirectionalLab()
+    lab.view()
+    lab.set("kind", "GRU")
+    lab.set("units", 1)
+    lab.set("kind", "LSTM")
+    view = lab.view()  # the LSTM layer (2 units) is resized to 1, not reused as it was
+    assert view.units == 1 and len(view.forward) == 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from rnntui.lab.weights import keep_units
 from rnntui.nn import GRU, LSTM, SimpleRNN
 from rnntui.nn.layer import format_shape
 from rnntui.ui.format import fmt, fmt_int
@@ -43,6 +44,21 @@ def expected_grid(kind: str, units: int, dim: int, steps: int) -> list[list[str]
     return [[fmt(s.h[0, k]) for s in trace.steps[:GRID]] for k in range(min(units, GRID))]
 
 
+def kept_grid(kind: str, path: list[int], dim: int, steps: int) -> list[list[str]]:
+    """The grid after units changes along ``path``: the units that remain keep their weights."""
+    layer = KINDS[kind](path[0], return_sequences=True, seed=0)
+    layer.build((None, steps, dim))
+    for units in path[1:]:
+        new = KINDS[kind](units, return_sequences=True, seed=0)
+        new.build((None, steps, dim))
+        new.set_weights(
+            keep_units(layer.get_weights(), new.get_weights(), new.n_gates, layer.units, units)
+        )
+        layer = new
+    trace = layer.trace(input_table()[None, :steps, :dim])
+    return [[fmt(s.h[0, k]) for s in trace.steps[:GRID]] for k in range(min(path[-1], GRID))]
+
+
 async def test_preset_counts_formulas_shapes_grid(make_app, lessons) -> None:  # type: ignore[no-untyped-def]
     """The lesson's LSTM(32) on 16 features: 6,272 as in the lesson, formulas filled in."""
     preset = lessons.get("units", "en").preset
@@ -80,7 +96,7 @@ async def test_keys_change_units_dim_and_timesteps(make_app) -> None:  # type: i
         grid = panel.query_one("#grid", ValueGrid)
         assert grid.shape == (8, 8)
         assert shown(panel, "#caption") == "h_t: units 0-7 of 33 x steps 0-7 of 10"
-        assert grid.rendered_cells() == expected_grid("LSTM", 33, 16, 10)
+        assert grid.rendered_cells() == kept_grid("LSTM", [32, 33], 16, 10)
         await pilot.press("pageup", "pageup")
         await pilot.pause()
         check_params(shown(panel, "#params"), 65, 16)
@@ -98,7 +114,7 @@ async def test_keys_change_units_dim_and_timesteps(make_app) -> None:  # type: i
         )  # 3 units, 5 steps: the grid is 3 x 5
         await pilot.pause()
         assert grid.shape == (3, 5) and shown(panel, "#caption") == "h_t: 3 units x 5 steps"
-        assert grid.rendered_cells() == expected_grid("LSTM", 3, 15, 5)
+        assert grid.rendered_cells() == kept_grid("LSTM", [65, 3], 15, 5)  # new D, then 3 units
         check_params(shown(panel, "#params"), 3, 15)
         assert panel.last_error is None
 
@@ -123,8 +139,8 @@ async def test_grid_layer_choice_and_typed_units(make_app) -> None:  # type: ign
         await pilot.pause()
         check_params(shown(panel, "#params"), 256, 16)
         assert "유닛 256개 중 0-7번" in shown(panel, "#caption")
-        assert panel.query_one("#grid", ValueGrid).rendered_cells() == expected_grid(
-            "GRU", 256, 16, 10
+        assert panel.query_one("#grid", ValueGrid).rendered_cells() == kept_grid(
+            "GRU", [32, 256], 16, 10
         )
         assert panel.last_error is None
 
@@ -134,5 +150,5 @@ async def test_bad_preset_falls_back() -> None:
     from rnntui.ui.panels.units import UnitsPanel
 
     panel = UnitsPanel({"units": 999, "timesteps": 0, "input_dim": 3}, "en")
-    assert panel.preset == {"units": 4, "input_dim": 3, "timesteps": 5}
+    assert panel.lab.settings == {"units": 4, "input_dim": 3, "timesteps": 5}
     assert len(panel.notes) == 2

@@ -45,3 +45,11 @@ def test_bad_preset_falls_back_with_a_note() -> None:
         "Preset value 'sequence' ignored: sequence must be a list of 1..12 steps: numbers, "
         "or equally long lists of numbers",
     ]
+
+
+def test_make_panel_keeps_a_lab_handed_in() -> None:
+    """A lesson's lab survives a new panel (e.g. after a language switch)."""
+    first = make_panel("order", {"units": 2}, "en")
+    first.lab.shuffle()  # type: ignore[attr-defined]
+    again = make_panel("order", {"units": 2}, "ko", lab=first.lab)  # type: ignore[attr-defined]
+    assert again.lab is first.lab and again.lang == "ko"  # type: ignore[attr-defined]

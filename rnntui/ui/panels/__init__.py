@@ -7,8 +7,8 @@ never imports (or computes) the other panels.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Callable, Mapping
+from typing import Any, cast
 
 from rnntui.ui.panels.base import Panel, PlaceholderPanel
 from rnntui.ui.strings import tr
@@ -50,12 +50,17 @@ def built_panels() -> list[str]:
     return [name for name in PANEL_MODULES if panel_class(name) is not None]
 
 
-def make_panel(name: str, preset: Mapping[str, Any] | None, lang: str) -> Panel:
-    """Create the panel for a lesson; a placeholder (never an exception) if it cannot."""
+def make_panel(
+    name: str, preset: Mapping[str, Any] | None, lang: str, lab: object | None = None
+) -> Panel:
+    """Create the panel for a lesson (on ``lab``, an existing ``panel.lab`` of the same panel
+    kind, when given); a placeholder (never an exception) if it cannot."""
     try:
         cls = panel_class(name)
         if cls is None:
             return PlaceholderPanel(tr("panel.missing", lang, name=name), lang)
-        return cls(dict(preset or {}), lang)
+        # every panel class takes (preset, lang, *, lab=None): docs/panels.md
+        make = cast("Callable[..., Panel]", cls)
+        return make(dict(preset or {}), lang, lab=lab)
     except Exception as error:  # a broken panel must not take the app down
         return PlaceholderPanel(tr("panel.error", lang, name=name, error=error), lang)

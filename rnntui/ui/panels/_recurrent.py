@@ -70,7 +70,7 @@ class RecurrentPanel(Panel):
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
-        super().__init__(None, lang, id=id, classes=classes)
+        super().__init__(lang, id=id, classes=classes)
         self.lab: RecurrentLab = lab if lab is not None else self.LAB(preset)
         """The model (kept by the caller across a language switch if it likes)."""
         self.notes = list(refused(lang, self.lab.refused))

@@ -8,7 +8,6 @@ tweak redraws a few lines, not the screen.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any, ClassVar
 
 from rich.cells import cell_len
@@ -19,7 +18,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from rnntui.ui.keys import with_jamo
-from rnntui.ui.strings import pick, tr
+from rnntui.ui.strings import pick
 from rnntui.ui.widgets.grid import ValueGrid
 from rnntui.ui.widgets.stepper import Stepper
 
@@ -85,8 +84,6 @@ class Panel(Widget):
     """Registry name, e.g. ``"lstm"``."""
     HELP_TEXT: ClassVar[dict[str, str]] = {"en": "", "ko": ""}
     """F1 help Markdown per language: what the concept is and which keys do what."""
-    DEFAULTS: ClassVar[dict[str, Any]] = {}
-    """Preset keys this panel understands, with their default values."""
     LABELS_KO: ClassVar[dict[str, str]] = {}
     """Korean key-bar labels for this panel's own binding descriptions (English -> Korean)."""
 
@@ -97,25 +94,14 @@ class Panel(Widget):
     """
 
     def __init__(
-        self,
-        preset: Mapping[str, Any] | None = None,
-        lang: str = "en",
-        *,
-        id: str | None = None,
-        classes: str | None = None,
+        self, lang: str = "en", *, id: str | None = None, classes: str | None = None
     ) -> None:
+        """The widget part only: a subclass builds (or is handed) its lab and validates the
+        lesson's preset there (``rnntui.lab``)."""
         super().__init__(id=id, classes=classes)
         self.lang = lang
         self.notes: list[str] = []
         """Messages about preset values that were ignored (shown by the panel if it likes)."""
-        self.preset: dict[str, Any] = dict(self.DEFAULTS)
-        for key, value in dict(preset or {}).items():
-            if key not in self.DEFAULTS:
-                continue
-            try:
-                self.preset[key] = self.check_preset(key, value)
-            except (TypeError, ValueError) as error:
-                self.notes.append(tr("panel.bad_preset", lang, name=key, error=error))
         self._pending = False
         self._computing = False
         self._in_control = False
@@ -123,10 +109,6 @@ class Panel(Widget):
         """The last exception ``recompute()`` raised (shown as a notification, not a crash)."""
 
     # -- hooks for subclasses -----------------------------------------------------------------
-    def check_preset(self, key: str, value: Any) -> Any:
-        """Validate (and convert) one preset value; raise ValueError to fall back to default."""
-        return value
-
     def recompute(self) -> None:
         """Run the engine and update child widgets in place. Subclasses override."""
 
@@ -222,7 +204,7 @@ class PlaceholderPanel(Panel):
     }
 
     def __init__(self, message: str, lang: str = "en", *, id: str | None = None) -> None:
-        super().__init__({}, lang, id=id)
+        super().__init__(lang, id=id)
         self.message = message
 
     def compose(self):  # type: ignore[no-untyped-def]

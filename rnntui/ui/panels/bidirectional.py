@@ -69,7 +69,7 @@ class BidirectionalPanel(TextPanel):
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
-        super().__init__(None, lang, id=id, classes=classes)
+        super().__init__(lang, id=id, classes=classes)
         self.lab: BidirectionalLab = lab if lab is not None else BidirectionalLab(preset)
         """The model (kept by the caller across a language switch if it likes)."""
         self.notes = list(refused(lang, self.lab.refused))

@@ -95,7 +95,7 @@ recurrent_dropout > 0이면 게이트마다 마스크를 따로 뽑습니다(LST
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
-        super().__init__(None, lang, id=id, classes=classes)
+        super().__init__(lang, id=id, classes=classes)
         self.lab: DropoutLab = lab if lab is not None else DropoutLab(preset)
         """The model (kept by the caller across a language switch if it likes)."""
         self.notes = list(refused(lang, self.lab.refused))

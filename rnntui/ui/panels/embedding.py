@@ -55,7 +55,7 @@ class EmbeddingPanel(TextPanel):
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
-        super().__init__(None, lang, id=id, classes=classes)
+        super().__init__(lang, id=id, classes=classes)
         self.lab: EmbeddingLab = lab if lab is not None else EmbeddingLab(preset)
         """The model (kept by the caller across a language switch if it likes)."""
         self.notes = list(self.lab.notes(lang))

@@ -84,7 +84,7 @@ adds them up, so any order gives the same mean: max |diff| stays 0.0000.
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
-        super().__init__(None, lang, id=id, classes=classes)
+        super().__init__(lang, id=id, classes=classes)
         self.lab: OrderLab = lab if lab is not None else OrderLab(preset)
         """The model (kept by the caller across a language switch if it likes)."""
         self.notes = list(refused(lang, self.lab.refused))

@@ -64,7 +64,7 @@ class StackingPanel(TextPanel):
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
-        super().__init__(None, lang, id=id, classes=classes)
+        super().__init__(lang, id=id, classes=classes)
         self.lab: StackingLab = lab if lab is not None else StackingLab(preset)
         """The model (kept by the caller across a language switch if it likes)."""
         self.notes = list(refused(lang, self.lab.refused))

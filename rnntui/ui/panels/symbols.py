@@ -137,7 +137,7 @@ sigmoid 게이트이고, GRU의 Z는 이전 상태에 곱해집니다. 고른 �
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
-        super().__init__(None, lang, id=id, classes=classes)
+        super().__init__(lang, id=id, classes=classes)
         self.lab: SymbolsLab = lab if lab is not None else SymbolsLab(preset)
         """The model (kept by the caller across a language switch if it likes)."""
         self.notes = list(refused(lang, self.lab.refused))

@@ -1,8 +1,6 @@
-"""Units panel: SimpleRNN, LSTM and GRU side by side as the number of units changes.
-
-Shows each layer's parameter formula with the numbers filled in (the result is the engine's
-``count_params``), the output shape with and without return_sequences, the weight shapes, and
-the hidden state h_t of one layer as a units x time grid that grows with the units.
+"""Units panel: draws a ``UnitsLab`` view (SimpleRNN, LSTM and GRU side by side as the number
+of units changes); the steppers and the grid's layer choice become lab calls
+(``rnntui/lab/units.py``).
 
 Also home of what the units, stacking, bidirectional and embedding panels share:
 :class:`Choice` (a focusable option picker), :func:`pad` and :func:`wrap` (cell-aware text)
@@ -12,39 +10,32 @@ and :class:`TextPanel` (a Panel that shows wrapped text and re-wraps on resize).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from functools import cache
+from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar
 
-import numpy as np
 from rich.cells import cell_len
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import HorizontalGroup
 from textual.widgets import Static
 
-from rnntui.nn import GRU, LSTM, RecurrentTrace, RNNLayer, SimpleRNN
-from rnntui.nn.layer import format_shape
-from rnntui.ui.format import fmt_int
+from rnntui.lab.format import refused
+from rnntui.lab.spec import SettingError
+from rnntui.lab.units import GRID, KINDS, UnitsLab, input_table
+from rnntui.nn import RecurrentTrace
 from rnntui.ui.panels.base import Panel, Readout
 from rnntui.ui.strings import pick
 from rnntui.ui.widgets.grid import ValueGrid
 from rnntui.ui.widgets.stepper import Stepper
 
-KINDS: dict[str, type[RNNLayer]] = {"SimpleRNN": SimpleRNN, "LSTM": LSTM, "GRU": GRU}
-LIMITS = {"units": 256, "input_dim": 256, "timesteps": 100}
-SEED = 0
-"""Seed of the layers' weights and of the input sequence."""
-GRID = 8
-"""The grid shows the first 8 units x 8 steps at most: it fits 80x24 without scrolling and
-a tweak repaints it once (a few lines), so a tweak stays under 2 KB over ssh."""
+__all__ = ["GRID", "Choice", "TextPanel", "UnitsPanel", "input_table", "pad", "wrap"]
 
 
 class Choice(Stepper):
     """One of a few named options: Left/Right (-/+) go through them (wrapping), Space picks the
     next one, Enter types a name or a number. ``value`` is the option's index."""
 
-    BINDINGS: ClassVar[list[Binding]] = [Binding("space", "step(1)", "Next")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("space", "step(1)", "Next")]
 
     def __init__(
         self,
@@ -149,7 +140,11 @@ class TextPanel(Panel):
 
     wrapped_at = 0
     """The width the text was last wrapped to."""
-    _held: ClassVar[dict[str, int]] = {}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._held: dict[str, int] = {}
+        """Lines each Readout has needed at this width."""
 
     def text_width(self) -> int:
         """Cells available for a line of text (76 before the first layout)."""
@@ -177,32 +172,10 @@ class TextPanel(Panel):
         return int(self.query_one(f"#{widget_id}", Stepper).value)
 
 
-def formula(layer: RNNLayer) -> tuple[str, str]:
-    """The count formula in letters and with the numbers filled in, from the layer's structure:
-    ``("4n(D+n+1)", "4 x 32 x (16+32+1)")``. Blocks = gates, bias rows = 1 or 2 (GRU).
-    Letters as in the lessons: n units, D input features."""
-    gates = layer.n_gates
-    shape = layer.bias_shape()
-    rows = shape[0] if len(shape) == 2 else 1
-    head = "" if gates == 1 else f"{gates}"
-    letters = f"{head}n(D+n+{rows})"
-    filled = f"{gates} x " if gates > 1 else ""
-    filled += f"{layer.units} x ({layer.input_dim}+{layer.units}+{rows})"
-    return letters, filled
-
-
-@cache
-def input_table() -> np.ndarray:
-    """Seeded inputs in -1..1 for the largest T and D; the panel slices (T, D) from it."""
-    shape = (LIMITS["timesteps"], LIMITS["input_dim"])
-    return np.random.default_rng(SEED).uniform(-1.0, 1.0, shape)
-
-
 class UnitsPanel(TextPanel):
     """units, input_dim and timesteps controls; three layers compared."""
 
     NAME = "units"
-    DEFAULTS: ClassVar[dict[str, Any]] = {"units": 4, "input_dim": 8, "timesteps": 5}
     HELP_TEXT: ClassVar[dict[str, str]] = {
         "en": "## Units\n\n`units` (n) is the length of the hidden state h. Every unit reads "
         "every unit's previous value through the recurrent weight U (n x n per gate), so the "
@@ -227,21 +200,33 @@ class UnitsPanel(TextPanel):
     UnitsPanel .gap { margin-top: 1; }
     """
 
-    counts: ClassVar[dict[str, int]] = {}
-    """Engine count_params per layer type, as shown."""
-    trace: RecurrentTrace | None = None
-    """The trace behind the grid."""
+    def __init__(
+        self,
+        preset: Mapping[str, Any] | None = None,
+        lang: str = "en",
+        *,
+        lab: UnitsLab | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(lang, id=id, classes=classes)
+        self.lab: UnitsLab = lab if lab is not None else UnitsLab(preset)
+        """The model (kept by the caller across a language switch if it likes)."""
+        self.notes = list(refused(lang, self.lab.refused))
 
-    def check_preset(self, key: str, value: Any) -> Any:
-        """units and input_dim 1..256, timesteps 1..100."""
-        hi = LIMITS.get(key)
-        if hi is not None and (
-            isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= hi
-        ):
-            raise ValueError(f"{key} must be a whole number 1..{hi}")
-        return value
+    @property
+    def counts(self) -> dict[str, int]:
+        """Engine count_params per layer type, as shown."""
+        return dict(self.lab.view(self.lang).counts)
+
+    @property
+    def trace(self) -> RecurrentTrace | None:
+        """The trace behind the grid."""
+        return self.lab.trace
 
     def compose(self) -> ComposeResult:
+        view = self.lab.view(self.lang)
+        values = {"units": view.units, "input_dim": view.input_dim, "timesteps": view.timesteps}
         yield Static(
             self.t(
                 "Units: SimpleRNN, LSTM and GRU side by side",
@@ -251,11 +236,12 @@ class UnitsPanel(TextPanel):
         )
         with HorizontalGroup(classes="row"):
             for key, big in (("units", 16), ("input_dim", 8), ("timesteps", 10)):
+                setting = self.lab.SPEC[key]
                 yield self.stepper(
                     key,
-                    self.preset[key],
-                    lo=1,
-                    hi=LIMITS[key],
+                    values[key],
+                    lo=setting.lo,
+                    hi=setting.hi,
                     step=1,
                     big_step=big,
                     integer=True,
@@ -264,91 +250,33 @@ class UnitsPanel(TextPanel):
         yield Readout(id="params", classes="gap")
         yield Readout(id="shapes")
         with HorizontalGroup(classes="row gap"):
-            yield Choice(self.t("grid", "표"), tuple(KINDS), 1, lang=self.lang, id="kind")
+            yield Choice(self.t("grid", "표"), tuple(KINDS), view.kind, lang=self.lang, id="kind")
             yield Readout(id="caption")
         yield ValueGrid(row_label="h", col_label="t", id="grid")
         yield Readout(id="weights", classes="gap")
         yield Readout(id="note")
 
-    def inputs(self, steps: int, dim: int) -> np.ndarray:
-        """The seeded input sequence (1, T, D); earlier steps stay the same when T grows."""
-        return input_table()[None, :steps, :dim]
-
-    def build(
-        self, kind: str, units: int, dim: int, steps: int, seq: bool, draw: bool = False
-    ) -> RNNLayer:
-        """A built layer of ``kind``: seeded weights with ``draw``, else zeros (enough for
-        counts and shapes, and much faster)."""
-        layer = KINDS[kind](units, return_sequences=seq, seed=SEED)
-        layer.draw_weights = draw
-        layer.build((None, steps, dim))
-        return layer
+    def on_control_changed(self, stepper: Stepper) -> None:
+        name, value = stepper.id or "", int(stepper.value)
+        try:
+            if name == "kind":
+                self.lab.set("kind", tuple(KINDS)[value])
+            else:
+                self.lab.set(name, value)
+        except SettingError as error:
+            self.notify(str(error), severity="error", timeout=5)
+        self.request_recompute()
 
     def recompute(self) -> None:
-        units, dim, steps = (self.int_value(k) for k in ("units", "input_dim", "timesteps"))
-        kind = self.query_one("#kind", Choice).choice
-        layers = {name: self.build(name, units, dim, steps, False) for name in KINDS}
-        self.counts = {name: layer.count_params() for name, layer in layers.items()}
-        rows = {name: formula(layer) for name, layer in layers.items()}
-        width = max(len(filled) for _, filled in rows.values())
-        lines = [
-            self.t("params (n = units, D = input_dim)", "파라미터 (n = 유닛 수, D = 입력 특성 수)")
-        ]
-        for name, (letters, filled) in rows.items():
-            lines.append(
-                f"{name:<9} {letters:<9} = {filled:<{width}} = {fmt_int(self.counts[name]):>7}"
-            )
-        self.show("#params", "\n".join(lines))
-        grid_layer = self.build(kind, units, dim, steps, True, draw=True)
-        self._show_shapes(layers[kind], grid_layer)
-        self._show_note(kind, units, layers[kind], self.build(kind, 2 * units, dim, steps, False))
-        self.trace = trace = grid_layer.trace(self.inputs(steps, dim))
-        rows = (
-            self.t(f"{units} units", f"유닛 {units}개")
-            if units <= GRID
-            else self.t(f"units 0-{GRID - 1} of {units}", f"유닛 {units}개 중 0-{GRID - 1}번")
-        )
-        cols = (
-            self.t(f"{steps} steps", f"{steps}단계")
-            if steps <= GRID
-            else self.t(f"steps 0-{GRID - 1} of {steps}", f"{steps}단계 중 0-{GRID - 1}단계")
-        )
-        self.show("#caption", f"h_t: {rows} x {cols}")
-        self.query_one("#grid", ValueGrid).set_values(trace.outputs[0].T[:GRID, :GRID].tolist())
-
-    def _show_shapes(self, last: RNNLayer, seq: RNNLayer) -> None:
-        shape_in = (None, self.int_value("timesteps"), self.int_value("input_dim"))
-        out_last = format_shape(last.compute_output_shape(shape_in))
-        out_seq = format_shape(seq.compute_output_shape(shape_in))
-        self.show(
-            "#shapes",
-            self.t(
-                f"output {out_last}; with return_sequences=True {out_seq}",
-                f"출력 {out_last}, return_sequences=True면 {out_seq}",
-            ),
-        )
-        names = last.weight_names()
-        letter = {"kernel": "W = ", "recurrent_kernel": "U = ", "bias": "b = "}
-        parts = [
-            f"{letter.get(n, '')}{n} {format_shape(s)}"
-            for n, s in zip(names, last.weight_shapes(), strict=True)
-        ]
-        kind = type(last).__name__
-        self.show("#weights", self.t(f"{kind} weights: ", f"{kind} 가중치: ") + ", ".join(parts))
-
-    def _show_note(self, kind: str, units: int, layer: RNNLayer, double: RNNLayer) -> None:
-        total, rec = fmt_int(layer.count_params()), fmt_int(layer.recurrent_kernel.size)
-        more = fmt_int(double.count_params())
-        self.show(
-            "#note",
-            self.t(
-                f"Capacity: {kind}({units}) has {total} weights; U (the n x n part) alone is "
-                f"{rec}. With {2 * units} units it would have {more}. More units hold more "
-                "patterns, but with little data they also memorise noise (overfitting): keep "
-                "the smallest size that does as well on validation data.",
-                f"용량: {kind}({units})의 가중치는 {total}개이고, 그중 U(n x n 부분)만 {rec}개"
-                f"입니다. 유닛이 {2 * units}개면 {more}개가 됩니다. 유닛이 많을수록 패턴을 더 많이 "
-                "담지만, 데이터가 적으면 잡음까지 외워 과대적합이 됩니다. 검증 데이터에서 성능이 "
-                "같다면 가장 작은 크기를 고르세요.",
-            ),
-        )
+        view = self.lab.view(self.lang)
+        for name, value in (
+            ("units", view.units),
+            ("input_dim", view.input_dim),
+            ("timesteps", view.timesteps),
+            ("kind", view.kind),
+        ):
+            self.query_one(f"#{name}", Stepper).set_value(value, post=False)
+        lines = dict(view.lines)
+        for name in ("params", "shapes", "weights", "note", "caption"):
+            self.show(f"#{name}", lines[name])
+        self.query_one("#grid", ValueGrid).set_values([list(row) for row in view.grid])
