@@ -19,6 +19,7 @@ PURE = {
     "rnntui.settings": ("textual", "rich"),
     "rnntui.storage": ("textual", "rich"),
     "rnntui.cli": ("textual",),
+    "rnntui.demos": ("textual", "rich"),
 }
 
 PROBE = """
