@@ -47,6 +47,8 @@ class LearnScreen(Screen[None]):
         self.panel: Panel | None = None
         self._pending_panel: Panel | None = None
         self._panel_focus: Widget | None = None
+        self._labs: dict[tuple[str, str], object] = {}
+        """Each visited lesson's lab (its panel's model and the student's changes to it)."""
         """The panel control that had the focus when F4 went back to the text."""
 
     def compose(self) -> ComposeResult:
@@ -103,7 +105,11 @@ class LearnScreen(Screen[None]):
         text_pane.scroll_home(animate=False)
         pane = self.query_one("#panel-pane", VerticalScroll)
         waits.append(pane.remove_children())
-        self.panel = panel = make_panel(lesson.panel, lesson.preset, lesson.lang)
+        kept = self._labs.get((lesson.id, lesson.panel))
+        self.panel = panel = make_panel(lesson.panel, lesson.preset, lesson.lang, lab=kept)
+        lab = getattr(panel, "lab", None)
+        if lab is not None:  # the student's changes survive F3 and a lesson round trip
+            self._labs[(lesson.id, lesson.panel)] = lab
         self._panel_focus = None
         if self.panel_visible() and pane.is_mounted:
             waits.append(pane.mount(panel))
