@@ -79,8 +79,11 @@ def key_values(reports: list[dict], indexes: list[int], field: str) -> list[floa
     for report in reports:
         for run in report.get("runs", []):
             keys = run.get("keys", [])
-            out += [float(keys[i][field]) for i in indexes
-                    if i < len(keys) and keys[i].get(field) is not None]
+            out += [
+                float(keys[i][field])
+                for i in indexes
+                if i < len(keys) and keys[i].get(field) is not None
+            ]
     return out
 
 
@@ -111,19 +114,51 @@ def main() -> int:
     app = [*rnntui_command(), "--lesson", "lstm", "--lang", "en"]
     tmp = tempfile.mkdtemp(prefix="rnntui-bench-")
     env = {"RNNTUI_CONFIG_DIR": f"{tmp}/config", "RNNTUI_STATE_DIR": f"{tmp}/state"}
-    direct = [sys.executable, "-c", "from rnntui.launch import launch_app; launch_app(lesson="
-              "'lstm', lang='en', lessons_dirs=[], mouse=False, force_utf8=False)"]
+    direct = [
+        sys.executable,
+        "-c",
+        "from rnntui.launch import launch_app; launch_app(lesson="
+        "'lstm', lang='en', lessons_dirs=[], mouse=False, force_utf8=False)",
+    ]
     h_first, h_keys, r_first, r_full, r_direct = [], [], [], [], []
     for _ in range(opts.rounds):
-        h_first.append(bench(tool, [*common, "--until", "Hello", "--idle", "1"],
-                             [sys.executable, str(hello)], {}))
+        h_first.append(
+            bench(
+                tool, [*common, "--until", "Hello", "--idle", "1"], [sys.executable, str(hello)], {}
+            )
+        )
         r_first.append(bench(tool, [*common, "--until", "F1 Help", "--idle", "1"], app, env))
         r_direct.append(bench(tool, [*common, "--until", "F1 Help", "--idle", "1"], direct, env))
-        h_keys.append(bench(tool, [*common, "--until", "Hello", "--idle", str(opts.idle),
-                                   *[x for k in ["down"] * 5 for x in ("--key", k)]],
-                            [sys.executable, str(hello)], {}))
-        r_full.append(bench(tool, [*common, "--until", title, "--idle", str(opts.idle),
-                                   *[x for k in KEYS for x in ("--key", k)]], app, env))
+        h_keys.append(
+            bench(
+                tool,
+                [
+                    *common,
+                    "--until",
+                    "Hello",
+                    "--idle",
+                    str(opts.idle),
+                    *[x for k in ["down"] * 5 for x in ("--key", k)],
+                ],
+                [sys.executable, str(hello)],
+                {},
+            )
+        )
+        r_full.append(
+            bench(
+                tool,
+                [
+                    *common,
+                    "--until",
+                    title,
+                    "--idle",
+                    str(opts.idle),
+                    *[x for k in KEYS for x in ("--key", k)],
+                ],
+                app,
+                env,
+            )
+        )
 
     hello_frame = med(values(h_first, "first_frame_ms"))
     app_frame = med(values(r_first, "first_frame_ms"))
@@ -132,41 +167,68 @@ def main() -> int:
     app_keys = key_values(r_full, TWEAK_INDEX, "settle_ms")
     app_key = med(app_keys)
     tweak_bytes = key_values(r_full, TWEAK_INDEX, "bytes")
+
     def verdict(ok: bool) -> str:
         return "ok" if ok else "MISSED"
 
     rows = [
         ("first frame, hello-world (ms)", f"{hello_frame:.0f}", "reference"),
-        ("first frame, rnntui (ms)", f"{app_frame:.0f}",
-         f"<= {1.25 * hello_frame:.0f} (1.25x): {verdict(app_frame <= 1.25 * hello_frame)}"),
+        (
+            "first frame, rnntui (ms)",
+            f"{app_frame:.0f}",
+            f"<= {1.25 * hello_frame:.0f} (1.25x): {verdict(app_frame <= 1.25 * hello_frame)}",
+        ),
         ("  ratio", f"{app_frame / hello_frame:.2f}x", ""),
-        ("first frame, launch_app() without the CLI (ms)",
-         f"{med(values(r_direct, 'first_frame_ms')):.0f}", "(typer + rnntui/__init__ excluded)"),
+        (
+            "first frame, launch_app() without the CLI (ms)",
+            f"{med(values(r_direct, 'first_frame_ms')):.0f}",
+            "(typer + rnntui/__init__ excluded)",
+        ),
         ("lesson text + keys on screen (ms)", f"{lesson_frame:.0f}", "(after lessons load)"),
         ("first frame bytes", f"{med(values(r_first, 'first_frame_bytes')):.0f}", "< 20,000"),
-        ("bytes per tweak (max)", f"{max(tweak_bytes):.0f}",
-         f"<= 2048: {verdict(max(tweak_bytes) <= 2048)}"),
+        (
+            "bytes per tweak (max)",
+            f"{max(tweak_bytes):.0f}",
+            f"<= 2048: {verdict(max(tweak_bytes) <= 2048)}",
+        ),
         ("bytes per tweak (median)", f"{med(tweak_bytes):.0f}", ""),
         ("key echo, hello-world (ms)", f"{hello_key:.1f}", "reference"),
-        ("tweak key -> settled, LSTM panel, median (ms)", f"{app_key:.1f}",
-         f"<= 16 (one 60 Hz frame): {verdict(app_key <= 16)}"),
-        ("tweak key -> settled, LSTM panel, max (ms)", f"{max(app_keys):.1f}",
-         f"<= 33: {verdict(max(app_keys) <= 33)}"),
+        (
+            "tweak key -> settled, LSTM panel, median (ms)",
+            f"{app_key:.1f}",
+            f"<= 16 (one 60 Hz frame): {verdict(app_key <= 16)}",
+        ),
+        (
+            "tweak key -> settled, LSTM panel, max (ms)",
+            f"{max(app_keys):.1f}",
+            f"<= 33: {verdict(max(app_keys) <= 33)}",
+        ),
         ("tweak cpu (ms)", f"{med(key_values(r_full, TWEAK_INDEX, 'cpu_ms')):.1f}", ""),
-        (f"idle bytes, 2nd half of {opts.idle:.0f} s (B/s)",
-         f"{med(values(r_full, 'idle_tail_bytes_per_s')):.0f}", "0"),
-        (f"idle cpu, 2nd half of {opts.idle:.0f} s (%)",
-         f"{med(values(r_full, 'idle_tail_cpu_pct')):.2f}", "~0"),
-        (f"bytes in the whole {opts.idle:.0f} s after first frame",
-         f"{med(values(r_full, 'idle_bytes')):.0f}", "(includes deferred panel/lesson)"),
+        (
+            f"idle bytes, 2nd half of {opts.idle:.0f} s (B/s)",
+            f"{med(values(r_full, 'idle_tail_bytes_per_s')):.0f}",
+            "0",
+        ),
+        (
+            f"idle cpu, 2nd half of {opts.idle:.0f} s (%)",
+            f"{med(values(r_full, 'idle_tail_cpu_pct')):.2f}",
+            "~0",
+        ),
+        (
+            f"bytes in the whole {opts.idle:.0f} s after first frame",
+            f"{med(values(r_full, 'idle_bytes')):.0f}",
+            "(includes deferred panel/lesson)",
+        ),
         ("VmRSS after first frame, hello (MiB)", mib(values(h_first, "rss_kb")), ""),
         ("VmRSS after first frame, rnntui (MiB)", mib(values(r_first, "rss_kb")), ""),
         ("VmHWM at end, rnntui (MiB)", mib(values(r_full, "end_hwm_kb")), "(lesson + panel)"),
     ]
     load = med(values(r_full, "background_cpu_pct"))
     width = max(len(r[0]) for r in rows)
-    print(f"rnntui bench at {opts.cols}x{opts.rows}: {opts.rounds} rounds x {opts.runs} runs, "
-          f"tuibench {tool}")
+    print(
+        f"rnntui bench at {opts.cols}x{opts.rows}: {opts.rounds} rounds x {opts.runs} runs, "
+        f"tuibench {tool}"
+    )
     for name, value, goal in rows:
         print(f"{name.ljust(width)}  {value:>10}  {goal}")
     print(f"other programs' cpu during runs (median): {load:.0f}% of one core")

@@ -31,9 +31,23 @@ def first_question_seconds(lang: str, home: Path) -> float:
     }
     start = time.perf_counter()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "rnntui", "quiz", "--plain", "--count", "1", "--seed", "0",
-         "--lang", lang],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env,
+        [
+            sys.executable,
+            "-m",
+            "rnntui",
+            "quiz",
+            "--plain",
+            "--count",
+            "1",
+            "--seed",
+            "0",
+            "--lang",
+            lang,
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        env=env,
     )
     assert proc.stdout is not None and proc.stdin is not None
     seen = b""

@@ -68,15 +68,32 @@ def tui_rows(opts: argparse.Namespace) -> list[Row]:
     keys = [x for k in bench_app.KEYS for x in ("--key", k)]
     h_first, h_keys, r_first, r_full = [], [], [], []
     for _ in range(opts.rounds):
-        h_first.append(bench_app.bench(tool, [*common, "--until", "Hello", "--idle", "1"],
-                                       hello, {}))
-        r_first.append(bench_app.bench(tool, [*common, "--until", "F1 Help", "--idle", "1"],
-                                       app, env))
-        h_keys.append(bench_app.bench(
-            tool, [*common, "--until", "Hello", "--idle", str(opts.idle),
-                   *[x for k in ["down"] * 5 for x in ("--key", k)]], hello, {}))
-        r_full.append(bench_app.bench(
-            tool, [*common, "--until", title, "--idle", str(opts.idle), *keys], app, env))
+        h_first.append(
+            bench_app.bench(tool, [*common, "--until", "Hello", "--idle", "1"], hello, {})
+        )
+        r_first.append(
+            bench_app.bench(tool, [*common, "--until", "F1 Help", "--idle", "1"], app, env)
+        )
+        h_keys.append(
+            bench_app.bench(
+                tool,
+                [
+                    *common,
+                    "--until",
+                    "Hello",
+                    "--idle",
+                    str(opts.idle),
+                    *[x for k in ["down"] * 5 for x in ("--key", k)],
+                ],
+                hello,
+                {},
+            )
+        )
+        r_full.append(
+            bench_app.bench(
+                tool, [*common, "--until", title, "--idle", str(opts.idle), *keys], app, env
+            )
+        )
     med, values, key_values = bench_app.med, bench_app.values, bench_app.key_values
     hello_frame = med(values(h_first, "first_frame_ms"))
     app_frame = med(values(r_first, "first_frame_ms"))
@@ -89,27 +106,58 @@ def tui_rows(opts: argparse.Namespace) -> list[Row]:
     app_mem = med(values(r_full, "end_hwm_kb")) / MIB
     return [
         Row("first frame, bare Textual hello-world (ms)", f"{hello_frame:.0f}", "reference"),
-        Row("first frame, rnntui (ms)", f"{app_frame:.0f}",
-            f"<= 1.25x hello = {1.25 * hello_frame:.0f}", app_frame <= 1.25 * hello_frame),
+        Row(
+            "first frame, rnntui (ms)",
+            f"{app_frame:.0f}",
+            f"<= 1.25x hello = {1.25 * hello_frame:.0f}",
+            app_frame <= 1.25 * hello_frame,
+        ),
         Row("  ratio rnntui / hello", f"{app_frame / hello_frame:.2f}x"),
-        Row("first frame bytes, rnntui", f"{med(values(r_first, 'first_frame_bytes')):.0f}",
-            "< 20,000", med(values(r_first, "first_frame_bytes")) < 20_000),
+        Row(
+            "first frame bytes, rnntui",
+            f"{med(values(r_first, 'first_frame_bytes')):.0f}",
+            "< 20,000",
+            med(values(r_first, "first_frame_bytes")) < 20_000,
+        ),
         Row("key -> settled, hello-world (ms, median)", f"{hello_key:.1f}", "reference"),
-        Row("LSTM tweak key -> settled (ms, median)", f"{med(tweak_ms):.1f}",
-            f"<= 1.2x hello = {1.2 * hello_key:.1f}", med(tweak_ms) <= 1.2 * hello_key),
+        Row(
+            "LSTM tweak key -> settled (ms, median)",
+            f"{med(tweak_ms):.1f}",
+            f"<= 1.2x hello = {1.2 * hello_key:.1f}",
+            med(tweak_ms) <= 1.2 * hello_key,
+        ),
         Row("LSTM tweak key -> settled (ms, max)", f"{max(tweak_ms, default=0):.1f}"),
-        Row("bytes per LSTM tweak (max)", f"{max(tweak_bytes, default=0):.0f}", "<= 2,048",
-            max(tweak_bytes, default=0) <= 2048),
+        Row(
+            "bytes per LSTM tweak (max)",
+            f"{max(tweak_bytes, default=0):.0f}",
+            "<= 2,048",
+            max(tweak_bytes, default=0) <= 2048,
+        ),
         Row("bytes per LSTM tweak (median)", f"{med(tweak_bytes):.0f}"),
-        Row(f"idle bytes/s, 2nd half of {opts.idle:.0f} s (worst run)", f"{idle_bytes:.0f}",
-            "0", idle_bytes == 0),
-        Row(f"idle CPU, 2nd half of {opts.idle:.0f} s (%)", f"{idle_cpu:.2f}", "~0 (< 0.5)",
-            idle_cpu < 0.5),
+        Row(
+            f"idle bytes/s, 2nd half of {opts.idle:.0f} s (worst run)",
+            f"{idle_bytes:.0f}",
+            "0",
+            idle_bytes == 0,
+        ),
+        Row(
+            f"idle CPU, 2nd half of {opts.idle:.0f} s (%)",
+            f"{idle_cpu:.2f}",
+            "~0 (< 0.5)",
+            idle_cpu < 0.5,
+        ),
         Row("peak memory VmHWM, hello-world (MiB)", f"{hello_mem:.1f}", "reference"),
-        Row("peak memory VmHWM, rnntui LSTM + keys (MiB)", f"{app_mem:.1f}",
-            f"<= hello + 25 = {hello_mem + 25:.1f}", app_mem <= hello_mem + 25),
-        Row("other programs' CPU during the runs (%)",
-            f"{med(values(r_full, 'background_cpu_pct')):.0f}", "(noise; 100 = one core)"),
+        Row(
+            "peak memory VmHWM, rnntui LSTM + keys (MiB)",
+            f"{app_mem:.1f}",
+            f"<= hello + 25 = {hello_mem + 25:.1f}",
+            app_mem <= hello_mem + 25,
+        ),
+        Row(
+            "other programs' CPU during the runs (%)",
+            f"{med(values(r_full, 'background_cpu_pct')):.0f}",
+            "(noise; 100 = one core)",
+        ),
     ]
 
 
@@ -117,11 +165,13 @@ def quiz_rows(opts: argparse.Namespace) -> list[Row]:
     """``rnntui quiz --plain``: launch to first question, median."""
     with tempfile.TemporaryDirectory(prefix="rnntui-bench-") as tmp:
         bench_quiz_plain.first_question_seconds("en", Path(tmp))  # warm the file cache
-        times = [bench_quiz_plain.first_question_seconds("en", Path(tmp))
-                 for _ in range(opts.quiz_runs)]
+        times = [
+            bench_quiz_plain.first_question_seconds("en", Path(tmp)) for _ in range(opts.quiz_runs)
+        ]
     median = sorted(times)[len(times) // 2]
-    return [Row("rnntui quiz --plain, first question (s)", f"{median:.3f}", "<= 0.35",
-                median <= 0.35)]
+    return [
+        Row("rnntui quiz --plain, first question (s)", f"{median:.3f}", "<= 0.35", median <= 0.35)
+    ]
 
 
 def engine_rows(opts: argparse.Namespace) -> list[Row]:
@@ -131,16 +181,19 @@ def engine_rows(opts: argparse.Namespace) -> list[Row]:
     x = np.random.default_rng(0).normal(size=(bench_engine.B, bench_engine.T, bench_engine.D))
     timings: dict[str, float] = {}
     for _ in range(3):  # alternate engine and torch; the best median of three resists noise
-        for name, us in (bench_engine.engine_rows(x, opts.repeats // 3)
-                         | bench_engine.torch_rows(x, opts.repeats // 3)).items():
+        for name, us in (
+            bench_engine.engine_rows(x, opts.repeats // 3)
+            | bench_engine.torch_rows(x, opts.repeats // 3)
+        ).items():
             timings[name] = min(us, timings.get(name, us))
     rows = [Row(f"{name} forward (us)", f"{us:.1f}") for name, us in timings.items()]
     for cell in ("LSTM", "GRU"):
         ref = timings.get(f"torch {cell} f64")
         if ref:
             ratio = timings[f"engine {cell} f64"] / ref
-            rows.append(Row(f"  engine / torch f64, {cell}", f"{ratio:.2f}x", "<= 0.8x",
-                            ratio <= 0.8))
+            rows.append(
+                Row(f"  engine / torch f64, {cell}", f"{ratio:.2f}x", "<= 0.8x", ratio <= 0.8)
+            )
         else:
             rows.append(Row(f"  engine / torch f64, {cell}", "n/a", "torch not installed"))
     return rows
@@ -157,20 +210,43 @@ def train_rows(opts: argparse.Namespace) -> list[Row]:
 def monkey_row() -> Row:
     """The full seeded monkey test (10,000 keys) through pytest."""
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-m", "slow",
-                           "tests/ui/test_monkey.py", "-p", "no:cacheprovider"],
-                          cwd=REPO, capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-m",
+            "slow",
+            "tests/ui/test_monkey.py",
+            "-p",
+            "no:cacheprovider",
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     took = time.perf_counter() - start
     passed = done.returncode == 0 and " passed" in done.stdout
-    return Row("monkey test, 10,000 random keys", f"{'pass' if passed else 'FAIL'} "
-               f"({took:.0f} s)", "0 exceptions", passed)
+    return Row(
+        "monkey test, 10,000 random keys",
+        f"{'pass' if passed else 'FAIL'} ({took:.0f} s)",
+        "0 exceptions",
+        passed,
+    )
 
 
 def machine() -> list[str]:
     """nproc, CPU model, versions and load: the context a number needs."""
-    model = next((line.split(":", 1)[1].strip() for line in
-                  Path("/proc/cpuinfo").read_text().splitlines()
-                  if line.startswith("model name")), platform.processor() or "?")
+    model = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor() or "?",
+    )
 
     def version(name: str) -> str:
         try:
@@ -178,10 +254,12 @@ def machine() -> list[str]:
         except metadata.PackageNotFoundError:
             return "not installed"
 
-    return [f"nproc {len(os.sched_getaffinity(0))}, {model}",
-            f"Python {platform.python_version()}, Textual {version('textual')}, "
-            f"Rich {version('rich')}, NumPy {version('numpy')}, torch {version('torch')}",
-            f"{platform.system()} {platform.release()}"]
+    return [
+        f"nproc {len(os.sched_getaffinity(0))}, {model}",
+        f"Python {platform.python_version()}, Textual {version('textual')}, "
+        f"Rich {version('rich')}, NumPy {version('numpy')}, torch {version('torch')}",
+        f"{platform.system()} {platform.release()}",
+    ]
 
 
 def load() -> str:
@@ -193,8 +271,12 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="1 round, fewer repeats")
     parser.add_argument("--monkey", action="store_true", help="add the 10,000-key monkey test")
     parser.add_argument("--idle", type=float, default=10.0, help="idle seconds (default 10)")
-    parser.add_argument("--max-other-load", type=float, default=None,
-                        help="tuibench: repeat runs while other programs use more CPU (%%)")
+    parser.add_argument(
+        "--max-other-load",
+        type=float,
+        default=None,
+        help="tuibench: repeat runs while other programs use more CPU (%%)",
+    )
     opts = parser.parse_args()
     opts.rounds, opts.runs = (1, 2) if opts.quick else (2, 3)
     opts.quiz_runs, opts.repeats = (5, 500) if opts.quick else (9, 3000)
@@ -206,8 +288,10 @@ def main() -> int:
     print("rnntui performance suite (bench/run_all.py)")
     for line in machine():
         print(f"  {line}")
-    print(f"  load average before {load_before}, after {load()}; "
-          f"took {time.perf_counter() - started:.0f} s\n")
+    print(
+        f"  load average before {load_before}, after {load()}; "
+        f"took {time.perf_counter() - started:.0f} s\n"
+    )
     print("| measure | value | goal | verdict |")
     print("|---|---:|---|---|")
     for row in rows:

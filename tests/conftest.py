@@ -22,3 +22,14 @@ def _private_user_dirs(
         monkeypatch.setenv(var, str(home / sub))
     monkeypatch.delenv("RNNTUI_LESSONS", raising=False)
     return home
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tests marked ``slow`` (the long monkey and screen-truth runs) run only when asked for
+    with ``-m slow``; the default run (and CI) skips them."""
+    if "slow" in (config.getoption("markexpr") or ""):
+        return
+    skip = pytest.mark.skip(reason="a long run: pytest -m slow")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)

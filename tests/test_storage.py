@@ -227,8 +227,9 @@ def test_lock_busy_raises_after_timeout(target: Path) -> None:
     start = time.monotonic()
     try:
         with pytest.raises(storage.LockBusyError):
-            storage.update_json(target, lambda cur: doc(), schema_version=V, validate=ok,
-                                timeout=0.3)
+            storage.update_json(
+                target, lambda cur: doc(), schema_version=V, validate=ok, timeout=0.3
+            )
     finally:
         release.set()
         thread.join()
@@ -269,9 +270,7 @@ COUNTER = textwrap.dedent(
 
 
 def test_two_processes_lose_nothing(target: Path) -> None:
-    procs = [
-        subprocess.Popen([sys.executable, "-c", COUNTER, str(target), tag]) for tag in "ab"
-    ]
+    procs = [subprocess.Popen([sys.executable, "-c", COUNTER, str(target), tag]) for tag in "ab"]
     assert [p.wait(timeout=120) for p in procs] == [0, 0]
     items = json.loads(target.read_text())["items"]
     assert len(items) == 600

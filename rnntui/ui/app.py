@@ -119,15 +119,27 @@ class RnnTuiApp(App[int]):
     def on_mount(self) -> None:
         self.screen_change_signal.subscribe(self, self._no_blink)
 
-    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
-               timeout: float | None = None, markup: bool = True) -> None:
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
         """Every notification is plain text: messages carry what users typed and what files
         hold (``[/]`` in a typed value crashed Textual's markup parser), and control characters
         are removed so no file can send escapes to the terminal. ``markup`` is ignored."""
         from rnntui.content.safe_text import printable
 
-        super().notify(printable(message), title=printable(title), severity=severity,
-                       timeout=timeout, markup=False)
+        super().notify(
+            printable(message),
+            title=printable(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
 
     def panic(self, *renderables: RenderableType) -> None:
         """Exit showing an error; unlike ``App.panic`` (return code 0) the exit status is 1.
@@ -171,14 +183,20 @@ class RnnTuiApp(App[int]):
         self.call_from_thread(self._loaded, lessons)
 
     def _load_failed(self, error: Exception) -> None:
-        self.notify(f"{tr('lessons.none', self.lang)} {type(error).__name__}: {error}",
-                    severity="error", timeout=30)
+        self.notify(
+            f"{tr('lessons.none', self.lang)} {type(error).__name__}: {error}",
+            severity="error",
+            timeout=30,
+        )
 
     def _loaded(self, lessons: LessonSet) -> None:
         self.lessons = lessons
         if lessons.problems:
-            self.notify(tr("lessons.problems", self.lang, n=lessons.skipped_files),
-                        severity="warning", timeout=8)
+            self.notify(
+                tr("lessons.problems", self.lang, n=lessons.skipped_files),
+                severity="warning",
+                timeout=8,
+            )
         self.open_first_lesson()
 
     def open_first_lesson(self) -> None:
@@ -253,7 +271,8 @@ class RnnTuiApp(App[int]):
 
     # -- actions ------------------------------------------------------------------------------
     LESSON_SCREEN_ACTIONS: ClassVar[frozenset[str]] = frozenset(
-        {"toggle_list", "switch_pane", "prev_lesson", "next_lesson"})
+        {"toggle_list", "switch_pane", "prev_lesson", "next_lesson"}
+    )
     """Actions on the lesson screen: off while another screen (quiz, help) is on top, whose
     own keys then apply."""
 
@@ -326,18 +345,25 @@ class RnnTuiApp(App[int]):
             parts.append(text)
         focused = self.focused
         chain = [] if focused is None else list(focused.ancestors_with_self)
-        local = [(b, node) for node in chain if node is not self and node is not self.screen
-                 for b in own_bindings(node)]
+        local = [
+            (b, node)
+            for node in chain
+            if node is not self and node is not self.screen
+            for b in own_bindings(node)
+        ]
         if local and "|---|" not in text:  # a panel's help has its own table of keys
             parts.append(key_table(local, self.lang))
-        parts.append(f"### {tr('help.app', self.lang)}\n\n"
-                     + key_table(self._app_bindings(), self.lang))
+        parts.append(
+            f"### {tr('help.app', self.lang)}\n\n" + key_table(self._app_bindings(), self.lang)
+        )
         self.push_screen(HelpScreen("\n\n".join(parts)))
 
     def _app_bindings(self) -> list[tuple[Binding, object]]:
-        extra = [Binding("tab", "", "Next control" if self.lang == "en" else "다음 항목"),
-                 Binding("ctrl+p", "", "Command palette" if self.lang == "en" else "명령 팔레트"),
-                 Binding("ctrl+q", "", "Quit")]
+        extra = [
+            Binding("tab", "", "Next control" if self.lang == "en" else "다음 항목"),
+            Binding("ctrl+p", "", "Command palette" if self.lang == "en" else "명령 팔레트"),
+            Binding("ctrl+q", "", "Quit"),
+        ]
         own = [b for b in own_bindings(self) if b.description]
         return [(b, self) for b in own + extra]
 
@@ -348,8 +374,11 @@ class RnnTuiApp(App[int]):
         from rnntui.ui.palette import SafeCommandPalette
 
         if self.use_command_palette and not CommandPalette.is_open(cast("App[object]", self)):
-            self.push_screen(SafeCommandPalette(
-                id="--command-palette", placeholder=tr("palette.search", self.lang)))
+            self.push_screen(
+                SafeCommandPalette(
+                    id="--command-palette", placeholder=tr("palette.search", self.lang)
+                )
+            )
 
     def action_display_check(self) -> None:
         """Open the display check (a boxed ruler; how to fix broken borders). ``d`` in help."""
@@ -401,14 +430,19 @@ class RnnTuiApp(App[int]):
         open_word = tr("palette.open", self.lang)
         lessons = self.lesson_list()
         for k, lesson in enumerate(lessons, start=1):
-            yield SystemCommand(f"{open_word} {k}: {lesson.title} ({lesson.id})", lesson.id,
-                                lambda i=lesson.id: self.open_lesson(i))
+            yield SystemCommand(
+                f"{open_word} {k}: {lesson.title} ({lesson.id})",
+                lesson.id,
+                lambda i=lesson.id: self.open_lesson(i),
+            )
         for k, lesson in enumerate(lessons, start=1):  # glossary words find their lesson
             for term in lesson.glossary:
                 words = term.ko if self.lang == "ko" else term.en
-                yield SystemCommand(f"{words} / {term.en if self.lang == 'ko' else term.ko}"
-                                    f" -> {k}: {lesson.title}", lesson.id,
-                                    lambda i=lesson.id: self.open_lesson(i))
+                yield SystemCommand(
+                    f"{words} / {term.en if self.lang == 'ko' else term.ko} -> {k}: {lesson.title}",
+                    lesson.id,
+                    lambda i=lesson.id: self.open_lesson(i),
+                )
         yield SystemCommand(tr("palette.help", self.lang), "F1 / ?", self.action_help)
         yield SystemCommand(tr("key.lessons", self.lang), "F2 / l", self.action_toggle_list)
         yield SystemCommand(tr("key.switch", self.lang), "F4 / v", self.action_switch_pane)
@@ -420,4 +454,3 @@ class RnnTuiApp(App[int]):
         yield SystemCommand(tr("key.theme", self.lang), "F9", self.action_toggle_theme)
         yield SystemCommand(tr("palette.display", self.lang), "F1 d", self.action_display_check)
         yield SystemCommand(tr("key.quit", self.lang), "q / ctrl+q", self.exit)
-

@@ -12,21 +12,56 @@ from dataclasses import replace
 from textual.binding import Binding, BindingType
 
 KEY_NAMES: dict[str, str] = {
-    "left": "Left", "right": "Right", "up": "Up", "down": "Down",
-    "pageup": "PgUp", "pagedown": "PgDn", "home": "Home", "end": "End",
-    "enter": "Enter", "space": "Space", "tab": "Tab", "shift+tab": "S-Tab",
-    "escape": "Esc", "minus": "-", "plus": "+", "equals_sign": "=",
-    "backspace": "BkSp", "delete": "Del", "shift+left": "S-Left", "shift+right": "S-Right",
-    "question_mark": "?", "left_square_bracket": "[", "right_square_bracket": "]",
+    "left": "Left",
+    "right": "Right",
+    "up": "Up",
+    "down": "Down",
+    "pageup": "PgUp",
+    "pagedown": "PgDn",
+    "home": "Home",
+    "end": "End",
+    "enter": "Enter",
+    "space": "Space",
+    "tab": "Tab",
+    "shift+tab": "S-Tab",
+    "escape": "Esc",
+    "minus": "-",
+    "plus": "+",
+    "equals_sign": "=",
+    "backspace": "BkSp",
+    "delete": "Del",
+    "shift+left": "S-Left",
+    "shift+right": "S-Right",
+    "question_mark": "?",
+    "left_square_bracket": "[",
+    "right_square_bracket": "]",
 }
 
 LABELS_KO: dict[str, str] = {
-    "Quit": "종료", "Help": "도움말", "Lessons": "목록", "Text/Panel": "본문/패널",
-    "Quiz": "퀴즈", "Contrast": "대비", "Step": "조절", "Big": "크게", "Type": "입력",
-    "Cell": "칸", "Reset": "초기화", "Force mode": "고정 방식", "Force 0": "0 고정",
-    "Force 1": "1 고정", "Off": "해제", "Close": "닫기", "Next": "다음", "Prev": "이전",
-    "Open": "열기", "Prev/Next": "이전/다음", "Force": "고정",
-    "palette": "명령", "Scroll": "스크롤", "Mode": "방식",
+    "Quit": "종료",
+    "Help": "도움말",
+    "Lessons": "목록",
+    "Text/Panel": "본문/패널",
+    "Quiz": "퀴즈",
+    "Contrast": "대비",
+    "Step": "조절",
+    "Big": "크게",
+    "Type": "입력",
+    "Cell": "칸",
+    "Reset": "초기화",
+    "Force mode": "고정 방식",
+    "Force 0": "0 고정",
+    "Force 1": "1 고정",
+    "Off": "해제",
+    "Close": "닫기",
+    "Next": "다음",
+    "Prev": "이전",
+    "Open": "열기",
+    "Prev/Next": "이전/다음",
+    "Force": "고정",
+    "palette": "명령",
+    "Scroll": "스크롤",
+    "Mode": "방식",
 }
 """English description -> Korean (descriptions not listed stay as written)."""
 
@@ -79,9 +114,13 @@ def own_bindings(node: object) -> list[Binding]:
     return found
 
 
-JAMO: dict[str, str] = dict(zip("qwertyuiopasdfghjklzxcvbnm",
-                                "ㅂㅈㄷㄱㅅㅛㅕㅑㅐㅔㅁㄴㅇㄹㅎㅗㅓㅏㅣㅋㅌㅊㅍㅠㅜㅡ",
-                                strict=True))
+JAMO: dict[str, str] = dict(
+    zip(
+        "qwertyuiopasdfghjklzxcvbnm",
+        "ㅂㅈㄷㄱㅅㅛㅕㅑㅐㅔㅁㄴㅇㄹㅎㅗㅓㅏㅣㅋㅌㅊㅍㅠㅜㅡ",
+        strict=True,
+    )
+)
 """The jamo a Korean 2-set keyboard sends for each letter key while Hangul input is on."""
 
 

@@ -26,4 +26,3 @@ def store() -> ProgressStore:
 @pytest.fixture
 def clock() -> Clock:
     return Clock()
-

@@ -12,10 +12,17 @@ def make_lessons(lang: str = "en") -> list[Lesson]:
     """Two lessons with one item of each type; texts differ by language, ids do not."""
     ko = lang == "ko"
     first = Lesson(
-        id="lstm", order=1, lang=lang, title="LSTM", panel="lstm", topics=("lstm",), body="",
+        id="lstm",
+        order=1,
+        lang=lang,
+        title="LSTM",
+        panel="lstm",
+        topics=("lstm",),
+        body="",
         quiz=(
             QuizItem(
-                id="forget-range", type="choice",
+                id="forget-range",
+                type="choice",
                 question="망각 게이트의 범위는?" if ko else "What values can the forget gate take?",
                 answer=1,
                 choices=(
@@ -25,16 +32,31 @@ def make_lessons(lang: str = "en") -> list[Lesson]:
                 ),
                 explanation="Gates use the sigmoid.",
             ),
-            QuizItem(id="four-blocks", type="truefalse",
-                     question="LSTM has four weight blocks.", answer=True,
-                     explanation="i, f, c, o."),
+            QuizItem(
+                id="four-blocks",
+                type="truefalse",
+                question="LSTM has four weight blocks.",
+                answer=True,
+                explanation="i, f, c, o.",
+            ),
         ),
     )
     second = Lesson(
-        id="units", order=2, lang=lang, title="Units", panel="units", topics=("units",), body="",
+        id="units",
+        order=2,
+        lang=lang,
+        title="Units",
+        panel="units",
+        topics=("units",),
+        body="",
         quiz=(
-            QuizItem(id="lstm32", type="numeric", question="Params of LSTM(32) on 10 features?",
-                     answer=5504.0, explanation="4 x 32 x (10 + 32 + 1)"),
+            QuizItem(
+                id="lstm32",
+                type="numeric",
+                question="Params of LSTM(32) on 10 features?",
+                answer=5504.0,
+                explanation="4 x 32 x (10 + 32 + 1)",
+            ),
         ),
     )
     return [first, second]

@@ -79,24 +79,35 @@ def test_stack_params() -> None:
     for q in instances("params-stack"):
         m = q.meta
         (k1, u1), (k2, u2) = m["layers"]
-        expected = (m["vocab"] * m["emb"] + params(k1, u1, m["emb"]) + params(k2, u2, u1)
-                    + u2 * m["dense"] + m["dense"])
+        expected = (
+            m["vocab"] * m["emb"]
+            + params(k1, u1, m["emb"])
+            + params(k2, u2, u1)
+            + u2 * m["dense"]
+            + m["dense"]
+        )
         assert q.answer == expected
 
 
 def test_return_sequences_shapes() -> None:
     for q in instances("shape-sequences"):
         m = q.meta
-        expected = (shape(None, m["steps"], m["units"]) if m["return_sequences"]
-                    else shape(None, m["units"]))
+        expected = (
+            shape(None, m["steps"], m["units"])
+            if m["return_sequences"]
+            else shape(None, m["units"])
+        )
         assert right_text(q) == expected
 
 
 def test_return_state_shapes() -> None:
     for q in instances("shape-state"):
         m = q.meta
-        out = (shape(None, m["steps"], m["units"]) if m["return_sequences"]
-               else shape(None, m["units"]))
+        out = (
+            shape(None, m["steps"], m["units"])
+            if m["return_sequences"]
+            else shape(None, m["units"])
+        )
         n_states = 2 if m["kind"] == "LSTM" else 1
         assert right_text(q) == shapes(out, *[shape(None, m["units"])] * n_states)
 
@@ -108,7 +119,9 @@ def test_bidirectional_shapes() -> None:
         u = m["units"]
         expected = {
             "concat": shape(*head, 2 * u),
-            "sum": shape(*head, u), "ave": shape(*head, u), "mul": shape(*head, u),
+            "sum": shape(*head, u),
+            "ave": shape(*head, u),
+            "mul": shape(*head, u),
             None: shapes(shape(*head, u), shape(*head, u)),
         }[m["merge_mode"]]
         assert right_text(q) == expected
@@ -168,8 +181,11 @@ def test_simple_rnn_step() -> None:
 def test_onehot_vs_dense() -> None:
     for q in instances("onehot-vs-dense"):
         m = q.meta
-        expected = {"onehot": m["steps"] * m["vocab"], "dense": m["steps"] * m["dim"],
-                    "ratio": m["vocab"] / m["dim"]}[m["variant"]]
+        expected = {
+            "onehot": m["steps"] * m["vocab"],
+            "dense": m["steps"] * m["dim"],
+            "ratio": m["vocab"] / m["dim"],
+        }[m["variant"]]
         assert q.answer == pytest.approx(expected, rel=1e-12)
 
 
@@ -191,8 +207,13 @@ def test_instances_are_well_formed_and_gradable(tpl: Any) -> None:
         for lang in LANGS:
             q = tpl.instance(random.Random(seed), lang)
             assert q.id == tpl.item_id and q.generated and q.topic == tpl.topic
-            every = [q.text, q.explanation, *(c.text for c in q.choices),
-                     *(c.why or "" for c in q.choices), *(w for _, w in q.traps)]
+            every = [
+                q.text,
+                q.explanation,
+                *(c.text for c in q.choices),
+                *(c.why or "" for c in q.choices),
+                *(w for _, w in q.traps),
+            ]
             for text in every:
                 assert unicodedata.normalize("NFC", text) == text
                 assert not _ambiguous(text), (text, _ambiguous(text))

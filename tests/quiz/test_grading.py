@@ -18,26 +18,49 @@ from rnntui.quiz.grading import (
 from rnntui.quiz.question import Question
 
 CHOICE = Question(
-    id="x/c", type="choice", text="?", answer=1,
+    id="x/c",
+    type="choice",
+    text="?",
+    answer=1,
     choices=(Choice("zero", "why zero is wrong"), Choice("참 값"), Choice("two", "why two")),
     explanation="because",
 )
 TF = Question(id="x/t", type="truefalse", text="?", answer=False, explanation="no")
-NUM = Question(id="x/n", type="numeric", text="?", answer=0.5, tolerance=0.01,
-               traps=((0.25, "you halved it"),))
+NUM = Question(
+    id="x/n", type="numeric", text="?", answer=0.5, tolerance=0.01, traps=((0.25, "you halved it"),)
+)
 BIG = Question(id="x/b", type="numeric", text="?", answer=5504.0)
 
 
 @pytest.mark.parametrize(
     ("text", "values"),
     [
-        ("0.5", [0.5]), ("0,5", [0.5]), ("０．５", [0.5]), ("  0.5  \n", [0.5]),
-        ("5504", [5504.0]), ("５５０４", [5504.0]), ("5,504", [5504.0, 5.504]),
-        ("1,234,567", [1234567.0]), ("1.234.567", [1234567.0]), ("1.234,5", [1234.5]),
-        ("1,234.5", [1234.5]), ("0,500", [0.5]), ("-0.3", [-0.3]), ("\u22120.3", [-0.3]),
-        ("+3", [3.0]), (".5", [0.5]), ("1e-3", [0.001]), ("5504개", [5504.0]),
+        ("0.5", [0.5]),
+        ("0,5", [0.5]),
+        ("０．５", [0.5]),
+        ("  0.5  \n", [0.5]),
+        ("5504", [5504.0]),
+        ("５５０４", [5504.0]),
+        ("5,504", [5504.0, 5.504]),
+        ("1,234,567", [1234567.0]),
+        ("1.234.567", [1234567.0]),
+        ("1.234,5", [1234.5]),
+        ("1,234.5", [1234.5]),
+        ("0,500", [0.5]),
+        ("-0.3", [-0.3]),
+        ("\u22120.3", [-0.3]),
+        ("+3", [3.0]),
+        (".5", [0.5]),
+        ("1e-3", [0.001]),
+        ("5504개", [5504.0]),
         ("5 504", [5504.0]),
-        ("abc", []), ("", []), ("1,2,3", []), ("e5", []), ("--1", []), ("inf", []), ("nan", []),
+        ("abc", []),
+        ("", []),
+        ("1,2,3", []),
+        ("e5", []),
+        ("--1", []),
+        ("inf", []),
+        ("nan", []),
     ],
 )
 def test_parse_number(text: str, values: list[float]) -> None:
@@ -61,10 +84,23 @@ def test_not_yes_or_no(text: str) -> None:
     assert parse_bool(text) is None
 
 
-@pytest.mark.parametrize(("text", "index"), [
-    ("1", 0), ("２", 1), ("3.", 2), ("(2)", 1), ("2번", 1), ("#3", 2), ("4", None), ("0", None),
-    ("two", 2), ("TWO", 2), ("참 값", 1), ("three", None),
-])
+@pytest.mark.parametrize(
+    ("text", "index"),
+    [
+        ("1", 0),
+        ("２", 1),
+        ("3.", 2),
+        ("(2)", 1),
+        ("2번", 1),
+        ("#3", 2),
+        ("4", None),
+        ("0", None),
+        ("two", 2),
+        ("TWO", 2),
+        ("참 값", 1),
+        ("three", None),
+    ],
+)
 def test_parse_choice(text: str, index: int | None) -> None:
     assert parse_choice(text, CHOICE) == index
 
@@ -117,9 +153,17 @@ def test_true_false_verdict_text() -> None:
     assert wrong.status == "wrong" and wrong.right_answer == "거짓"
 
 
-@pytest.mark.parametrize(("value", "text"), [
-    (5504, "5,504"), (5504.0, "5,504"), (0.62246, "0.6225"), (0.5, "0.5"), (-1.25, "-1.25"),
-    (78.125, "78.125"), (0, "0"),
-])
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (5504, "5,504"),
+        (5504.0, "5,504"),
+        (0.62246, "0.6225"),
+        (0.5, "0.5"),
+        (-1.25, "-1.25"),
+        (78.125, "78.125"),
+        (0, "0"),
+    ],
+)
 def test_format_number(value: float, text: str) -> None:
     assert format_number(value) == text

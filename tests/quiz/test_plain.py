@@ -39,11 +39,10 @@ def ordered(lessons: list[Lesson], seed: int) -> list[str]:
     return ids
 
 
-WRONG = {
-    "lstm/forget-range": "Between -1 and 1", "lstm/four-blocks": "f", "units/lstm32": "5632"
-}
+WRONG = {"lstm/forget-range": "Between -1 and 1", "lstm/four-blocks": "f", "units/lstm32": "5632"}
 RIGHT = {
-    "lstm/forget-range": "Strictly between 0 and 1", "lstm/four-blocks": "t",
+    "lstm/forget-range": "Strictly between 0 and 1",
+    "lstm/four-blocks": "t",
     "units/lstm32": "5,504",
 }
 
@@ -52,8 +51,9 @@ def test_scripted_run_explains_each_wrong_answer(lessons: list[Lesson]) -> None:
     order = ordered(lessons, seed=7)
     script = "".join(f"{WRONG[i]}\n" for i in order)
     store = ProgressStore().load()
-    session = open_session(lessons=lessons, lang="en", count=3, seed=7, store=store,
-                           generated=False)
+    session = open_session(
+        lessons=lessons, lang="en", count=3, seed=7, store=store, generated=False
+    )
     lines = run(session, script)
     text = "\n".join(lines)
     assert text.count("Wrong.") == 3
@@ -109,8 +109,12 @@ def test_markup_in_questions_is_printed_literally() -> None:
 
 def rnntui(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "rnntui", *args], input=stdin, capture_output=True, text=True,
-        timeout=120, env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        [sys.executable, "-m", "rnntui", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
     )
 
 
@@ -156,8 +160,9 @@ def test_plain_quiz_never_imports_textual() -> None:
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "print('TEXTUAL' if 'textual' in sys.modules else 'CLEAN', file=sys.stderr)\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], input=ANY, capture_output=True,
-                            text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", code], input=ANY, capture_output=True, text=True, timeout=120
+    )
     assert result.stderr.strip().splitlines()[-1] == "CLEAN", result.stderr
 
 
@@ -221,8 +226,9 @@ def test_run_quiz_uses_the_app_when_there_is_one(
         return 0
 
     monkeypatch.setattr(plain, "is_tty", lambda stream: True)
-    code = commands.run_quiz(topic=None, count=3, seed=1, lang=lang, plain=False,
-                             lessons_dirs=[], app_entry=fake_app)
+    code = commands.run_quiz(
+        topic=None, count=3, seed=1, lang=lang, plain=False, lessons_dirs=[], app_entry=fake_app
+    )
     assert code == 0 and calls == [
         {"topic": None, "count": 3, "seed": 1, "lang": lang, "lessons_dirs": []}
     ]
@@ -237,9 +243,23 @@ def test_on_a_terminal_korean_input_and_a_second_enter_work() -> None:
 
     master, slave = os.openpty()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "rnntui", "quiz", "--plain", "--count", "2", "--seed", "9",
-         "--lang", "ko"],
-        stdin=slave, stdout=slave, stderr=slave, close_fds=True,
+        [
+            sys.executable,
+            "-m",
+            "rnntui",
+            "quiz",
+            "--plain",
+            "--count",
+            "2",
+            "--seed",
+            "9",
+            "--lang",
+            "ko",
+        ],
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        close_fds=True,
         env={**os.environ, "TERM": "dumb"},  # no colour codes: the prompt ends "] > "
     )
     os.close(slave)

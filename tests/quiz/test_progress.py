@@ -116,8 +116,9 @@ def test_damaged_file_is_moved_aside_and_the_quiz_runs(
     path.write_bytes(content)
     store = ProgressStore().load()
     assert [n.kind for n in store.notices] == [kind, "fresh"]
-    session = open_session(lessons=lessons, lang="en", count=2, seed=1, store=store,
-                           generated=False)
+    session = open_session(
+        lessons=lessons, lang="en", count=2, seed=1, store=store, generated=False
+    )
     assert any("moved to" in n for n in session.notices)
     verdict = session.answer(any_answer(session.next_question()))
     assert verdict.graded and verdict.save_error is None
@@ -206,8 +207,12 @@ ANSWERER = textwrap.dedent(
 
 def test_two_processes_answering_300_each_keep_all_600() -> None:
     procs = [
-        subprocess.Popen([sys.executable, "-c", ANSWERER, tag, "300"],
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        subprocess.Popen(
+            [sys.executable, "-c", ANSWERER, tag, "300"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         for tag in "ab"
     ]
     outputs = [p.communicate(timeout=300) for p in procs]

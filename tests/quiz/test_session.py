@@ -30,8 +30,9 @@ def ask_all(session, answers=None) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 def test_lesson_items_only(lessons: list[Lesson], store: ProgressStore, clock: Clock) -> None:
-    session = open_session(lessons=lessons, lang="en", count=10, seed=3, store=store,
-                           generated=False, clock=clock)
+    session = open_session(
+        lessons=lessons, lang="en", count=10, seed=3, store=store, generated=False, clock=clock
+    )
     assert session.total == 3
     ids = ask_all(session)
     assert sorted(ids) == ["lstm/forget-range", "lstm/four-blocks", "units/lstm32"]
@@ -44,21 +45,27 @@ def test_lesson_items_only(lessons: list[Lesson], store: ProgressStore, clock: C
 def test_due_items_come_first_then_new(
     lessons: list[Lesson], store: ProgressStore, clock: Clock
 ) -> None:
-    first = open_session(lessons=lessons, lang="en", count=1, seed=0, store=store,
-                         generated=False, clock=clock)
+    first = open_session(
+        lessons=lessons, lang="en", count=1, seed=0, store=store, generated=False, clock=clock
+    )
     q = first.next_question()
     assert q is not None and first.current_kind == "new"
     assert first.answer(any_answer(q)).graded
     clock.advance(days=3)
-    second = open_session(lessons=lessons, lang="en", count=3, seed=0,
-                          store=ProgressStore().load(), generated=False, clock=clock)
+    second = open_session(
+        lessons=lessons,
+        lang="en",
+        count=3,
+        seed=0,
+        store=ProgressStore().load(),
+        generated=False,
+        clock=clock,
+    )
     assert second.next_question().id == q.id
     assert second.current_kind == "review"
 
 
-def test_not_due_items_come_last_as_practice(
-    lessons: list[Lesson], clock: Clock
-) -> None:
+def test_not_due_items_come_last_as_practice(lessons: list[Lesson], clock: Clock) -> None:
     store = ProgressStore().load()
     store.record("units/lstm32", "units", True, clock())
     items = store.items
@@ -70,8 +77,15 @@ def test_not_due_items_come_last_as_practice(
 
 def test_progress_ids_are_the_same_in_both_languages(clock: Clock) -> None:
     for lang in ("en", "ko"):
-        session = open_session(lessons=make_lessons(lang), lang=lang, count=3, seed=1,
-                               store=ProgressStore().load(), generated=False, clock=clock)
+        session = open_session(
+            lessons=make_lessons(lang),
+            lang=lang,
+            count=3,
+            seed=1,
+            store=ProgressStore().load(),
+            generated=False,
+            clock=clock,
+        )
         ask_all(session)
         clock.advance(seconds=1)
     items = ProgressStore().load().items
@@ -132,8 +146,7 @@ def test_generated_questions_fill_the_count_with_fresh_numbers(
     lessons: list[Lesson], store: ProgressStore
 ) -> None:
     needs_engine()
-    session = open_session(lessons=lessons, lang="en", topic="units", count=6, seed=2,
-                           store=store)
+    session = open_session(lessons=lessons, lang="en", topic="units", count=6, seed=2, store=store)
     questions = []
     while (q := session.next_question()) is not None:
         questions.append(q)
@@ -172,8 +185,10 @@ def test_templates_attach_to_the_lesson_covering_their_topic(lessons: list[Lesso
 def test_topic_prefers_a_lesson_id_over_a_course_topic(lessons: list[Lesson]) -> None:
     from dataclasses import replace as copy
 
-    widened = [copy(lessons[0], id="activations", topics=("lstm",)), copy(lessons[1], order=3,
-               id="lstm", topics=("lstm",), quiz=lessons[1].quiz)]
+    widened = [
+        copy(lessons[0], id="activations", topics=("lstm",)),
+        copy(lessons[1], order=3, id="lstm", topics=("lstm",), quiz=lessons[1].quiz),
+    ]
     ids = {e.item_id for e in bank.build_pool(widened, "lstm", generated=False)}
     assert ids == {"lstm/lstm32"}
     ids = {e.item_id for e in bank.build_pool(widened, "activations", generated=False)}

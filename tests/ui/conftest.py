@@ -47,8 +47,10 @@ def prose_free_lessons(lessons: LessonSet) -> LessonSet:
     presets kept): what the panel snapshots are taken with."""
     from dataclasses import replace
 
-    return LessonSet(lessons=[replace(x, body=f"# {x.title}\n\n{PROSE}\n")
-                              for x in lessons.lessons], problems=list(lessons.problems))
+    return LessonSet(
+        lessons=[replace(x, body=f"# {x.title}\n\n{PROSE}\n") for x in lessons.lessons],
+        problems=list(lessons.problems),
+    )
 
 
 @pytest.fixture

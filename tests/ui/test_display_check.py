@@ -79,8 +79,12 @@ async def test_size_notice_follows_live_resizes(make_app) -> None:  # type: igno
     app = make_app("lstm", "en")
     async with app.run_test(size=(80, 24)) as pilot:
         notice = app.learn.query_one(SizeNotice)
-        for size, shown in [((60, 20), True), ((200, 60), False), ((80, 23), True),
-                            ((80, 24), False)]:
+        for size, shown in [
+            ((60, 20), True),
+            ((200, 60), False),
+            ((80, 23), True),
+            ((80, 24), False),
+        ]:
             await pilot.resize_terminal(*size)
             await pilot.pause()
             await pilot.pause()

@@ -48,10 +48,12 @@ async def test_question_mark_opens_help_with_its_close_key_first(make_app) -> No
         assert not isinstance(app.screen, HelpScreen)
 
 
-@pytest.mark.parametrize(("lang", "word", "lesson"), [("en", "forget", "lstm"),
-                                                      ("ko", "망각", "lstm")])
-async def test_palette_finds_a_lesson_by_glossary_word(make_app, lang: str, word: str,
-                                                       lesson: str) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize(
+    ("lang", "word", "lesson"), [("en", "forget", "lstm"), ("ko", "망각", "lstm")]
+)
+async def test_palette_finds_a_lesson_by_glossary_word(
+    make_app, lang: str, word: str, lesson: str
+) -> None:  # type: ignore[no-untyped-def]
     app: RnnTuiApp = make_app("what-is-rnn", lang, save=False)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
@@ -104,8 +106,17 @@ async def test_lesson_list_shows_quiz_progress_of_started_lessons(make_app) -> N
     from rnntui.ui.widgets.lesson_list import LessonList
 
     app: RnnTuiApp = make_app("lstm", "en", save=False)
-    stats = LessonProgress(lesson_id="lstm", order=4, title="LSTM", items=9, tried=3,
-                           reviews=4, correct=3, due_now=2, next_due=None)
+    stats = LessonProgress(
+        lesson_id="lstm",
+        order=4,
+        title="LSTM",
+        items=9,
+        tried=3,
+        reviews=4,
+        correct=3,
+        due_now=2,
+        next_due=None,
+    )
     app.lesson_progress = lambda: {"lstm": stats}  # type: ignore[method-assign]
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("f2")

@@ -44,8 +44,21 @@ WEIGHTED: list[tuple[int, list[str]]] = [
     (6, ["tab", "shift+tab"]),
     (5, ["enter"]),
     (3, ["escape"]),
-    (10, ["space", "backspace", "pageup", "pagedown", "home", "end", "plus", "minus",
-          "shift+left", "shift+right"]),
+    (
+        10,
+        [
+            "space",
+            "backspace",
+            "pageup",
+            "pagedown",
+            "home",
+            "end",
+            "plus",
+            "minus",
+            "shift+left",
+            "shift+right",
+        ],
+    ),
     (6, ["가", "한", "글", "값", "ㄱ", "，", "０"]),
     (1, [f"f{k}" for k in range(1, 11)]),  # rare: each redraws a lot (0.1-0.5 s)
 ]
@@ -104,9 +117,11 @@ async def start_segment(app: RnnTuiApp, pilot, index: int, lesson_id: str) -> No
     await pilot.pause()
 
 
-async def drive(app: RnnTuiApp, plan: list[Segment], seed: int, report: MonkeyReport
-                ) -> list[Segment]:
+async def drive(
+    app: RnnTuiApp, plan: list[Segment], seed: int, report: MonkeyReport
+) -> list[Segment]:
     """Run the segments in one app, keys in bursts; the rest of the plan if the app quit."""
+
     def entered(screen: Screen) -> None:
         report.screens[type(screen).__name__] += 1
 
@@ -118,7 +133,7 @@ async def drive(app: RnnTuiApp, plan: list[Segment], seed: int, report: MonkeyRe
             await start_segment(app, pilot, index, lesson_id)
             sent = 0
             while sent < len(keys):
-                burst = keys[sent:sent + BURST]
+                burst = keys[sent : sent + BURST]
                 for key in burst:
                     event = key_event(key)
                     event.set_sender(app)
@@ -126,8 +141,10 @@ async def drive(app: RnnTuiApp, plan: list[Segment], seed: int, report: MonkeyRe
                 sent += len(burst)
                 report.keys += len(burst)
                 await pilot.pause()
-                context = (f"seed {seed}, lesson {lesson_id} (segment {index}), keys "
-                           f"{sent - len(burst)}..{sent}, last keys {keys[max(0, sent - 30):sent]}")
+                context = (
+                    f"seed {seed}, lesson {lesson_id} (segment {index}), keys "
+                    f"{sent - len(burst)}..{sent}, last keys {keys[max(0, sent - 30) : sent]}"
+                )
                 assert app._exception is None, f"{context}: {app._exception!r}"
                 if not app.is_running:  # e.g. "Quit" picked in the palette: start again
                     return [(index, lesson_id, keys[sent:]), *plan[1:]]
@@ -142,8 +159,7 @@ async def drive(app: RnnTuiApp, plan: list[Segment], seed: int, report: MonkeyRe
     return plan
 
 
-async def run_monkey(lessons: LessonSet, seed: int, keys: int, save: bool = False
-                     ) -> MonkeyReport:
+async def run_monkey(lessons: LessonSet, seed: int, keys: int, save: bool = False) -> MonkeyReport:
     """``keys`` random keys spread over every lesson: one segment per lesson, ko and en in
     turn, at three terminal sizes (resized live); a new app only if one quits."""
     rng = random.Random(seed)

@@ -26,8 +26,13 @@ class Tmux:
         self.socket = socket
 
     def run(self, *args: str) -> str:
-        done = subprocess.run(["tmux", "-S", str(self.socket), *args], capture_output=True,
-                              text=True, timeout=10, check=False)
+        done = subprocess.run(
+            ["tmux", "-S", str(self.socket), *args],
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        )
         return done.stdout
 
     def screen(self) -> str:
@@ -58,16 +63,30 @@ def tmux(tmp_path: Path) -> Iterator[Tmux]:
 
 def test_real_command_at_80x24(tmux: Tmux, tmp_path: Path) -> None:
     env = {
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(tmp_path),
-        "LANG": "C.UTF-8", "TERM": "xterm-256color",
-        "RNNTUI_CONFIG_DIR": str(tmp_path / "config"), "RNNTUI_STATE_DIR": str(tmp_path / "state"),
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": str(tmp_path),
+        "LANG": "C.UTF-8",
+        "TERM": "xterm-256color",
+        "RNNTUI_CONFIG_DIR": str(tmp_path / "config"),
+        "RNNTUI_STATE_DIR": str(tmp_path / "state"),
     }
     command = " ".join(
         [f"{k}={shlex.quote(v)}" for k, v in env.items()]
         + [shlex.quote(sys.executable), "-m", "rnntui", "--lesson", "lstm", "--lang", "en"]
     )
-    tmux.run("-f", "/dev/null", "new-session", "-d", "-s", "rnntui", "-x", "80", "-y", "24",
-             f"env -i {command}; echo EXITED $?; sleep 30")
+    tmux.run(
+        "-f",
+        "/dev/null",
+        "new-session",
+        "-d",
+        "-s",
+        "rnntui",
+        "-x",
+        "80",
+        "-y",
+        "24",
+        f"env -i {command}; echo EXITED $?; sleep 30",
+    )
     first = tmux.wait(lambda s: "LSTM" in s and "F1 Help" in s)
     assert "Traceback" not in first
     tmux.keys("F4")

@@ -139,8 +139,13 @@ async def test_korean_keys_in_hangul_mode_and_full_width_digits(course) -> None:
 
 
 async def test_open_lesson_key_opens_that_lesson_and_f7_resumes(lessons) -> None:  # type: ignore[no-untyped-def]
-    app = RnnTuiApp(lessons, lang="en", lesson_id="dropout", save=False,
-                    quiz=QuizPlan(topic="embedding", count=2, seed=3))
+    app = RnnTuiApp(
+        lessons,
+        lang="en",
+        lesson_id="dropout",
+        save=False,
+        quiz=QuizPlan(topic="embedding", count=2, seed=3),
+    )
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         screen = quiz(app)
@@ -184,8 +189,9 @@ async def test_f7_list_and_palette_open_quizzes(make_app) -> None:  # type: igno
         await pilot.press("f2", "end")
         await pilot.pause()
         lesson_list = app.learn.query_one(LessonList)
-        assert "Quiz: all lessons" in str(lesson_list.get_option_at_index(
-            lesson_list.highlighted).prompt)
+        assert "Quiz: all lessons" in str(
+            lesson_list.get_option_at_index(lesson_list.highlighted).prompt
+        )
         await pilot.press("enter")
         await pilot.pause()
         assert quiz(app).quiz.plan.topic is None
@@ -240,7 +246,8 @@ async def test_help_keys_and_language_on_the_quiz_screen(course) -> None:  # typ
         await pilot.pause()
         verdict = screen.query_one("#quiz-verdict")
         assert verdict.region and screen.query_one("#quiz-body").region.contains_region(
-            verdict.region.intersection(screen.query_one("#quiz-body").region))
+            verdict.region.intersection(screen.query_one("#quiz-body").region)
+        )
 
 
 async def test_unknown_topic_at_start_exits_with_2(course) -> None:  # type: ignore[no-untyped-def]
@@ -278,6 +285,10 @@ def test_quiz_strings_have_no_ambiguous_width_symbols() -> None:
     texts += [*quiz_text.HELP.values(), *quiz_text.LABELS_KO.values()]
     for text in texts:
         assert unicodedata.normalize("NFC", text) == text
-        odd = {c for c in text if ord(c) > 0x7F and (unicodedata.east_asian_width(c) == "A"
-                                                    or unicodedata.category(c) == "So")}
+        odd = {
+            c
+            for c in text
+            if ord(c) > 0x7F
+            and (unicodedata.east_asian_width(c) == "A" or unicodedata.category(c) == "So")
+        }
         assert not odd, (text, odd)

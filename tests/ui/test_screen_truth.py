@@ -30,8 +30,26 @@ pytestmark = [
 ]
 
 LESSONS = 11
-PANEL_KEYS = ["Tab", "Tab", "Tab", "BTab", "Left", "Right", "Right", "Up", "Down", "PPage",
-              "NPage", "Space", "0", "1", "x", "r", "Right", "Left"]
+PANEL_KEYS = [
+    "Tab",
+    "Tab",
+    "Tab",
+    "BTab",
+    "Left",
+    "Right",
+    "Right",
+    "Up",
+    "Down",
+    "PPage",
+    "NPage",
+    "Space",
+    "0",
+    "1",
+    "x",
+    "r",
+    "Right",
+    "Left",
+]
 """Keys every panel reads (steppers, toggles, forcing, grid moves, reset); typed values are
 added as Enter + digits + Enter. Keys that notify (and so change the screen on a timer) or
 leave the panel (F1, F2, F3, F7, q) are not in the mix."""
@@ -61,8 +79,7 @@ class Session:
             except FileNotFoundError:
                 pass
             time.sleep(0.02)
-        raise AssertionError(f"the app never answered sync {want}:\n"
-                             f"{self.tmux.screen(self.name)}")
+        raise AssertionError(f"the app never answered sync {want}:\n{self.tmux.screen(self.name)}")
 
     def settled(self) -> str:
         """The screen once three syncs in a row show the same text."""
@@ -88,8 +105,11 @@ def differences(seen: str, fresh: str) -> list[str]:
     rows = max(len(a), len(b))
     a += [""] * (rows - len(a))
     b += [""] * (rows - len(b))
-    return [f"row {k}: seen  {x!r}\n        fresh {y!r}"
-            for k, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    return [
+        f"row {k}: seen  {x!r}\n        fresh {y!r}"
+        for k, (x, y) in enumerate(zip(a, b, strict=True))
+        if x != y
+    ]
 
 
 @pytest.fixture
@@ -101,9 +121,11 @@ def tmux(tmp_path: Path) -> Iterator[Tmux]:
 
 def open_app(tmux: Tmux, tmp_path: Path, lang: str) -> Session:
     sync_file = tmp_path / f"sync-{lang}"
-    tmux.start(lang, {"LANG": "C.UTF-8", "TERM": "xterm-256color",
-                      "RNNTUI_SYNC_FILE": str(sync_file)},
-               [sys.executable, "-m", "rnntui", "--lesson", "what-is-rnn", "--lang", lang])
+    tmux.start(
+        lang,
+        {"LANG": "C.UTF-8", "TERM": "xterm-256color", "RNNTUI_SYNC_FILE": str(sync_file)},
+        [sys.executable, "-m", "rnntui", "--lesson", "what-is-rnn", "--lang", lang],
+    )
     session = Session(tmux, lang, sync_file)
     deadline = time.monotonic() + 60
     while f"1/{LESSONS}" not in tmux.screen(lang):
@@ -123,8 +145,9 @@ def random_keys(rng: random.Random, count: int) -> list[str]:
     return keys
 
 
-def check_every_lesson(tmux: Tmux, tmp_path: Path, lang: str, rounds: int, per_round: int,
-                       seed: int) -> None:
+def check_every_lesson(
+    tmux: Tmux, tmp_path: Path, lang: str, rounds: int, per_round: int, seed: int
+) -> None:
     rng = random.Random(seed)
     app = open_app(tmux, tmp_path, lang)
     failures: list[str] = []
@@ -145,20 +168,19 @@ def check_every_lesson(tmux: Tmux, tmp_path: Path, lang: str, rounds: int, per_r
             fresh = app.repainted()
             diff = differences(seen, fresh)
             if diff:
-                failures.append(f"{lang} lesson {lesson} after keys {pressed}:\n"
-                                + "\n".join(diff))
+                failures.append(f"{lang} lesson {lesson} after keys {pressed}:\n" + "\n".join(diff))
         app.keys("F6")  # the next lesson (the panel stays shown)
     assert not failures, "\n\n".join(failures[:5])
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
-def test_screen_equals_a_fresh_repaint_on_every_lesson(tmux: Tmux, tmp_path: Path,
-                                                        lang: str) -> None:
+def test_screen_equals_a_fresh_repaint_on_every_lesson(
+    tmux: Tmux, tmp_path: Path, lang: str
+) -> None:
     check_every_lesson(tmux, tmp_path, lang, rounds=2, per_round=6, seed=7)
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("lang", ["en", "ko"])
-def test_screen_equals_a_fresh_repaint_many_keys(tmux: Tmux, tmp_path: Path,
-                                                 lang: str) -> None:
+def test_screen_equals_a_fresh_repaint_many_keys(tmux: Tmux, tmp_path: Path, lang: str) -> None:
     check_every_lesson(tmux, tmp_path, lang, rounds=12, per_round=10, seed=11)

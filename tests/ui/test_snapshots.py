@@ -32,17 +32,20 @@ def test_lstm_text(snap, make_app, lang, size) -> None:  # type: ignore[no-untyp
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_lstm_forget_zero(snap, make_panel_app, lang, size) -> None:  # type: ignore[no-untyped-def]
-    assert snap(make_panel_app("lstm", lang, save=False), terminal_size=size,
-                        run_before=_forget_zero)
+    assert snap(
+        make_panel_app("lstm", lang, save=False), terminal_size=size, run_before=_forget_zero
+    )
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_activation_panel(snap, make_panel_app, lang) -> None:  # type: ignore[no-untyped-def]
-    assert snap(make_panel_app("activations", lang, save=False), terminal_size=(80, 24),
-                        press=["f4", "right"])
+    assert snap(
+        make_panel_app("activations", lang, save=False),
+        terminal_size=(80, 24),
+        press=["f4", "right"],
+    )
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_help_screen(snap, make_panel_app, lang) -> None:  # type: ignore[no-untyped-def]
-    assert snap(make_panel_app("gru", lang, save=False), terminal_size=(80, 24),
-                        press=["f4", "f1"])
+    assert snap(make_panel_app("gru", lang, save=False), terminal_size=(80, 24), press=["f4", "f1"])

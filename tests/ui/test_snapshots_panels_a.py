@@ -42,8 +42,14 @@ def test_stacking_error_snapshot(snap, make_panel_app) -> None:  # type: ignore[
 TWEAKS = {
     "units": [("Right",), ("Right",), ("Tab", "Right"), ("Tab", "Right"), ("Tab", "Space")],
     "stacking": [("Right",), (*["Tab"] * 5, "Space"), ("Space",), ("Space",)],
-    "bidirectional": [("Tab", "Tab", "Tab", "Right"), ("Right",), ("Right",), ("Right",),
-                      ("Right",), ("BTab", "BTab", "Space")],
+    "bidirectional": [
+        ("Tab", "Tab", "Tab", "Right"),
+        ("Right",),
+        ("Right",),
+        ("Right",),
+        ("Right",),
+        ("BTab", "BTab", "Space"),
+    ],
     "embedding": [("Right",), ("Tab", "Right"), ("Tab", "Right"), ("Tab", "Right")],
 }
 """Keys after F4, grouped: the last key of a group is the tweak that is measured."""
@@ -73,17 +79,39 @@ def test_bytes_per_tweak(lesson: str, tmp_path: Path) -> None:
     sock, log = tmp_path / "tmux.sock", tmp_path / "out.log"
 
     def tmux(*args: str) -> str:
-        return subprocess.run(["tmux", "-S", str(sock), *args], capture_output=True,
-                              text=True, timeout=10, check=False).stdout
+        return subprocess.run(
+            ["tmux", "-S", str(sock), *args],
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        ).stdout
 
-    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(tmp_path),
-           "LANG": "C.UTF-8", "TERM": "xterm-256color",
-           "RNNTUI_CONFIG_DIR": str(tmp_path / "config"),
-           "RNNTUI_STATE_DIR": str(tmp_path / "state")}
-    command = " ".join([f"{k}={shlex.quote(v)}" for k, v in env.items()]
-                       + [shlex.quote(sys.executable), "-m", "rnntui", "--lesson", lesson])
-    tmux("-f", "/dev/null", "new-session", "-d", "-s", "t", "-x", "80", "-y", "24",
-         f"env -i {command}")
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": str(tmp_path),
+        "LANG": "C.UTF-8",
+        "TERM": "xterm-256color",
+        "RNNTUI_CONFIG_DIR": str(tmp_path / "config"),
+        "RNNTUI_STATE_DIR": str(tmp_path / "state"),
+    }
+    command = " ".join(
+        [f"{k}={shlex.quote(v)}" for k, v in env.items()]
+        + [shlex.quote(sys.executable), "-m", "rnntui", "--lesson", lesson]
+    )
+    tmux(
+        "-f",
+        "/dev/null",
+        "new-session",
+        "-d",
+        "-s",
+        "t",
+        "-x",
+        "80",
+        "-y",
+        "24",
+        f"env -i {command}",
+    )
     try:
         tmux("pipe-pane", "-t", "t", "-o", f"cat >> {shlex.quote(str(log))}")
         _settle(log, 0, quiet=1.5, timeout=30)  # the first screen, fully drawn

@@ -43,8 +43,9 @@ async def _show_panel(pilot) -> None:  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize("lang", ["en", "ko"])
 @pytest.mark.parametrize("panel", list(LESSONS))
 def test_panel(snap, make_panel_app, panel, lang, size) -> None:  # type: ignore[no-untyped-def]
-    assert snap(make_panel_app(LESSONS[panel], lang, save=False), terminal_size=size,
-                        run_before=_show_panel)
+    assert snap(
+        make_panel_app(LESSONS[panel], lang, save=False), terminal_size=size, run_before=_show_panel
+    )
 
 
 @pytest.mark.parametrize(
@@ -53,14 +54,27 @@ def test_panel(snap, make_panel_app, panel, lang, size) -> None:  # type: ignore
     ids=["dropout-gate-inference", "symbols-forget", "order-shuffled"],
 )
 def test_panel_after_keys(snap, make_panel_app, panel, keys) -> None:  # type: ignore[no-untyped-def]
-    assert snap(make_panel_app(LESSONS[panel], "en", save=False), terminal_size=(80, 24),
-                        run_before=_show_panel, press=keys)
+    assert snap(
+        make_panel_app(LESSONS[panel], "en", save=False),
+        terminal_size=(80, 24),
+        run_before=_show_panel,
+        press=keys,
+    )
 
 
 # -- bytes per tweak in a real terminal (tmux, 80x24) ----------------------------------------
 TWEAKS = {
-    "dropout": [("n",), ("g",), ("t",), ("t",), ("c",), ("Right",), ("Tab", "Left"),
-                ("Tab", "Left"), ("Tab", "Left")],
+    "dropout": [
+        ("n",),
+        ("g",),
+        ("t",),
+        ("t",),
+        ("c",),
+        ("Right",),
+        ("Tab", "Left"),
+        ("Tab", "Left"),
+        ("Tab", "Left"),
+    ],
     "symbols": [("f",), ("w",), ("s",), ("Right",), ("Tab", "Right"), ("t",)],
     "what-is-rnn": [("s",), ("s",), ("r",), ("o",), ("c",), ("Right",), ("Left",)],
 }
@@ -90,17 +104,39 @@ def test_bytes_per_tweak(lesson: str, tmp_path: Path) -> None:
     sock, log = tmp_path / "tmux.sock", tmp_path / "out.log"
 
     def tmux(*args: str) -> str:
-        return subprocess.run(["tmux", "-S", str(sock), *args], capture_output=True,
-                              text=True, timeout=10, check=False).stdout
+        return subprocess.run(
+            ["tmux", "-S", str(sock), *args],
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        ).stdout
 
-    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(tmp_path),
-           "LANG": "C.UTF-8", "TERM": "xterm-256color",
-           "RNNTUI_CONFIG_DIR": str(tmp_path / "config"),
-           "RNNTUI_STATE_DIR": str(tmp_path / "state")}
-    command = " ".join([f"{k}={shlex.quote(v)}" for k, v in env.items()]
-                       + [shlex.quote(sys.executable), "-m", "rnntui", "--lesson", lesson])
-    tmux("-f", "/dev/null", "new-session", "-d", "-s", "t", "-x", "80", "-y", "24",
-         f"env -i {command}")
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": str(tmp_path),
+        "LANG": "C.UTF-8",
+        "TERM": "xterm-256color",
+        "RNNTUI_CONFIG_DIR": str(tmp_path / "config"),
+        "RNNTUI_STATE_DIR": str(tmp_path / "state"),
+    }
+    command = " ".join(
+        [f"{k}={shlex.quote(v)}" for k, v in env.items()]
+        + [shlex.quote(sys.executable), "-m", "rnntui", "--lesson", lesson]
+    )
+    tmux(
+        "-f",
+        "/dev/null",
+        "new-session",
+        "-d",
+        "-s",
+        "t",
+        "-x",
+        "80",
+        "-y",
+        "24",
+        f"env -i {command}",
+    )
     try:
         tmux("pipe-pane", "-t", "t", "-o", f"cat >> {shlex.quote(str(log))}")
         _settle(log, 0, quiet=1.5, timeout=30)

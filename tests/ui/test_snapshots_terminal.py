@@ -33,8 +33,7 @@ async def _forget_zero(pilot) -> None:  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_display_check(snap, make_panel_app, fixed_terminal, lang) -> None:  # type: ignore[no-untyped-def]
-    assert snap(make_panel_app("lstm", lang, save=False), terminal_size=(80, 24),
-                        press=["f1", "d"])
+    assert snap(make_panel_app("lstm", lang, save=False), terminal_size=(80, 24), press=["f1", "d"])
 
 
 def test_no_color_panel(snap, make_panel_app, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -46,5 +45,6 @@ def test_no_color_panel(snap, make_panel_app, monkeypatch) -> None:  # type: ign
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_small_window_60x20(snap, make_panel_app, lang) -> None:  # type: ignore[no-untyped-def]
-    assert snap(make_panel_app("lstm", lang, save=False), terminal_size=(60, 20),
-                        run_before=_forget_zero)
+    assert snap(
+        make_panel_app("lstm", lang, save=False), terminal_size=(60, 20), run_before=_forget_zero
+    )

@@ -37,9 +37,11 @@ MATRIX = [(lang, term, nc) for lang in LANGS for term in TERMS for nc in (False,
 REFERENCE = ("C.UTF-8", "xterm-256color", False)
 READY = "F1 Help"
 PANEL = "force f off"
-UNSHIMMED = ("import sys, rnntui.ui.input_shim as s; s.install_lenient_input_decoder = lambda: "
-             "False; from rnntui.launch import launch_app; sys.exit(launch_app(lesson='lstm', "
-             "lang='en', lessons_dirs=[], mouse=False, force_utf8=False))")
+UNSHIMMED = (
+    "import sys, rnntui.ui.input_shim as s; s.install_lenient_input_decoder = lambda: "
+    "False; from rnntui.launch import launch_app; sys.exit(launch_app(lesson='lstm', "
+    "lang='en', lessons_dirs=[], mouse=False, force_utf8=False))"
+)
 
 
 @pytest.fixture(scope="module")
@@ -59,8 +61,9 @@ def matrix(tmux: Tmux) -> dict[str, dict[str, str]]:
     """Each case's screens: the LSTM panel, the help box, the display check, and the exit."""
     names = {case_id(c): c for c in MATRIX}
     for name, (lang, term, nc) in names.items():
-        tmux.start(name, {"LANG": lang, "TERM": term, **({"NO_COLOR": "1"} if nc else {})},
-                   rnntui())
+        tmux.start(
+            name, {"LANG": lang, "TERM": term, **({"NO_COLOR": "1"} if nc else {})}, rnntui()
+        )
     every = list(names)
     out: dict[str, dict[str, str]] = {n: {} for n in every}
     tmux.wait(every, lambda s: READY in s and "LSTM" in s)
@@ -73,8 +76,9 @@ def matrix(tmux: Tmux) -> dict[str, dict[str, str]]:
     for name, text in tmux.wait(every, lambda s: "┘" in s and thumb_in_box(s)).items():
         out[name]["help"] = text
         tmux.keys(name, "d")
-    for name, text in tmux.wait(every, lambda s: "ambiguous" in s and any(
-            c in s for c in THUMB)).items():
+    for name, text in tmux.wait(
+        every, lambda s: "ambiguous" in s and any(c in s for c in THUMB)
+    ).items():
         out[name]["check"] = text
         tmux.keys(name, "Escape", "Escape")
     tmux.wait(every, lambda s: PANEL in s)
@@ -86,8 +90,9 @@ def matrix(tmux: Tmux) -> dict[str, dict[str, str]]:
 
 
 @pytest.mark.parametrize("case", MATRIX, ids=case_id)
-def test_same_information_in_every_terminal(matrix: dict[str, dict[str, str]],
-                                            case: tuple[str, str, bool]) -> None:
+def test_same_information_in_every_terminal(
+    matrix: dict[str, dict[str, str]], case: tuple[str, str, bool]
+) -> None:
     seen = matrix[case_id(case)]
     reference = matrix[case_id(REFERENCE)]
     assert seen["panel"] == reference["panel"]
@@ -204,12 +209,19 @@ def idle(tmux: Tmux) -> dict[str, tuple[int, int, int]]:
         time.sleep(0.1)
     before = {name: (sizes[name], cpu_ticks(tmux, name)) for name in names}
     time.sleep(IDLE_WINDOW)
-    after = {name: ((tmux.root / f"{name}.out").stat().st_size, cpu_ticks(tmux, name))
-             for name in names}
+    after = {
+        name: ((tmux.root / f"{name}.out").stat().st_size, cpu_ticks(tmux, name)) for name in names
+    }
     for name in names:
         tmux.run("kill-session", "-t", name)
-    return {screen: (after[name][0] - before[name][0], after[name][1] - before[name][1],
-                     before[name][0]) for name, screen in names.items()}
+    return {
+        screen: (
+            after[name][0] - before[name][0],
+            after[name][1] - before[name][1],
+            before[name][0],
+        )
+        for name, screen in names.items()
+    }
 
 
 @pytest.mark.parametrize("screen", list(IDLE_SCREENS))

@@ -30,21 +30,39 @@ class Tmux:
 
     def run(self, *args: str) -> str:
         """One tmux command on this server (UTF-8 forced, no user config); its stdout."""
-        done = subprocess.run(["tmux", "-u", "-f", "/dev/null", "-S", str(self.socket), *args],
-                              capture_output=True, text=True, timeout=20, check=False,
-                              env=self.env)
+        done = subprocess.run(
+            ["tmux", "-u", "-f", "/dev/null", "-S", str(self.socket), *args],
+            capture_output=True,
+            text=True,
+            timeout=20,
+            check=False,
+            env=self.env,
+        )
         return done.stdout
 
-    def start(self, name: str, env: dict[str, str], argv: list[str],
-              size: tuple[int, int] = (80, 24)) -> None:
+    def start(
+        self, name: str, env: dict[str, str], argv: list[str], size: tuple[int, int] = (80, 24)
+    ) -> None:
         """Run ``argv`` under ``env -i`` (only ``env``), then print its exit status."""
-        base = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(self.root),
-                "RNNTUI_CONFIG_DIR": str(self.root / name / "config"),
-                "RNNTUI_STATE_DIR": str(self.root / name / "state")}
+        base = {
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+            "HOME": str(self.root),
+            "RNNTUI_CONFIG_DIR": str(self.root / name / "config"),
+            "RNNTUI_STATE_DIR": str(self.root / name / "state"),
+        }
         words = [f"{k}={shlex.quote(v)}" for k, v in {**base, **env}.items()]
         command = " ".join(["env", "-i", *words, *map(shlex.quote, argv)])
-        self.run("new-session", "-d", "-s", name, "-x", str(size[0]), "-y", str(size[1]),
-                 f"{command}; echo EXITED $?; sleep 120")
+        self.run(
+            "new-session",
+            "-d",
+            "-s",
+            name,
+            "-x",
+            str(size[0]),
+            "-y",
+            str(size[1]),
+            f"{command}; echo EXITED $?; sleep 120",
+        )
 
     def screen(self, name: str, sgr: bool = False) -> str:
         """The pane's text (``sgr``: with colour and style escapes)."""
@@ -56,8 +74,9 @@ class Tmux:
             self.run("send-keys", "-t", name, *(["-H", *key.split()] if raw else [key]))
             time.sleep(0.03)
 
-    def wait(self, names: list[str], ok: Callable[[str], bool], timeout: float = 40.0
-             ) -> dict[str, str]:
+    def wait(
+        self, names: list[str], ok: Callable[[str], bool], timeout: float = 40.0
+    ) -> dict[str, str]:
         """Poll every pane until ``ok`` holds for all of them and their text has not changed
         for ``SETTLE`` seconds; their last screens."""
         deadline, last, since = time.monotonic() + timeout, {}, {}
@@ -108,8 +127,11 @@ def thumb_in_box(screen: str) -> bool:
         left = next((c for c, ch in grid.items() if ch in "┌╭"), None)
         right = next((c for c, ch in grid.items() if ch in "┐╮"), None)
         if left is not None and right is not None:
-            return any(left < c < right and ch in THUMB
-                       for below in rows[y + 1:] for c, ch in cells(below).items())
+            return any(
+                left < c < right and ch in THUMB
+                for below in rows[y + 1 :]
+                for c, ch in cells(below).items()
+            )
     return False
 
 
@@ -127,7 +149,7 @@ def misaligned(screen: str) -> list[str]:
             if right is None:
                 continue
             boxes += 1
-            for below in rows[y + 1:]:
+            for below in rows[y + 1 :]:
                 line = cells(below)
                 if line.get(left) in ("└", "╰"):
                     if line.get(right) not in ("┘", "╯"):
@@ -157,17 +179,19 @@ def non_grey_colours(sgr_screen: str) -> set[str]:
                     found.add(f"{p};5;{n}")
                 k += 3
             elif p in ("38", "48") and k + 1 < len(parts) and parts[k + 1] == "2":
-                r, g, b = (int(x) for x in parts[k + 2:k + 5])
+                r, g, b = (int(x) for x in parts[k + 2 : k + 5])
                 if not (r == g == b):
                     found.add(f"{p};2;{r};{g};{b}")
                 k += 5
             else:
-                if (p.isdigit() and (30 <= int(p) <= 49 or 90 <= int(p) <= 107)
-                        and p not in greys_16):
+                if (
+                    p.isdigit()
+                    and (30 <= int(p) <= 49 or 90 <= int(p) <= 107)
+                    and p not in greys_16
+                ):
                     found.add(p)
                 k += 1
     return found
-
 
 
 def cpu_ticks(tmux: Tmux, name: str) -> int:
@@ -176,4 +200,3 @@ def cpu_ticks(tmux: Tmux, name: str) -> int:
     children = Path(f"/proc/{shell}/task/{shell}/children").read_text().split()
     fields = Path(f"/proc/{children[0]}/stat").read_text().rsplit(")", 1)[1].split()
     return int(fields[11]) + int(fields[12])
-

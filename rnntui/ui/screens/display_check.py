@@ -34,8 +34,7 @@ INNER = 46
 
 # Test glyphs (ambiguous width on purpose, see the module docstring).
 AMBIGUOUS = "\u2460 \u2192 \u203b \u25cb \u25cf \u25a0 \u2026 \u00b7 \u03c3 \u03b8"
-BOX = {"tl": "\u250c", "tr": "\u2510", "bl": "\u2514", "br": "\u2518", "h": "\u2500",
-       "v": "\u2502"}
+BOX = {"tl": "\u250c", "tr": "\u2510", "bl": "\u2514", "br": "\u2518", "h": "\u2500", "v": "\u2502"}
 
 RULER_ROWS: tuple[str, ...] = (
     "".join(str(k % 10) for k in range(1, INNER + 1)),
@@ -109,7 +108,7 @@ def help_renderable(text: str) -> Group:
         grid = Table.grid(expand=True)
         grid.add_column(width=2 * level, no_wrap=True)
         grid.add_column(ratio=1, overflow="fold")
-        grid.add_row("- " if level == 1 else "  * ", _styled(line[2 * level:]))
+        grid.add_row("- " if level == 1 else "  * ", _styled(line[2 * level :]))
         parts.append(grid)
     return Group(*parts)
 
@@ -125,13 +124,16 @@ def ruler_box(rows: tuple[str, ...] = RULER_ROWS, inner: int = INNER) -> list[st
 
 def environment_line(width: int, height: int, colours: str | None) -> str:
     """What the app sees: size, TERM, locale, colour system, output encoding."""
-    locale = next((os.environ[k] for k in ("LC_ALL", "LC_CTYPE", "LANG") if os.environ.get(k)),
-                  "(unset)")
+    locale = next(
+        (os.environ[k] for k in ("LC_ALL", "LC_CTYPE", "LANG") if os.environ.get(k)), "(unset)"
+    )
     stream = sys.__stderr__ or sys.stderr
     encoding = getattr(stream, "encoding", None) or "?"
     no_color = "  NO_COLOR" if os.environ.get("NO_COLOR") else ""
-    return (f"{width}x{height}  TERM={os.environ.get('TERM', '(unset)')}  {locale}  "
-            f"colours={colours or 'none'}  {encoding}{no_color}")
+    return (
+        f"{width}x{height}  TERM={os.environ.get('TERM', '(unset)')}  {locale}  "
+        f"colours={colours or 'none'}  {encoding}{no_color}"
+    )
 
 
 class DisplayCheckScreen(Screen[None]):
@@ -154,15 +156,24 @@ class DisplayCheckScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         lang = getattr(self.app, "lang", "en")
-        yield Static(pick(lang, "rnntui  Display check / 화면 점검",
-                          "rnntui  화면 점검 / Display check"), id="check-title", markup=False)
+        yield Static(
+            pick(lang, "rnntui  Display check / 화면 점검", "rnntui  화면 점검 / Display check"),
+            id="check-title",
+            markup=False,
+        )
         with VerticalScroll(id="check-body"):
             yield Static(Text("\n".join(ruler_box())), id="check-box")
             yield Static(id="check-env", markup=False)
             yield Static(help_renderable(pick(lang, HELP_EN, HELP_KO)), id="check-help")
-        yield Static(pick(lang, " Esc/q/F1/Enter  Close    Up/Down/PgUp/PgDn  Scroll",
-                          " Esc/q/F1/Enter  닫기    Up/Down/PgUp/PgDn  스크롤"),
-                     id="check-keys", markup=False)
+        yield Static(
+            pick(
+                lang,
+                " Esc/q/F1/Enter  Close    Up/Down/PgUp/PgDn  Scroll",
+                " Esc/q/F1/Enter  닫기    Up/Down/PgUp/PgDn  스크롤",
+            ),
+            id="check-keys",
+            markup=False,
+        )
 
     def on_mount(self) -> None:
         self._show_environment()

@@ -39,7 +39,9 @@ class LearnScreen(Screen[None]):
 
     AUTO_FOCUS = "#text-pane"
     HORIZONTAL_BREAKPOINTS: list[tuple[int, str]] | None = [  # noqa: RUF012 (as Textual)
-        (0, "-narrow"), (WIDE, "-wide")]
+        (0, "-narrow"),
+        (WIDE, "-wide"),
+    ]
 
     def __init__(self) -> None:
         super().__init__()
@@ -91,8 +93,9 @@ class LearnScreen(Screen[None]):
         self.lesson = lesson
         panel_had_focus = self.panel_visible() and self._focus_in("#panel-pane")
         self.query_one("#titlebar", Static).update(f"{title}  ...")
-        self.query_one(LessonList).set_lessons(lessons, lesson.id,
-                                               getattr(self.app, "lang", lesson.lang))
+        self.query_one(LessonList).set_lessons(
+            lessons, lesson.id, getattr(self.app, "lang", lesson.lang)
+        )
         text_pane = self.query_one("#text-pane", VerticalScroll)
         from rnntui.ui.widgets.markdown import LessonMarkdown  # markdown-it: only when needed
 
@@ -142,8 +145,11 @@ class LearnScreen(Screen[None]):
         """Narrow: show the other pane. Wide: move focus to the other pane. Going to the
         panel waits for it to be mounted (keys typed right after F4 reach its controls) and
         puts the focus back where it was on the panel."""
-        to_panel = not self._focus_in("#panel-pane") if not self.narrow else not self.has_class(
-            "-show-panel")
+        to_panel = (
+            not self._focus_in("#panel-pane")
+            if not self.narrow
+            else not self.has_class("-show-panel")
+        )
         if not to_panel and self._focus_in("#panel-pane"):
             self._panel_focus = self.focused
         self.set_class(to_panel, "-show-panel")
@@ -181,8 +187,12 @@ class LearnScreen(Screen[None]):
             app = self.app
             progress = getattr(app, "lesson_progress", lambda: None)()
             if self.lesson is not None and progress is not None:
-                lessons.set_lessons(app.lesson_list(), self.lesson.id,  # type: ignore[attr-defined]
-                                    getattr(app, "lang", self.lesson.lang), progress)
+                lessons.set_lessons(
+                    app.lesson_list(),
+                    self.lesson.id,  # type: ignore[attr-defined]
+                    getattr(app, "lang", self.lesson.lang),
+                    progress,
+                )
             lessons.focus()
         else:
             self._focus_first("#panel-pane" if self.has_class("-show-panel") else "#text-pane")

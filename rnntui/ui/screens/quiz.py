@@ -57,9 +57,15 @@ def new_run(lessons: LessonSet, lang: str, plan: QuizPlan) -> QuizRun:
     from rnntui.quiz.progress import ProgressStore
     from rnntui.quiz.session import open_session
 
-    session = open_session(lessons=lessons.for_lang(lang), lang=lang, topic=plan.topic,
-                           count=plan.count, seed=plan.seed, store=ProgressStore().load(),
-                           shuffle=plan.shuffle)
+    session = open_session(
+        lessons=lessons.for_lang(lang),
+        lang=lang,
+        topic=plan.topic,
+        count=plan.count,
+        seed=plan.seed,
+        store=ProgressStore().load(),
+        shuffle=plan.shuffle,
+    )
     return QuizRun(plan, session)
 
 
@@ -161,8 +167,11 @@ class QuizScreen(Screen[None]):
         if not self.quiz.told:
             self.quiz.told = True
             if self.quiz.session.notices:
-                self.notify(quiz_text.notices_text(self.quiz.session.notices),
-                            severity="warning", timeout=15)
+                self.notify(
+                    quiz_text.notices_text(self.quiz.session.notices),
+                    severity="warning",
+                    timeout=15,
+                )
         self.show()
 
     def show(self) -> None:
@@ -205,8 +214,12 @@ class QuizScreen(Screen[None]):
         current = self.quiz.session.current if self.state == "ask" else None
         if action == "pick":
             k = parameters[0]
-            return (current is not None and current.type == "choice" and isinstance(k, int)
-                    and k <= len(current.choices))
+            return (
+                current is not None
+                and current.type == "choice"
+                and isinstance(k, int)
+                and k <= len(current.choices)
+            )
         if action == "truefalse":
             return current is not None and current.type == "truefalse"
         if action == "next":
@@ -286,10 +299,18 @@ class QuizScreen(Screen[None]):
         """F1: how the quiz works and the keys that work now."""
         from rnntui.ui.screens.help import HelpScreen, key_table
 
-        keys = [(b.binding, b.node) for b in self.active_bindings.values()
-                if b.enabled and b.binding.key.isascii()]
-        text = "\n\n".join([quiz_text.HELP.get(self.lang, quiz_text.HELP["en"]),
-                            key_table(keys, self.lang), tr("help.close", self.lang)])
+        keys = [
+            (b.binding, b.node)
+            for b in self.active_bindings.values()
+            if b.enabled and b.binding.key.isascii()
+        ]
+        text = "\n\n".join(
+            [
+                quiz_text.HELP.get(self.lang, quiz_text.HELP["en"]),
+                key_table(keys, self.lang),
+                tr("help.close", self.lang),
+            ]
+        )
         self.app.push_screen(HelpScreen(text))
 
     def action_lang(self) -> None:

@@ -21,20 +21,38 @@ MODES = ("off", "value", "pre")
 class ForceStepper(Stepper):
     """A Stepper with a mode; in mode "off" the number is ignored."""
 
-    BINDINGS: ClassVar[list[BindingType]] = with_jamo([
-        Binding("space", "cycle", "Mode"),
-        Binding("0", "force(0)", "Force"),
-        Binding("1", "force(1)", "Force"),
-        Binding("x", "release", "Off"),
-    ])
+    BINDINGS: ClassVar[list[BindingType]] = with_jamo(
+        [
+            Binding("space", "cycle", "Mode"),
+            Binding("0", "force(0)", "Force"),
+            Binding("1", "force(1)", "Force"),
+            Binding("x", "release", "Off"),
+        ]
+    )
 
-    def __init__(self, gate: str, *, value_range: tuple[float, float], lang: str = "en",
-                 flat: bool = False, id: str | None = None) -> None:
+    def __init__(
+        self,
+        gate: str,
+        *,
+        value_range: tuple[float, float],
+        lang: str = "en",
+        flat: bool = False,
+        id: str | None = None,
+    ) -> None:
         self.gate = gate
         self.value_range = value_range
         self.mode = "off"
-        super().__init__(f"force {gate}", value_range[1], lo=value_range[0], hi=value_range[1],
-                         step=0.1, big_step=0.5, lang=lang, flat=flat, id=id)
+        super().__init__(
+            f"force {gate}",
+            value_range[1],
+            lo=value_range[0],
+            hi=value_range[1],
+            step=0.1,
+            big_step=0.5,
+            lang=lang,
+            flat=flat,
+            id=id,
+        )
 
     def _value_text(self) -> str:
         base = super()._value_text()

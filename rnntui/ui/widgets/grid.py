@@ -107,14 +107,19 @@ class ValueGrid(Widget, can_focus=True):
     def _row_text(self, unit: int) -> list[str]:
         """A unit's row as drawn now, cell by cell (the cursor cell marked: it is styled)."""
         cu, ct = self.cursor
-        return [f"[{text}]" if unit == cu and t == ct else text
-                for t, text in enumerate(self._texts()[unit])]
+        return [
+            f"[{text}]" if unit == cu and t == ct else text
+            for t, text in enumerate(self._texts()[unit])
+        ]
 
     def _repaint_rows(self, before: dict[int, list[str]]) -> None:
         """Repaint (whole) the unit rows that differ from ``before`` (as drawn then)."""
         width = self.size.width
-        rows = [Region(0, unit + 1, width, 1) for unit, old in before.items()
-                if self._row_text(unit) != old]
+        rows = [
+            Region(0, unit + 1, width, 1)
+            for unit, old in before.items()
+            if self._row_text(unit) != old
+        ]
         if rows and width:
             self.refresh(*rows)
 
@@ -138,8 +143,13 @@ class ValueGrid(Widget, can_focus=True):
         head = self._head_width()
         cell = self.CELL
         if y == 0:
-            return [(" " * head + "".join(f"{self.col_label}={t}".center(cell)
-                                          for t in range(steps)), None)]
+            return [
+                (
+                    " " * head
+                    + "".join(f"{self.col_label}={t}".center(cell) for t in range(steps)),
+                    None,
+                )
+            ]
         u = y - 1
         label = f"{self.row_label}[{u}]".ljust(head)
         cells = [f" {self.cell_text(u, t)} ".rjust(cell) for t in range(steps)]
@@ -147,8 +157,11 @@ class ValueGrid(Widget, can_focus=True):
         if u != cu or not 0 <= ct < steps:
             return [(label + "".join(cells), None)]
         cursor = f"[{self.cell_text(u, ct)}]".rjust(cell)
-        return [(label + "".join(cells[:ct]), None), (cursor, FOCUS_STYLE),
-                ("".join(cells[ct + 1:]), None)]
+        return [
+            (label + "".join(cells[:ct]), None),
+            (cursor, FOCUS_STYLE),
+            ("".join(cells[ct + 1 :]), None),
+        ]
 
     def render_line(self, y: int) -> Strip:
         """Line ``y`` (Textual's line API; lines wider than the widget are cropped)."""

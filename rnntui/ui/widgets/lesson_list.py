@@ -54,9 +54,13 @@ class LessonList(OptionList):
 
         topic: str | None
 
-    def set_lessons(self, lessons: list[Lesson], current: str | None,
-                    lang: str | None = None,
-                    progress: Mapping[str, LessonProgress] | None = None) -> None:
+    def set_lessons(
+        self,
+        lessons: list[Lesson],
+        current: str | None,
+        lang: str | None = None,
+        progress: Mapping[str, LessonProgress] | None = None,
+    ) -> None:
         """Fill the list and highlight ``current``; with ``lang``, a last "quiz" line too;
         with ``progress``, a second line per lesson: quiz items tried, accuracy, reviews due."""
         self.clear_options()

@@ -26,8 +26,9 @@ def text_strip(parts: str | Sequence[Part], base: Style) -> Strip:
     """One line: ``parts`` (a string, or runs of text with an extra style) in ``base``."""
     if isinstance(parts, str):
         return Strip([Segment(parts, base)], cell_len(parts))
-    segments = [Segment(text, base if extra is None else base + extra)
-                for text, extra in parts if text] or [Segment("", base)]
+    segments = [
+        Segment(text, base if extra is None else base + extra) for text, extra in parts if text
+    ] or [Segment("", base)]
     return Strip(segments, sum(cell_len(segment.text) for segment in segments))
 
 

@@ -17,8 +17,7 @@ class PlainFence(MarkdownFence):
     """A code fence; "text" when the lesson names no language (no guessing)."""
 
     @classmethod
-    def highlight(cls, code: str, language: str, ansi: bool = False,
-                  dark: bool = False) -> Content:
+    def highlight(cls, code: str, language: str, ansi: bool = False, dark: bool = False) -> Content:
         return super().highlight(code, language or "text", ansi=ansi, dark=dark)
 
 
@@ -27,4 +26,7 @@ class LessonMarkdown(Markdown):
 
     BULLETS: list[str] = ["- ", "* ", "+ ", "- ", "* "]  # noqa: RUF012 (as Textual declares it)
     BLOCKS: dict[str, type[MarkdownBlock]] = {  # noqa: RUF012 (as Textual declares it)
-        **Markdown.BLOCKS, "fence": PlainFence, "code_block": PlainFence}
+        **Markdown.BLOCKS,
+        "fence": PlainFence,
+        "code_block": PlainFence,
+    }

@@ -55,15 +55,13 @@ class CurvePlot(Widget):
 
     DEFAULT_CSS = "CurvePlot { height: auto; width: 1fr; }"
 
-    def __init__(self, lo: float, hi: float, rows: int = 7, *,
-                 id: str | None = None) -> None:
+    def __init__(self, lo: float, hi: float, rows: int = 7, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.lo, self.hi, self.rows = lo, hi, rows
         self.lines: list[str] = [""] * rows
         self.axis = ""
 
-    def set_curve(self, ys: Sequence[float], marker: tuple[int, float] | None,
-                  axis: str) -> None:
+    def set_curve(self, ys: Sequence[float], marker: tuple[int, float] | None, axis: str) -> None:
         """New samples, marker (column, y) and the x-axis caption."""
         lines = plot_lines(ys, self.lo, self.hi, self.rows, marker)
         if lines != self.lines or axis != self.axis:

@@ -17,8 +17,13 @@ from rnntui.quiz.strings import t
 from rnntui.ui.strings import tr
 
 LABELS_KO: dict[str, str] = {
-    "Answer": "답", "True": "참", "False": "거짓", "Next": "다음", "Lesson": "레슨 보기",
-    "Again": "다시", "Lessons": "목록",
+    "Answer": "답",
+    "True": "참",
+    "False": "거짓",
+    "Next": "다음",
+    "Lesson": "레슨 보기",
+    "Again": "다시",
+    "Lessons": "목록",
 }
 """Korean labels for the quiz screen's key bar (English description -> Korean)."""
 

@@ -221,8 +221,14 @@ class Stepper(Widget, can_focus=True):
             raise ValueError(tr("num.integer", self.lang, name=self.label))
         if not self.lo <= value <= self.hi:
             raise ValueError(
-                tr("num.range", self.lang, name=self.label, value=text.strip(),
-                   lo=fmt(self.lo, self.decimals), hi=fmt(self.hi, self.decimals))
+                tr(
+                    "num.range",
+                    self.lang,
+                    name=self.label,
+                    value=text.strip(),
+                    lo=fmt(self.lo, self.decimals),
+                    hi=fmt(self.hi, self.decimals),
+                )
             )
         return value
 
