@@ -186,12 +186,10 @@ class LearnScreen(Screen[None]):
             lessons = self.query_one(LessonList)
             app = self.app
             progress = getattr(app, "lesson_progress", lambda: None)()
-            if self.lesson is not None and progress is not None:
+            every = getattr(app, "lesson_list", None)
+            if self.lesson is not None and progress is not None and every is not None:
                 lessons.set_lessons(
-                    app.lesson_list(),
-                    self.lesson.id,  # type: ignore[attr-defined]
-                    getattr(app, "lang", self.lesson.lang),
-                    progress,
+                    every(), self.lesson.id, getattr(app, "lang", self.lesson.lang), progress
                 )
             lessons.focus()
         else:
