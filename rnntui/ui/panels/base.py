@@ -55,10 +55,12 @@ class Readout(Widget):
             return
         old_lines, old_widest = len(self._lines), self._widest
         self.text = text
+        if not self.display:  # hidden: showing it lays it out with the text it has then
+            return
         width = self.size.width
         layout = (
             len(self._lines) != old_lines
-            or max(old_widest, self._widest) > width
+            or (width > 0 and max(old_widest, self._widest) > width)
             or (
                 self.styles.width is not None
                 and self.styles.width.is_auto
