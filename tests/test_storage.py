@@ -129,6 +129,8 @@ WRITER = textwrap.dedent(
         n += 1
         storage.atomic_write_json(target, {"schema_version": 1, "n": n, "pad": "x" * 200_000,
                                            "items": {str(i): i for i in range(n % 500)}})
+        if n == 1:
+            print("saved", flush=True)
     """
 )
 
@@ -141,7 +143,8 @@ def test_kill_9_mid_write_leaves_a_whole_file(target: Path, delay: float) -> Non
     )
     assert proc.stdout is not None
     assert proc.stdout.readline().strip() == "ready"
-    time.sleep(delay)
+    assert proc.stdout.readline().strip() == "saved"  # a state, however busy the machine is
+    time.sleep(delay)  # not a wait: where in the next saves the kill lands
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     loaded = storage.load_json(target, schema_version=V, validate=ok)
