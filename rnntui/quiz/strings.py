@@ -35,8 +35,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "true": {"en": "true", "ko": "참"},
     "false": {"en": "false", "ko": "거짓"},
     # verdicts
-    "right": {"en": "Right.", "ko": "정답입니다."},
-    "wrong": {"en": "Wrong.", "ko": "틀렸습니다."},
+    "right": {"en": "Right.", "ko": "[O] 정답입니다."},
+    "wrong": {"en": "Wrong.", "ko": "[X] 틀렸습니다."},
     "you-answered": {"en": "You answered: {given}", "ko": "내 답: {given}"},
     "answer-is": {"en": "Answer: {answer}", "ko": "정답: {answer}"},
     "why-not": {"en": "Why not: {why}", "ko": "오답 이유: {why}"},

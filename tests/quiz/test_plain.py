@@ -57,6 +57,7 @@ def test_scripted_run_explains_each_wrong_answer(lessons: list[Lesson]) -> None:
     lines = run(session, script)
     text = "\n".join(lines)
     assert text.count("Wrong.") == 3
+    assert "[X]" not in text and "[O]" not in text  # a Korean convention: English says Wrong
     assert "Why not: that is tanh's range" in text
     assert text.count("Answer: ") == 3 and "Answer: 5,504" in text and "Answer: true" in text
     assert "Lesson: lstm (open it with: rnntui --lesson lstm)" in text
@@ -89,6 +90,8 @@ def test_korean_run(lessons: list[Lesson]) -> None:
     session = open_session(lessons=ko, lang="ko", count=3, seed=4, generated=False)
     text = "\n".join(run(session, script))
     assert "문제 1/3" in text and "정답입니다." in text and "틀렸습니다." in text
+    # [O] / [X] is the Korean convention; it goes with the Korean words only
+    assert "[O] 정답입니다." in text and "[X] 틀렸습니다." in text
     assert "정답: 참" in text
     assert text.splitlines()[-1] == "점수: 2/3"  # no English in the Korean quiz
 

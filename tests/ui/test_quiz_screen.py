@@ -58,7 +58,7 @@ async def test_whole_quiz_by_keys_with_korean_decimal_and_extra_enter(course) ->
         await pilot.press("1")  # wrong: its own "why" must show, not only the right answer
         await pilot.pause()
         verdict = shown(app, "#quiz-verdict")
-        assert "Wrong." in verdict
+        assert verdict.startswith("Wrong.")  # no [X]: that is the Korean convention
         assert "You answered: 1. A separate weight for each time step" in verdict
         assert "Why not: There is one W, shared by all steps." in verdict
         assert "Answer: 2. The weight applied to the current input x_t" in verdict
@@ -119,7 +119,10 @@ async def test_korean_keys_in_hangul_mode_and_full_width_digits(course) -> None:
         await pilot.press("3")
         await pilot.pause()
         verdict = shown(app, "#quiz-verdict")
-        assert "틀렸습니다." in verdict and "오답 이유: 그것은 순환 가중치 U입니다." in verdict
+        assert (
+            verdict.startswith("[X] 틀렸습니다.")
+            and "오답 이유: 그것은 순환 가중치 U입니다." in verdict
+        )
         assert "1/2/3" not in app.screen.query_one(KeyBar).plain()  # answer keys gone
         await pilot.press("space", "ㅅ")  # t in Hangul mode: true (wrong)
         await pilot.pause()
@@ -128,7 +131,7 @@ async def test_korean_keys_in_hangul_mode_and_full_width_digits(course) -> None:
         await pilot.pause()
         await pilot.press("enter", "０", "full_stop", "５", "enter", "enter")
         await pilot.pause()
-        assert "정답입니다." in shown(app, "#quiz-verdict")
+        assert shown(app, "#quiz-verdict").startswith("[O] 정답입니다.")
         await pilot.press("space")
         await pilot.pause()
         assert screen.state == "done" and "점수: 1/3" in shown(app, "#quiz-question")

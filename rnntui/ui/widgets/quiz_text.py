@@ -113,9 +113,9 @@ def verdict_text(verdict: Verdict, lang: str, title_of: TitleOf, last: bool) -> 
     """Right or wrong, why, the right answer, the explanation and the lesson key."""
     out = Text()
     if verdict.correct:
-        out.append(f"[O] {t('right', lang)}", style="bold green")
+        out.append(t("right", lang), style="bold green")  # [O] / [X] only in Korean
     else:
-        out.append(f"[X] {t('wrong', lang)}", style="bold red")
+        out.append(t("wrong", lang), style="bold red")
         out.append("\n" + t("you-answered", lang, given=given_text(verdict, lang)))
         if verdict.why:
             out.append("\n" + t("why-not", lang, why=verdict.why))
