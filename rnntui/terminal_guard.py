@@ -14,16 +14,42 @@ from typing import TextIO
 
 EXIT_USAGE = 2
 
-NO_TTY_MESSAGE = """\
-rnntui needs an interactive terminal (stdin and stdout must be a tty).
-  Over ssh, ask for one:   ssh -t HOST rnntui
+NO_TTY_TEMPLATE = """\
+rnntui needs a terminal (tty), but {streams_en}.
+{stderr_en}  Over ssh, ask for one:   ssh -t HOST rnntui
   Without a terminal, these commands work:
     rnntui quiz --plain
     rnntui summary "Input(20,8) LSTM(32)"
     rnntui lessons
 rnntui 화면을 열려면 터미널(tty)이 필요합니다.
-ssh 에서는 ssh -t HOST rnntui 로 접속하세요.
+터미널이 아닌 것: {streams_ko}
+{stderr_ko}ssh 에서는 ssh -t HOST rnntui 로 접속하세요.
 터미널 없이 쓰는 명령: rnntui quiz --plain, rnntui summary, rnntui lessons"""
+
+STDERR_EN = "  rnntui draws its screen on stderr: run it without 2>FILE.\n"
+STDERR_KO = "rnntui 는 화면을 stderr 에 그립니다. 2>파일 없이 실행하세요.\n"
+"""Added when stderr alone is redirected (``rnntui 2>err.log``)."""
+
+STREAM_NAMES = ("stdin", "stdout", "stderr")
+
+
+def no_tty_message(names: Sequence[str] = STREAM_NAMES) -> str:
+    """The no-terminal message naming the streams that are not a terminal."""
+    if len(names) == 1:
+        streams_en = f"{names[0]} is not a terminal"
+    else:
+        streams_en = f"{', '.join(names[:-1])} and {names[-1]} are not terminals"
+    only_stderr = tuple(names) == ("stderr",)
+    return NO_TTY_TEMPLATE.format(
+        streams_en=streams_en,
+        streams_ko=", ".join(names),
+        stderr_en=STDERR_EN if only_stderr else "",
+        stderr_ko=STDERR_KO if only_stderr else "",
+    )
+
+
+NO_TTY_MESSAGE = no_tty_message()
+"""The message when no stream is a terminal (``ssh host rnntui``)."""
 
 ENCODING_MESSAGE = """\
 rnntui needs a UTF-8 terminal, but this one uses {encoding}.
@@ -41,6 +67,13 @@ rnntui --force-utf8 로 실행할 수 있습니다."""
 
 def _is_utf8(encoding: str | None) -> bool:
     return (encoding or "").lower().replace("-", "").replace("_", "") in ("utf8", "utf8sig")
+
+
+def _is_tty(stream: TextIO | None) -> bool:
+    try:
+        return stream is not None and stream.isatty()
+    except (OSError, ValueError):  # a closed stream
+        return False
 
 
 def say(message: str, stream: TextIO | None = None) -> None:
@@ -67,8 +100,9 @@ def terminal_problem(
     stdout = stdout or sys.stdout
     stderr = stderr or sys.__stderr__ or sys.stderr
     streams = (stdin, stdout, stderr)
-    if not all(s is not None and s.isatty() for s in streams):
-        return "tty", NO_TTY_MESSAGE
+    missing = [n for n, s in zip(STREAM_NAMES, streams, strict=True) if not _is_tty(s)]
+    if missing:
+        return "tty", no_tty_message(missing)
     encoding = getattr(stderr, "encoding", None)  # Textual draws on stderr
     if not _is_utf8(encoding):
         return "encoding", ENCODING_MESSAGE.format(encoding=encoding or "unknown")
@@ -120,5 +154,14 @@ def guard_terminal(force_utf8: bool) -> int | None:
     kind, message = problem
     if kind == "encoding" and force_utf8 and not os.environ.get("RNNTUI_REEXEC"):
         reexec_utf8()
-    say(message)
+    say(message, _visible_stream())
     return EXIT_USAGE
+
+
+def _visible_stream() -> TextIO | None:
+    """stderr, unless it is redirected while stdout is a terminal (``rnntui 2>err.log``):
+    then stdout, so the student sees the message."""
+    stderr = sys.__stderr__ or sys.stderr
+    if not _is_tty(stderr) and _is_tty(sys.stdout):
+        return sys.stdout
+    return None

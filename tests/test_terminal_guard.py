@@ -30,6 +30,51 @@ def test_no_tty_is_reported() -> None:
     assert "ssh -t" in message and "quiz --plain" in message
 
 
+def test_the_message_names_the_stream_that_is_not_a_terminal() -> None:
+    tty = FakeStream(True)
+    kind, message = terminal_problem(tty, tty, FakeStream(False))  # rnntui 2>err.log
+    first = message.splitlines()[0]
+    assert kind == "tty" and first.endswith("but stderr is not a terminal.")
+    assert "without 2>FILE" in message and "터미널이 아닌 것: stderr" in message
+    kind, message = terminal_problem(FakeStream(False), FakeStream(False), tty)
+    assert message.splitlines()[0].endswith("but stdin and stdout are not terminals.")
+    assert "2>FILE" not in message and "stdin, stdout\n" in message
+
+
+def test_rnntui_with_stderr_redirected_says_so_on_the_terminal(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """``rnntui 2>err.log`` on a terminal: the message names stderr and is shown on stdout
+    (the terminal), not hidden in the log file."""
+    import pty
+
+    master, slave = pty.openpty()
+    log = tmp_path / "err.log"
+    env = dict(os.environ, PYTHONIOENCODING="utf-8", LANG="C.UTF-8")
+    with log.open("w") as err:
+        result = subprocess.run(
+            [sys.executable, "-m", "rnntui"],
+            stdin=slave,
+            stdout=slave,
+            stderr=err,
+            timeout=30,
+            env=env,
+            check=False,
+        )
+    os.close(slave)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:  # EIO: the other end is closed and everything is read
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(master)
+    assert result.returncode == 2
+    assert b"but stderr is not a terminal." in shown and b"2>FILE" in shown
+    assert log.read_text() == ""
+
+
 def test_non_utf8_terminal_is_reported() -> None:
     tty = FakeStream(True)
     kind, message = terminal_problem(tty, tty, FakeStream(True, "iso8859-1"))
@@ -85,7 +130,9 @@ def test_bare_options_skip_typer() -> None:
 def test_messages_fit_80_columns() -> None:
     from rich.cells import cell_len
 
-    from rnntui.terminal_guard import ENCODING_MESSAGE
+    from rnntui.terminal_guard import ENCODING_MESSAGE, no_tty_message
 
-    for message in (NO_TTY_MESSAGE, ENCODING_MESSAGE.format(encoding="ISO-8859-1")):
+    messages = [NO_TTY_MESSAGE, ENCODING_MESSAGE.format(encoding="ISO-8859-1")]
+    messages += [no_tty_message(names) for names in (["stdin"], ["stderr"], ["stdin", "stdout"])]
+    for message in messages:
         assert max(cell_len(line) for line in message.splitlines()) <= 78
