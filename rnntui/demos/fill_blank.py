@@ -73,6 +73,8 @@ class FillBlankLab:
         self.vocab = vocab
         self.lang = check_lang(lang)
         self.text = ""
+        self.source = "shipped"
+        """Whose weights: ``shipped``, ``user`` (the student's kept run) or ``training``."""
 
     @classmethod
     def shipped(cls, lang: str = "ko") -> FillBlankLab:

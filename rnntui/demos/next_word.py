@@ -90,6 +90,8 @@ class NextWordLab:
         self.lang = check_lang(lang)
         self.cell = cell
         self.text = ""
+        self.source = "shipped"
+        """Whose weights: ``shipped``, ``user`` (the student's kept run) or ``training``."""
 
     @classmethod
     def shipped(cls, lang: str = "ko") -> NextWordLab:

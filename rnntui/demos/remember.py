@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -136,6 +136,19 @@ class RememberLab:
     def __init__(self, config: RememberConfig | None = None) -> None:
         self.config = config or RememberConfig()
         self.results: list[CellResult] = []
+
+    def set_scale(self, recurrent_scale: float) -> None:
+        """A new ``recurrent_scale`` (U = s x Keras' draw); earlier results are dropped."""
+        if not 0.0 < recurrent_scale <= 4.0:
+            raise ValueError(f"recurrent_scale must be in (0, 4], got {recurrent_scale}")
+        if recurrent_scale != self.config.recurrent_scale:
+            self.config = replace(self.config, recurrent_scale=recurrent_scale)
+            self.results = []
+
+    def untrained_grad_norms(self, cell: str, length: int) -> tuple[float, ...]:
+        """|dL/dh_t| for t = 1..T of an untrained model on the held-out probe (instant)."""
+        _, _, hx, hy = self.data(length)
+        return grad_norms(build_remember_model(cell, self.config), hx[:32], hy[:32])
 
     def data(self, length: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """(x, y, held-out x, held-out y) for T = ``length`` (seeded)."""

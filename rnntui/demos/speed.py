@@ -97,7 +97,8 @@ class SpeedLab:
     def view(
         self, repeats: int = 20, cells: tuple[str, ...] = ("lstm", "gru", "simple_rnn")
     ) -> SpeedView:
-        """Counts from the formulas and times measured now (``repeats`` steps per cell)."""
+        """Counts from the formulas and times measured now (``repeats`` steps per cell;
+        ``repeats=0`` measures nothing: the times are NaN)."""
         d, u = self.input_dim, self.units
         rows = tuple(
             SpeedRow(
@@ -105,7 +106,9 @@ class SpeedLab:
                 CELL_NAMES[cell],
                 param_count(cell, d, u),
                 macs_per_step(cell, d, u),
-                time_train_step(cell, d, u, self.length, self.batch, repeats),
+                time_train_step(cell, d, u, self.length, self.batch, repeats)
+                if repeats > 0
+                else float("nan"),
             )
             for cell in cells
         )

@@ -25,6 +25,13 @@ PANEL_MODULES: dict[str, str] = {
     "dropout": "rnntui.ui.panels.dropout:DropoutPanel",
     "symbols": "rnntui.ui.panels.symbols:SymbolsPanel",
     "order": "rnntui.ui.panels.order:OrderPanel",
+    # the demos (issue 13): hosted by a lesson's `demo:` (the lesson screen's d key)
+    "demo_next_word": "rnntui.ui.panels.demo_next_word:NextWordPanel",
+    "demo_fill_blank": "rnntui.ui.panels.demo_fill_blank:FillBlankPanel",
+    "demo_remember": "rnntui.ui.panels.demo_remember:RememberPanel",
+    "demo_overfit": "rnntui.ui.panels.demo_overfit:OverfitPanel",
+    "demo_dropout": "rnntui.ui.panels.demo_dropout:DropoutDemoPanel",
+    "demo_speed": "rnntui.ui.panels.demo_speed:SpeedPanel",
 }
 """Every panel name a lesson may use -> ``"module:Class"``."""
 

@@ -1,0 +1,164 @@
+"""The base of the demo panels: "watch it learn" training in a thread worker.
+
+A demo panel overrides ``train_job(cancel, report)``, which runs in a Textual worker THREAD
+(``thread=True``) and calls only lab code (``rnntui.demos``; ``runner.train_live`` limits BLAS
+to one thread). Each ``report(payload)`` is posted to the panel as a message (``post_message``
+is thread-safe) and handled on the UI thread by ``on_progress(payload)``; the end by
+``on_trained(result, cancelled)``. The worker hands the UI copies (e.g. a weights snapshot),
+so the UI never reads arrays the worker is changing.
+
+Nothing is drawn once a run has finished or was cancelled: every message carries its run's
+number and is dropped unless it belongs to the current run of an attached panel. ``x``
+cancels (the run ends after the current epoch), leaving the lesson cancels (``on_unmount``).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.worker import Worker, WorkerState
+
+from rnntui.ui.panels.units import TextPanel
+from rnntui.ui.widgets.curves import Series, chart_lines, progress_line
+
+TRAIN_GROUP = "demo-train"
+
+
+class DemoPanel(TextPanel):
+    """A panel whose model can be trained live (``t``), cancelled (``x``) and reset (``z``)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("t", "train", "Train"),
+        Binding("x", "cancel_training", "Cancel"),
+        Binding("z", "reset_model", "Reset model"),
+    ]
+    LABELS_KO: ClassVar[dict[str, str]] = {
+        "Train": "학습",
+        "Cancel": "취소",
+        "Reset model": "모델 초기화",
+    }
+
+    class Progress(Message):
+        """One report from the training thread (``done`` = the run ended)."""
+
+        def __init__(self, run: int, payload: Any, done: bool, cancelled: bool = False) -> None:
+            super().__init__()
+            self.run = run
+            self.payload = payload
+            self.done = done
+            self.cancelled = cancelled
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._run = 0
+        self._cancel: threading.Event | None = None
+        self._worker: Worker[None] | None = None
+        self.progress_text = ""
+        """The progress line (bar, epoch, status) as last shown."""
+
+    # -- overridden by each demo ----------------------------------------------------------------
+    def train_job(self, cancel: threading.Event, report: Callable[[Any], None]) -> Any:
+        """Run in the worker thread: train (lab calls only) and return the result."""
+        raise NotImplementedError
+
+    def on_progress(self, payload: Any) -> None:
+        """UI thread: one epoch's report of the current run."""
+
+    def on_trained(self, result: Any, cancelled: bool) -> None:
+        """UI thread: the current run ended (``result`` None after an error)."""
+
+    def reset_model(self) -> bool:
+        """Back to the shipped model; True if something changed."""
+        return False
+
+    # -- state --------------------------------------------------------------------------------
+    @property
+    def training(self) -> bool:
+        """Is a run of this panel in progress?"""
+        worker = self._worker
+        return worker is not None and worker.state in (WorkerState.PENDING, WorkerState.RUNNING)
+
+    def show_progress(self, done: int, total: int, status: str) -> None:
+        """Show the ASCII progress bar and a status in ``#progress``."""
+        self.progress_text = f"{progress_line(done, total)}  {status}"
+        self.show("#progress", self.progress_text)
+
+    def chart(self, series: list[Series], rows: int = 5, *, log: bool = False, x: str = "") -> str:
+        """A text chart as wide as the panel (markers and a legend; no colour needed)."""
+        width = max(10, self.text_width() - 12)
+        lines = chart_lines(
+            series, rows, width, log=log, x_label=x, both_label=self.t("overlap", "겹침")
+        )
+        return "\n".join(lines)
+
+    # -- keys ---------------------------------------------------------------------------------
+    def action_train(self) -> None:
+        """Start a run (one at a time)."""
+        if self.training:
+            self.notify(
+                self.t("Already training: x cancels.", "이미 학습 중입니다. x로 취소합니다.")
+            )
+            return
+        self._run += 1
+        run, cancel = self._run, threading.Event()
+        self._cancel = cancel
+        self._worker = self.run_worker(
+            lambda: self._thread_body(run, cancel),
+            name=f"{self.NAME} training",
+            group=TRAIN_GROUP,
+            thread=True,
+            exit_on_error=False,
+        )
+
+    def action_cancel_training(self) -> None:
+        """Stop the run after the current epoch; nothing of it is drawn afterwards."""
+        if self._cancel is None or not self.training:
+            return
+        self._cancel.set()
+        self._run += 1  # later messages of the cancelled run are dropped
+        self.on_trained(None, True)
+
+    def action_reset_model(self) -> None:
+        """Cancel any run and go back to the shipped model."""
+        self.action_cancel_training()
+        if self.reset_model():
+            self.notify(self.t("Back to the shipped model.", "기본 제공 모델로 돌아왔습니다."))
+        self.request_recompute()
+
+    def on_unmount(self) -> None:
+        """Leaving the lesson (or the app) cancels the run."""
+        if self._cancel is not None:
+            self._cancel.set()
+        self._run += 1
+
+    # -- the thread -----------------------------------------------------------------------------
+    def _thread_body(self, run: int, cancel: threading.Event) -> None:
+        def report(payload: Any) -> None:
+            if not cancel.is_set():
+                self.post_message(self.Progress(run, payload, done=False))
+
+        try:
+            result = self.train_job(cancel, report)
+        except Exception as error:  # shown, never a crash
+            self.post_message(self.Progress(run, error, done=True))
+            return
+        self.post_message(self.Progress(run, result, done=True, cancelled=cancel.is_set()))
+
+    def on_demo_panel_progress(self, message: DemoPanel.Progress) -> None:
+        """A report of a run: drawn only if it belongs to the current run."""
+        message.stop()
+        if message.run != self._run or not self.is_attached:
+            return
+        if not message.done:
+            self.on_progress(message.payload)
+            return
+        if isinstance(message.payload, Exception):
+            error = message.payload
+            self.notify(f"{type(error).__name__}: {error}", severity="error", markup=False)
+            self.on_trained(None, False)
+            return
+        self.on_trained(message.payload, message.cancelled)

@@ -1,0 +1,187 @@
+"""Remembering-across-time demo panel: draws a ``RememberLab`` view (``rnntui/demos/remember.py``).
+
+The answer is the first of T tokens. Before training, the panel shows |dL/dh_t| over t for
+SimpleRNN, LSTM and GRU on the same input, on a log scale; ``t`` trains the three cells at this
+T live (about a second each) and adds their held-out accuracy to the table (one column per T
+tried) and their gradients after training. ``U scale`` multiplies the recurrent kernel U: below
+1 the SimpleRNN's gradient fades as fast as scale^t.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+from collections.abc import Callable, Mapping
+from typing import Any, ClassVar
+
+from textual.app import ComposeResult
+from textual.containers import HorizontalGroup
+
+from rnntui.demos.remember import CellResult, RememberLab
+from rnntui.demos.runner import EpochReport
+from rnntui.ui.format import fmt
+from rnntui.ui.panels.base import Readout
+from rnntui.ui.panels.demo_base import DemoPanel
+from rnntui.ui.panels.units import pad
+from rnntui.ui.widgets.curves import Series
+from rnntui.ui.widgets.stepper import Stepper
+
+CELLS = ("simple_rnn", "lstm", "gru")
+MARKERS = {"simple_rnn": "S", "lstm": "L", "gru": "G"}
+LABELS = {"simple_rnn": "SimpleRNN", "lstm": "LSTM", "gru": "GRU"}
+
+
+class RememberPanel(DemoPanel):
+    """T and U scale; the gradient picture; live training and the accuracy table."""
+
+    NAME = "demo_remember"
+    HELP_TEXT: ClassVar[dict[str, str]] = {
+        "en": "## Remembering across time\n\nEach sequence starts with a signal token and "
+        "T - 1 noise tokens follow; the answer is the first token. The chart shows "
+        "|dL/dh_t|, how much the loss at the end still reaches step t, for the three cells "
+        "on the same input (log scale: each row down is a factor of ten). t trains the three "
+        "cells at this T and records their held-out accuracy (chance is 0.5).\n\n"
+        "| key | does |\n|---|---|\n| -/+ (T) | sequence length |\n| -/+ (U scale) | "
+        "multiply the recurrent kernel U |\n| t | train the three cells, live |\n"
+        "| x | cancel |\n| z | clear the results |",
+        "ko": "## 시간을 건너 기억하기\n\n각 시퀀스는 신호 토큰 하나로 시작하고 잡음 토큰 "
+        "T - 1개가 이어집니다. 정답은 첫 토큰입니다. 그래프는 |dL/dh_t|, 즉 끝에서 계산한 "
+        "손실이 스텝 t까지 얼마나 전해지는지를 같은 입력에서 세 셀에 대해 보여 줍니다(로그 "
+        "눈금: 한 칸 내려갈 때마다 10배). t는 이 T에서 세 셀을 학습하고 검증 정확도를 "
+        "기록합니다(찍으면 0.5).\n\n"
+        "| 키 | 기능 |\n|---|---|\n| -/+ (T) | 시퀀스 길이 |\n| -/+ (U 배율) | 순환 커널 U에 "
+        "곱하는 수 |\n| t | 세 셀 학습(실시간) |\n| x | 취소 |\n| z | 결과 지우기 |",
+    }
+    DEFAULT_CSS = """
+    RememberPanel .row { height: auto; width: 1fr; }
+    RememberPanel .row Stepper { width: auto; margin-right: 2; }
+    RememberPanel .gap { margin-top: 1; }
+    """
+
+    def __init__(
+        self,
+        preset: Mapping[str, Any] | None = None,
+        lang: str = "en",
+        *,
+        lab: RememberLab | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(lang, id=id, classes=classes)
+        self.lab: RememberLab = lab if lab is not None else RememberLab()
+        self.length = 20
+        self.live_acc: dict[str, float] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Readout(id="title", classes="panel--title")
+        with HorizontalGroup(classes="row"):
+            yield self.stepper("T", self.length, lo=2, hi=60, step=1, big_step=10,
+                               integer=True, id="length")  # fmt: skip
+            yield self.stepper(self.t("U scale", "U 배율"), self.lab.config.recurrent_scale,
+                               lo=0.5, hi=1.5, step=0.1, big_step=0.5, decimals=1,
+                               id="scale")  # fmt: skip
+        yield Readout(id="grads", classes="gap")
+        yield Readout(id="accuracy", classes="gap")
+        yield Readout(id="progress", classes="gap")
+
+    def on_control_changed(self, stepper: Stepper) -> None:
+        if stepper.id == "length":
+            self.length = int(stepper.value)
+        elif stepper.id == "scale":
+            self.action_cancel_training()
+            self.lab.set_scale(round(float(stepper.value), 1))
+        self.request_recompute()
+
+    # -- training -------------------------------------------------------------------------------
+    def train_job(self, cancel: threading.Event, report: Callable[[Any], None]) -> Any:
+        length, results = self.length, []
+        for k, cell in enumerate(CELLS):
+            if cancel.is_set():
+                break
+
+            def tagged(r: EpochReport, k: int = k, cell: str = cell) -> None:
+                report((k, cell, r))
+
+            results.append(self.lab.run(cell, length, tagged, cancel))
+        return results
+
+    def on_progress(self, payload: Any) -> None:
+        k, cell, r = payload
+        self.live_acc[cell] = r.accuracy if r.accuracy is not None else math.nan
+        status = f"{LABELS[cell]} T={self.length}: " + self.t(
+            f"epoch {r.epoch}, accuracy {fmt(r.accuracy or 0.0)}",
+            f"에포크 {r.epoch}, 정확도 {fmt(r.accuracy or 0.0)}",
+        )
+        self.show_progress(k * r.epochs + r.epoch, len(CELLS) * r.epochs, status)
+        self.request_recompute()
+
+    def on_trained(self, result: Any, cancelled: bool) -> None:
+        self.live_acc = {}
+        if cancelled:
+            self.show_progress(0, 1, self.t("cancelled", "취소됨"))
+        elif result:
+            self.show_progress(1, 1, self.t("done", "완료"))
+        self.request_recompute()
+
+    def reset_model(self) -> bool:
+        had = bool(self.lab.results)
+        self.lab.results = []
+        self.show_progress(0, 1, self.t("t: train the three cells", "t: 세 셀 학습"))
+        return had
+
+    # -- drawing --------------------------------------------------------------------------------
+    def _trained(self, cell: str) -> CellResult | None:
+        for r in self.lab.view().results:
+            if r.cell == cell and r.length == self.length and not r.cancelled:
+                return r
+        return None
+
+    def recompute(self) -> None:
+        c = self.lab.config
+        self.show(
+            "#title",
+            self.t("Remember the first token", "첫 토큰 기억하기")
+            + f": Embedding -> CELL({c.units}) -> Dense({c.classes}), T = {self.length}",
+        )
+        series, after = [], True
+        for cell in CELLS:
+            trained = self._trained(cell)
+            if trained is None:
+                after = False
+        for cell in CELLS:
+            trained = self._trained(cell)
+            norms = (
+                trained.grad_norms_after
+                if after and trained is not None
+                else self.lab.untrained_grad_norms(cell, self.length)
+            )
+            series.append(Series(MARKERS[cell], LABELS[cell], norms))
+        when = self.t("after training", "학습 후") if after else self.t("untrained", "학습 전")
+        head = self.t(
+            f"|dL/dh_t| over t, log scale ({when}):", f"스텝 t마다 |dL/dh_t|, 로그 눈금 ({when}):"
+        )
+        chart = self.chart(series, rows=6, log=True, x=self.t("step t", "스텝 t"))
+        ends = "\n".join(
+            f"  {pad(LABELS[cell], 10)} t=1 {s.values[0]:.2e}   t=T {s.values[-1]:.2e}"
+            for cell, s in zip(CELLS, series, strict=True)
+            if s.values
+        )
+        self.show("#grads", f"{head}\n{chart}\n{ends}")
+        self.show("#accuracy", self._table(), lines=5)
+        if not self.progress_text:
+            self.show_progress(0, 1, self.t("t: train the three cells", "t: 세 셀 학습"))
+
+    def _table(self) -> str:
+        table = self.lab.view().accuracy_table()
+        lengths = sorted({r.length for r in self.lab.view().results})[-6:]
+        head = self.t("held-out accuracy (chance 0.5)", "검증 정확도 (찍으면 0.5)")
+        rows = [head, pad("", 11) + "".join(f"T={n}".rjust(8) for n in lengths)]
+        for cell in CELLS:
+            got = table.get(LABELS[cell], {})
+            cells = "".join((fmt(got[n], 2) if n in got else "-").rjust(8) for n in lengths)
+            live = self.live_acc.get(cell)
+            extra = (
+                "" if live is None else self.t(f"  now {fmt(live, 2)}", f"  지금 {fmt(live, 2)}")
+            )
+            rows.append(pad(LABELS[cell], 11) + cells + extra)
+        return "\n".join(rows)
