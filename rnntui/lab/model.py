@@ -1,0 +1,505 @@
+"""Model lab: a loaded Keras model on the student's own sentence, layer by layer.
+
+``ModelLab(model, vocab)`` tokenises typed text (words through the vocabulary, unknown words
+to its OOV id and marked; integer ids when there is an Embedding but no vocabulary; numbers
+when the model reads vectors), runs the engine model, and keeps every recurrent layer's input
+sequence: the embedded vectors, or the outputs of the layer below. ``lab_for(choice)`` gives
+the lessons' own recurrent lab (``model_layers``) on that input with the file's weights, so a
+panel shows the layer step by step; a Bidirectional layer gives both directions. ``view(lang)``
+has the summary, the tokens, the layer choices and the final layer's output (top classes, or
+next-word probabilities with the vocabulary). Every number comes from ``rnntui.nn``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from rnntui.lab.format import fmt, words
+from rnntui.lab.model_layers import MODEL_MAX_UNITS, ModelLayerLab, layer_lab
+from rnntui.lab.sequence import InputSequence
+from rnntui.nn import Bidirectional, Dense, Dropout, Embedding, RNNLayer
+from rnntui.nn.backprop import stack_forward
+from rnntui.nn.loading import LoadedModel, Vocabulary
+from rnntui.nn.sequential import ModelSummary
+from rnntui.quiz.numbers import NumberError, parse_number
+
+MAX_INPUT_STEPS = 64
+"""Longest typed input (words, ids or steps of numbers)."""
+TOP_K = 5
+"""Classes or next words listed."""
+
+
+class ModelInputError(ValueError):
+    """Typed input the model cannot read; ``str()`` is English, ``ko`` the Korean text."""
+
+    def __init__(self, en: str, ko: str) -> None:
+        super().__init__(en)
+        self.en, self.ko = en, ko
+
+    def text(self, lang: str) -> str:
+        """The message in ``lang``."""
+        return self.ko if lang == "ko" else self.en
+
+
+@dataclass(frozen=True)
+class TokenView:
+    """One typed word and the id the model reads (``oov``: unknown, read as the OOV id)."""
+
+    word: str
+    id: int
+    oov: bool
+
+
+@dataclass(frozen=True)
+class LayerChoice:
+    """A recurrent layer (or one direction of a Bidirectional) the student can open."""
+
+    key: str
+    """``"2"`` or ``"2f"`` / ``"2b"``: model layer index and direction."""
+    index: int
+    name: str
+    kind: str
+    """``SimpleRNN``, ``LSTM`` or ``GRU``."""
+    direction: str
+    """``""``, ``"forward"`` or ``"backward"``."""
+    units: int
+
+    def label(self, lang: str) -> str:
+        """``2 lstm (LSTM, 32 units)`` / ``1 bidirectional backward (GRU, 8 units)``."""
+        way = {
+            "forward": words(lang, "forward", "정방향"),
+            "backward": words(lang, "backward", "역방향"),
+        }
+        side = f" {way[self.direction]}" if self.direction else ""
+        return (
+            f"{self.index + 1} {self.name}{side} "
+            f"({self.kind}, {words(lang, f'{self.units} units', f'유닛 {self.units}')})"
+        )
+
+
+@dataclass(frozen=True)
+class OutputLine:
+    """One row of the output: what (a class, a word) and its value."""
+
+    label: str
+    value: float
+
+
+@dataclass(frozen=True)
+class ModelView:
+    """Everything the model screen shows besides the layer panel, in one language."""
+
+    title: str
+    summary: tuple[str, ...]
+    """A Keras-style table, as lines of text."""
+    input_kind: str
+    """``"words"``, ``"ids"`` or ``"numbers"``."""
+    input_hint: str
+    text: str
+    tokens: tuple[TokenView, ...]
+    tokens_text: str
+    choices: tuple[LayerChoice, ...]
+    output_head: str
+    output: tuple[OutputLine, ...]
+    output_text: str
+    notes: tuple[str, ...]
+    """float32 computed in float64, padding, activations the formula lines do not name."""
+
+
+def summary_table(summary: ModelSummary, non_trainable: int = 0) -> tuple[str, ...]:
+    """The summary as Keras prints it (ASCII, no borders): layers, shapes, params, totals."""
+    head = ("Layer (type)", "Output Shape", "Param #")
+    rows = [(f"{r.name} ({r.class_name})", r.shape_text, f"{r.params:,}") for r in summary.rows]
+    widths = [max(len(row[k]) for row in [head, *rows]) for k in range(3)]
+
+    def line(row: tuple[str, str, str]) -> str:
+        return f"{row[0].ljust(widths[0])}  {row[1].ljust(widths[1])}  {row[2].rjust(widths[2])}"
+
+    rule = "-" * len(line(head))
+    total = summary.total_params
+    return (
+        line(head),
+        rule,
+        *(line(row) for row in rows),
+        rule,
+        f"Total params: {total:,}",
+        f"Trainable params: {total - non_trainable:,}",
+        f"Non-trainable params: {non_trainable:,}",
+    )
+
+
+def _recurrent(layer: Any) -> bool:
+    return isinstance(layer, (RNNLayer, Bidirectional))
+
+
+class ModelLab:
+    """A loaded model, the student's input and the labs of its recurrent layers."""
+
+    def __init__(self, model: LoadedModel, vocab: Vocabulary | None = None) -> None:
+        self.model = model
+        self.vocab = vocab
+        self.layers = list(model.layers)
+        self.embedding = next((x for x in self.layers[:1] if isinstance(x, Embedding)), None)
+        shape = model.input_shape or (None, None)
+        self.model_steps: int | None = shape[1] if len(shape) > 1 else None
+        self.features = int(shape[2]) if len(shape) > 2 and shape[2] else 1
+        self.text = ""
+        self.tokens: tuple[TokenView, ...] = ()
+        self.x: np.ndarray | None = None
+        self.inputs: list[np.ndarray] = []
+        """The input of every layer (batch axis kept), for the current text."""
+        self.output: np.ndarray | None = None
+        self.listeners: list[Callable[[], None]] = []
+        """Called after the input changed (also when it was typed in a layer's panel)."""
+        self._labs: dict[str, ModelLayerLab] = {}
+        self.set_text(self.default_text())
+
+    # -- input --------------------------------------------------------------------------------
+    @property
+    def input_kind(self) -> str:
+        """``words`` (Embedding + vocabulary), ``ids`` (Embedding alone) or ``numbers``."""
+        if self.embedding is None:
+            return "numbers"
+        return "words" if self.vocab is not None else "ids"
+
+    def default_text(self) -> str:
+        """A first input: a few of the vocabulary's words, ids 1..4, or a ramp of numbers."""
+        if self.input_kind == "words":
+            assert self.vocab is not None
+            known = [
+                self.vocab.words[i] for i in sorted(self.vocab.words) if i != self.vocab.oov_id
+            ]
+            picked = [w for w in known if w and w.isprintable() and " " not in w][:4]
+            if picked:
+                return " ".join(picked)
+        if self.embedding is not None:
+            top = max(1, min(4, self.embedding.input_dim - 1))
+            return " ".join(str(i) for i in range(1, top + 1))
+        row = " ".join(fmt(0.5, 1) for _ in range(self.features))
+        return "; ".join([row, " ".join("-0.5" for _ in range(self.features)), row])
+
+    def tokenise(self, text: str) -> tuple[tuple[TokenView, ...], np.ndarray]:
+        """The tokens and the model input (1, T) ids or (1, T, D) numbers; ModelInputError."""
+        if self.input_kind == "numbers":
+            return (), self._numbers(text)
+        assert self.embedding is not None
+        tokens = self._words(text) if self.input_kind == "words" else self._ids(text)
+        if not tokens:
+            raise ModelInputError("type at least one word", "단어를 하나 이상 입력하세요")
+        if len(tokens) > MAX_INPUT_STEPS:
+            raise ModelInputError(
+                f"at most {MAX_INPUT_STEPS} words", f"단어는 {MAX_INPUT_STEPS}개까지입니다"
+            )
+        dim = self.embedding.input_dim
+        for tok in tokens:
+            if not 0 <= tok.id < dim:
+                raise ModelInputError(
+                    f"{tok.word!r} is id {tok.id}, but the Embedding reads ids 0..{dim - 1}",
+                    f"{tok.word!r}의 id는 {tok.id}인데 Embedding은 0..{dim - 1}만 읽습니다",
+                )
+            if tok.id == 0 and self.embedding.mask_zero:
+                raise ModelInputError(
+                    "id 0 is padding here (mask_zero=True): leave it out",
+                    "이 모델에서 id 0은 패딩입니다 (mask_zero=True). 빼고 입력하세요",
+                )
+        return tokens, np.asarray([[tok.id for tok in tokens]], dtype=np.int64)
+
+    def _words(self, text: str) -> tuple[TokenView, ...]:
+        assert self.vocab is not None
+        out = []
+        for tok in self.vocab.encode(text):
+            if tok.id is None:
+                raise ModelInputError(
+                    f"{tok.word!r} is not in the vocabulary, which has no OOV token",
+                    f"{tok.word!r}은(는) 사전에 없고, 이 사전에는 OOV 토큰이 없습니다",
+                )
+            out.append(TokenView(tok.word, tok.id, tok.oov))
+        return tuple(out)
+
+    def _ids(self, text: str) -> tuple[TokenView, ...]:
+        out = []
+        for part in text.replace(",", " ").split():
+            if not part.isdigit():
+                raise ModelInputError(
+                    f"{part!r} is not an id: without a vocabulary (--vocab) type ids like 4 12 7",
+                    f"{part!r}은(는) id가 아닙니다. 사전(--vocab) 없이는 "
+                    "4 12 7처럼 id를 입력하세요",
+                )
+            out.append(TokenView(part, int(part), False))
+        return tuple(out)
+
+    def _numbers(self, text: str) -> np.ndarray:
+        d = self.features
+        rows = [r.split() for r in text.split(";") if r.strip()]
+        if d == 1 and len(rows) == 1:
+            rows = [[v] for v in rows[0]]
+        if not rows:
+            raise ModelInputError("type some numbers", "숫자를 입력하세요")
+        if len(rows) > MAX_INPUT_STEPS:
+            raise ModelInputError(
+                f"at most {MAX_INPUT_STEPS} steps", f"스텝은 {MAX_INPUT_STEPS}개까지입니다"
+            )
+        if any(len(r) != d for r in rows):
+            raise ModelInputError(
+                f"each step needs {d} numbers; separate steps with ;",
+                f"스텝마다 숫자 {d}개가 필요합니다. 스텝은 ;로 구분하세요",
+            )
+        try:
+            values = [[parse_number(v) for v in r] for r in rows]
+        except NumberError:
+            raise ModelInputError(
+                "type numbers, e.g. 1 0.5 -1 (steps separated by ;)",
+                "숫자를 입력하세요. 예: 1 0.5 -1 (스텝은 ;로 구분)",
+            ) from None
+        return np.asarray([values], dtype=np.float64)
+
+    def set_text(self, text: str) -> None:
+        """Run the model on typed input (ModelInputError, nothing changed, if refused)."""
+        tokens, x = self.tokenise(text)
+        inputs: list[np.ndarray] = [x]
+        for k in range(1, len(self.layers) + 1):  # the input of layer k is the output of k-1
+            inputs.append(stack_forward(self.layers[:k], x, False, keep_tapes=False).output)
+        self.text, self.tokens, self.x = text, tokens, x
+        self.inputs = inputs[:-1]
+        self.output = np.asarray(inputs[-1][0], dtype=np.float64)
+        for key, lab in self._labs.items():
+            lab.use_model_sequence(self._sequence(self._choice(key)))
+        for listener in list(self.listeners):
+            listener()
+
+    # -- recurrent layers ---------------------------------------------------------------------
+    def choices(self) -> tuple[LayerChoice, ...]:
+        """Every recurrent layer; a Bidirectional gives its forward and backward halves."""
+        out: list[LayerChoice] = []
+        for k, layer in enumerate(self.layers):
+            if isinstance(layer, Bidirectional):
+                for way, half in (
+                    ("forward", layer.forward_layer),
+                    ("backward", layer.backward_layer),
+                ):
+                    out.append(
+                        LayerChoice(
+                            f"{k}{way[0]}", k, layer.name, type(half).__name__, way, half.units
+                        )
+                    )
+            elif isinstance(layer, RNNLayer):
+                out.append(
+                    LayerChoice(str(k), k, layer.name, type(layer).__name__, "", layer.units)
+                )
+        return tuple(out)
+
+    def _choice(self, key: str) -> LayerChoice:
+        for choice in self.choices():
+            if choice.key == key:
+                return choice
+        raise KeyError(key)
+
+    def engine_half(self, choice: LayerChoice) -> RNNLayer:
+        """The engine layer a choice shows (a Bidirectional's forward or backward copy)."""
+        layer = self.layers[choice.index]
+        if isinstance(layer, Bidirectional):
+            return layer.forward_layer if choice.direction == "forward" else layer.backward_layer
+        assert isinstance(layer, RNNLayer)
+        return layer
+
+    def direct(self, choice: LayerChoice) -> bool:
+        """The layer reads the model's input (through Embedding / Dropout only)."""
+        return all(isinstance(x, (Embedding, Dropout)) for x in self.layers[: choice.index])
+
+    def _sequence(self, choice: LayerChoice) -> InputSequence:
+        """The layer's input in its processing order (reversed for go_backwards)."""
+        x = np.asarray(self.inputs[choice.index][0], dtype=np.float64)
+        tokens: tuple[str, ...] = ()
+        vocab: tuple[str, ...] = ()
+        if self.direct(choice) and self.tokens:
+            tokens, vocab = self._token_names()
+        if self.engine_half(choice).go_backwards:
+            x = x[::-1].copy()
+            tokens = tokens[::-1]
+        return InputSequence(x, tokens, vocab, self.embedding)
+
+    def _token_names(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """Token names, and a vocabulary tuple in which each name sits at its model id."""
+        names: list[str] = []
+        for tok in self.tokens:
+            if tok.oov and self.vocab is not None:
+                names.append(self.vocab.word(tok.id))
+            elif self.input_kind == "ids":
+                names.append(f"#{tok.id}")
+            else:
+                names.append(tok.word)
+        table = [f"\x00{i}" for i in range(max(t.id for t in self.tokens) + 1)]
+        for tok, name in zip(self.tokens, names, strict=True):
+            table[tok.id] = name
+        return tuple(names), tuple(table)
+
+    def lab_for(self, choice: LayerChoice) -> ModelLayerLab:
+        """The lesson lab of this layer on the current input (kept: forcing survives a new
+        sentence). ModelInputError if the layer is wider than the labs show."""
+        lab = self._labs.get(choice.key)
+        if lab is None:
+            if choice.units > MODEL_MAX_UNITS:
+                raise ModelInputError(
+                    f"{choice.name} has {choice.units} units; step by step shows up to "
+                    f"{MODEL_MAX_UNITS}",
+                    f"{choice.name}의 유닛은 {choice.units}개입니다. 스텝별 보기는 "
+                    f"{MODEL_MAX_UNITS}개까지입니다",
+                )
+            on_text = self._typed if self.direct(choice) else None
+            lab = layer_lab(self.engine_half(choice), self._sequence(choice), on_text)
+            self._labs[choice.key] = lab
+        return lab
+
+    def _typed(self, text: str) -> None:
+        """Text typed in a layer panel's own field: the model's new input."""
+        try:
+            self.set_text(text)
+        except ModelInputError as err:
+            raise ValueError(str(err)) from None
+
+    # -- output -------------------------------------------------------------------------------
+    def output_lines(self) -> tuple[str, tuple[OutputLine, ...]]:
+        """What the output is (for a heading) and its top values."""
+        assert self.output is not None
+        out, last = self.output, self.layers[-1] if self.layers else None
+        at_last = out.ndim == 2
+        if at_last:
+            out = out[-1]
+        out = out.reshape(-1)
+        act = getattr(last, "activation", None) if isinstance(last, Dense) else None
+        vocab = self.vocab
+        if vocab is not None and out.size >= 2 and out.size >= vocab.size - 1:
+            kind = "next"
+        elif out.size == 1:
+            kind = "one"
+        else:
+            kind = "classes"
+        if kind == "one":
+            return f"{kind}:{act or ''}:{int(at_last)}", (OutputLine("0", float(out[0])),)
+        order = np.argsort(-out, kind="stable")[: min(TOP_K, out.size)]
+        rows = []
+        for i in order:
+            name = vocab.word(int(i)) if kind == "next" and vocab is not None else str(int(i))
+            rows.append(OutputLine(name, float(out[i])))
+        return f"{kind}:{act or ''}:{int(at_last)}", tuple(rows)
+
+    def _output_head(self, code: str, lang: str) -> str:
+        kind, act, at_last = code.split(":")
+        where = words(lang, " (at the last step)", " (마지막 스텝)") if at_last == "1" else ""
+        probs = act in ("softmax", "sigmoid")
+        if kind == "next":
+            what = words(lang, "next-word probabilities", "다음 단어 확률")
+            if not probs:
+                what = words(lang, "next-word scores (no softmax)", "다음 단어 점수 (softmax 없음)")
+        elif kind == "one":
+            what = (
+                words(lang, "P(class 1), sigmoid", "P(클래스 1), sigmoid")
+                if act == "sigmoid"
+                else words(lang, "output value", "출력 값")
+            )
+        else:
+            what = (
+                words(lang, f"top classes, {act}", f"상위 클래스, {act}")
+                if probs
+                else words(lang, "top outputs (no softmax)", "상위 출력 (softmax 없음)")
+            )
+        return words(lang, "Output: ", "출력: ") + what + where
+
+    # -- view ---------------------------------------------------------------------------------
+    def notes(self, lang: str) -> tuple[str, ...]:
+        """What the student should know about these numbers."""
+        model, out = self.model, []
+        if model.computed_in_float64:
+            out.append(
+                words(
+                    lang,
+                    f"Weights are {model.source_dtype} in the file; rnntui computes in float64 "
+                    "(Keras' float32 results differ by about 1e-6).",
+                    f"파일의 가중치는 {model.source_dtype}이고 rnntui는 float64로 계산합니다 "
+                    "(Keras의 float32 결과와 약 1e-6 차이).",
+                )
+            )
+        steps = self.x.shape[1] if self.x is not None else 0
+        if self.model_steps and steps != self.model_steps:
+            out.append(
+                words(
+                    lang,
+                    f"The model was saved for {self.model_steps} steps; your {steps} are run "
+                    "as they are, without padding.",
+                    f"모델은 {self.model_steps}스텝용으로 저장되었고, 입력한 {steps}스텝을 패딩 "
+                    "없이 그대로 계산합니다.",
+                )
+            )
+        for choice in self.choices():
+            half = self.engine_half(choice)
+            odd = [
+                f"{name}={value}"
+                for name, value, usual in (
+                    ("activation", half.activation, "tanh"),
+                    (
+                        "recurrent_activation",
+                        getattr(half, "recurrent_activation", "sigmoid"),
+                        "sigmoid",
+                    ),
+                )
+                if value != usual
+            ]
+            if odd and choice.direction != "backward":
+                out.append(
+                    words(
+                        lang,
+                        f"{choice.name}: {', '.join(odd)}; the formula lines name the usual "
+                        "tanh/sigmoid, the numbers use the file's.",
+                        f"{choice.name}: {', '.join(odd)}. 식은 보통의 tanh/sigmoid로 "
+                        "쓰지만 숫자는 파일의 활성화 함수로 계산합니다.",
+                    )
+                )
+        return tuple(out)
+
+    def tokens_text(self, lang: str) -> str:
+        """``the(2) cat(5) zzz(1, OOV)`` or the steps of numbers."""
+        if not self.tokens:
+            return words(lang, f"{self.x.shape[1] if self.x is not None else 0} steps", "")
+        oov = words(lang, "OOV", "사전에 없음")
+        parts = [
+            f"{tok.word}({tok.id}, {oov})" if tok.oov else f"{tok.word}({tok.id})"
+            for tok in self.tokens
+        ]
+        return words(lang, "ids: ", "id: ") + " ".join(parts)
+
+    def input_hint(self, lang: str) -> str:
+        """What to type."""
+        if self.input_kind == "words":
+            return words(lang, "Type a sentence", "문장을 입력하세요")
+        if self.input_kind == "ids":
+            return words(lang, "Type token ids (no --vocab)", "토큰 id를 입력하세요 (--vocab 없음)")
+        return words(
+            lang,
+            f"Type numbers, {self.features} per step, steps separated by ;",
+            f"숫자 입력: 스텝마다 {self.features}개, 스텝은 ;로 구분",
+        )
+
+    def view(self, lang: str = "en") -> ModelView:
+        """Everything the screen shows besides the layer panel."""
+        code, rows = self.output_lines()
+        head = self._output_head(code, lang)
+        model = self.model
+        title = f'Model: "{model.model_name}"  ({model.source_format}, {model.source_dtype})'
+        return ModelView(
+            title=title,
+            summary=summary_table(model.summary(), model.non_trainable_params),
+            input_kind=self.input_kind,
+            input_hint=self.input_hint(lang),
+            text=self.text,
+            tokens=self.tokens,
+            tokens_text=self.tokens_text(lang),
+            choices=self.choices(),
+            output_head=head,
+            output=rows,
+            output_text="\n".join(f"{r.label:>12}  {fmt(r.value)}" for r in rows),
+            notes=self.notes(lang),
+        )
