@@ -160,6 +160,33 @@ def check(
     raise typer.Exit(check_paths(paths))
 
 
+@app.command(cls=LocalCommand)
+def code(
+    lesson: Annotated[
+        str,
+        typer.Argument(help="The lesson: its id or its number (e.g. lstm or 4).", metavar="LESSON"),
+    ],
+    framework: Annotated[
+        str,
+        typer.Option("--framework", metavar="keras|torch", help="Write Keras 3 or PyTorch code."),
+    ] = "keras",
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", metavar="FILE", help="Write the code to FILE instead of printing it."
+        ),
+    ] = None,
+    lang: LangOption = None,
+    lessons: LessonsOption = None,
+) -> None:
+    """Print Python code that rebuilds a lesson's panel in Keras or PyTorch and checks it."""
+    from rnntui.codegen.command import run_code
+
+    raise typer.Exit(
+        run_code(lesson, framework=framework, out=out, lang=lang, lessons_dirs=lessons or [])
+    )
+
+
 def _app_quiz(**options: Any) -> int:
     """The app's quiz screen (``rnntui.launch``); imported only when it is used."""
     from rnntui.launch import launch_quiz

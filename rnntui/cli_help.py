@@ -96,6 +96,22 @@ _PAIRS: tuple[tuple[str, str], ...] = (
         "검사할 레슨 파일이나 폴더.",
     ),
     (
+        "Print Python code that rebuilds a lesson's panel in Keras or PyTorch and checks it.",
+        "레슨 패널을 Keras나 PyTorch로 다시 만들고 스스로 확인하는 Python 코드를 출력합니다.",
+    ),
+    (
+        "The lesson: its id or its number (e.g. lstm or 4).",
+        "레슨: 레슨 id 또는 번호 (예: lstm 또는 4).",
+    ),
+    (
+        "Write Keras 3 or PyTorch code.",
+        "Keras 3 또는 PyTorch 코드를 씁니다.",
+    ),
+    (
+        "Write the code to FILE instead of printing it.",
+        "코드를 출력하지 않고 FILE에 씁니다.",
+    ),
+    (
         "Test yourself: lesson questions and questions computed from the engine.",
         "스스로 확인합니다: 레슨 문제와 엔진이 계산한 문제.",
     ),
