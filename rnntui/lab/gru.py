@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from rnntui.lab.format import fmt, fmt_int, paren, words
@@ -26,6 +27,10 @@ class GRULab(RecurrentLab):
         return GRU(
             units, return_sequences=True, seed=seed, reset_after=bool(self.settings["reset_after"])
         )
+
+    def _example_settings(self, example: Mapping[str, Any]) -> None:
+        """A two-row bias (input and recurrent) is reset_after=True, one row False."""
+        self.settings["reset_after"] = isinstance(example["bias"][0], list)
 
     def param_counts(self) -> tuple[int, int]:
         """(LSTM, GRU) parameters at the current units and input dim, from the engine."""

@@ -16,11 +16,22 @@ import numpy as np
 from rnntui.lab.format import fmt, refused, words
 from rnntui.lab.sequence import InputSequence, StateEdit, from_preset, parse_sequence, run_steps
 from rnntui.lab.spec import SettingError, Spec
+from rnntui.lab.specs import WEIGHT_LIMIT
 from rnntui.lab.weights import keep_units
 from rnntui.nn import GateForce, RNNLayer, StepTrace
 
 FORCE_KINDS = ("value", "pre")
 PRE_RANGE = (-10.0, 10.0)
+WEIGHT_NAMES = ("kernel", "recurrent_kernel", "bias")
+"""Keras' names of the weights, in ``get_weights()`` order."""
+
+ACT_WORDS = {"sig": ("sig", "시그모이드"), "tanh": ("tanh", "tanh")}
+"""Short activation names on the gate bars (English, Korean)."""
+
+
+def pre_word(lang: str) -> str:
+    """The word printed before a gate's pre-activation."""
+    return words(lang, "pre", "활성화 전 값")
 
 
 @dataclass(frozen=True)
@@ -89,6 +100,8 @@ class RecurrentLab:
         """Preset values that were refused (the defaults were used)."""
         self._preset = values
         self._given: list[np.ndarray] | None = None
+        self.example_loaded = False
+        """True after :meth:`load_example` (until ``reset()``)."""
         self._start()
 
     # -- settings ---------------------------------------------------------------------------
@@ -103,6 +116,8 @@ class RecurrentLab:
         self._layer: RNNLayer | None = None
         self._steps: list[StepTrace] = []
         self._trace_key: tuple[object, ...] | None = None
+        self.example_loaded = False
+        self._example_edit: StateEdit | None = None
         if self._given is not None and self._given[0].shape[0] == self.seq.dim:
             self._layer = self._built(self.units, self.seed)
             self._layer.set_weights(self._given)
@@ -287,20 +302,78 @@ class RecurrentLab:
         raise NotImplementedError
 
     def title(self, lang: str) -> str:
-        """``LSTM(2), 5 steps, input dim 1 | t=0, unit 0`` (and a state edit)."""
+        """``LSTM(2), 5 steps, input dim 1 | t=1, unit 0`` (steps shown from 1, as in the
+        lessons: t=1 is the first step), the lesson's example and a state edit."""
         seq = self.seq
         text = words(
             lang,
             f"{self.KIND}({self.units}), {seq.steps} steps, input dim {seq.dim} | "
-            f"t={self.time}, unit {self.unit}",
-            f"{self.KIND}({self.units}), {seq.steps}단계, 입력 차원 {seq.dim} | "
-            f"t={self.time}, 유닛 {self.unit}",
+            f"t={self.time + 1}, unit {self.unit}",
+            f"{self.KIND}({self.units}), {seq.steps}스텝, 입력 특성 수 {seq.dim} | "
+            f"t={self.time + 1}, 유닛 {self.unit}",
         )
-        if self.edit is not None:
+        if self.example_loaded:
+            text += words(lang, " | lesson's example", " | 레슨 예제")
+        if self.edit is not None and self.edit is not self._example_edit:
             text += words(
-                lang, f" | state set at t={self.edit.t}", f" | t={self.edit.t}에서 상태 직접 설정"
+                lang,
+                f" | state set at t={self.edit.t + 1}",
+                f" | t={self.edit.t + 1}에서 상태 직접 설정",
             )
         return text
+
+    # -- the lesson's example and single weights ---------------------------------------------
+    @property
+    def has_example(self) -> bool:
+        """Whether the lesson's preset gives a worked example (``example:``)."""
+        return self._preset.get("example") is not None
+
+    def load_example(self) -> None:
+        """Run the lesson's worked example: its units, sequence, exact weights and initial
+        state; forces are released. SettingError when the preset has none."""
+        example = self._preset.get("example")
+        if example is None:
+            raise SettingError("example", "is not given by this lesson")
+        self._example_settings(example)
+        self.settings["units"] = int(example["units"])
+        self.seq = InputSequence(np.asarray(example["sequence"], dtype=np.float64))
+        weights = [np.asarray(example[name], dtype=np.float64) for name in WEIGHT_NAMES]
+        layer = self._built(self.units, self.seed)
+        layer.set_weights(weights)
+        self._layer = layer
+        self.forces.clear()
+        self.time = self.unit = 0
+        c0 = example.get("c0")
+        self.edit = StateEdit(
+            0,
+            np.asarray(example["h0"], dtype=np.float64),
+            None if c0 is None else np.asarray(c0, dtype=np.float64),
+        )
+        self._example_edit = self.edit
+        self.example_loaded = True
+
+    def _example_settings(self, example: Mapping[str, Any]) -> None:
+        """Settings the example implies beyond units (GRU: reset_after from the bias shape)."""
+
+    def set_weight(self, index: int, row: int, col: int, value: Any) -> None:
+        """Set one number of a weight (``index`` 0 kernel, 1 recurrent_kernel, 2 bias; ``row``
+        is 0 for a 1-D bias), within +-WEIGHT_LIMIT; SettingError when refused."""
+        layer = self.engine_layer()
+        weights = layer.get_weights()
+        if not 0 <= index < len(weights):
+            raise SettingError("weight", f"must be one of {', '.join(WEIGHT_NAMES)}")
+        name = WEIGHT_NAMES[index]
+        target = weights[index]
+        grid = target if target.ndim == 2 else target[None]
+        if not (0 <= row < grid.shape[0] and 0 <= col < grid.shape[1]):
+            raise SettingError(name, f"has shape {target.shape}")
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise SettingError(name, "must be a number")
+        if not np.isfinite(value) or abs(value) > WEIGHT_LIMIT:
+            raise SettingError(name, f"must be a number {-WEIGHT_LIMIT:g}..{WEIGHT_LIMIT:g}")
+        grid[row, col] = float(value)
+        layer.set_weights(weights)
+        self._trace_key = None  # the same layer object, new numbers
 
     def view(self, lang: str = "en") -> RecurrentView:
         """Everything the panel shows, in ``lang``."""
@@ -312,11 +385,11 @@ class RecurrentLab:
         gates = tuple(
             GateView(
                 gate,
-                f"{gate} {act}",
+                f"{gate} {words(lang, *ACT_WORDS.get(act, (act, act)))}",
                 lo,
                 hi,
                 float(step.gates[gate][0, u]),
-                f"pre {fmt(float(step.pre[gate][0, u])).rjust(8)}",
+                f"{pre_word(lang)} {fmt(float(step.pre[gate][0, u])).rjust(8)}",
                 forced_word if gate in step.forced else "",
             )
             for gate, act, lo, hi in self.GATE_BARS

@@ -13,12 +13,15 @@ from typing import Any
 import numpy as np
 
 from rnntui.lab.format import fmt, short
-from rnntui.lab.specs import MAX_STEPS, check_sequence
+from rnntui.lab.specs import MAX_STEPS, PANEL_SPECS, check_sequence
 from rnntui.nn import Embedding, GateForce, RNNLayer, StepTrace
 from rnntui.quiz.numbers import NumberError, parse_number
 
 EMBED_DIM = 2
 EMBED_SEED = 7
+_X_T = PANEL_SPECS["simple_rnn"]["x_t"]
+X_RANGE = (float(_X_T.lo or 0.0), float(_X_T.hi or 0.0))
+"""A typed number of the sequence obeys the x_t stepper's range."""
 
 
 @dataclass
@@ -45,12 +48,14 @@ class InputSequence:
         return InputSequence(self.x.copy(), self.tokens, self.vocab, self.embedding)
 
     def describe_step(self, t: int) -> str:
-        """``x_t = 0.5000`` or ``x_t = 'cat' (id 1) -> [0.0123, -0.0345]``."""
+        """``x_1 = 0.5000`` or ``x_1 = 'cat' (id 1) -> [0.0123, -0.0345]`` for the 0-based
+        index ``t`` (printed from 1, as in the lessons: x_1 is the first input)."""
         vec = ", ".join(fmt(v) for v in self.x[t])
+        n = t + 1
         if self.tokens:
             ident = self.vocab.index(self.tokens[t])
-            return f"x_{t} = '{self.tokens[t]}' (id {ident}) -> [{vec}]"
-        return f"x_{t} = {vec}" if self.dim == 1 else f"x_{t} = [{vec}]"
+            return f"x_{n} = '{self.tokens[t]}' (id {ident}) -> [{vec}]"
+        return f"x_{n} = {vec}" if self.dim == 1 else f"x_{n} = [{vec}]"
 
     def as_text(self) -> str:
         """The sequence as the student would type it (edits included)."""
@@ -70,7 +75,8 @@ def parse_sequence(text: str) -> InputSequence:
     """Typed text: ``"1 0.5 -1"`` (numbers, ``,`` or spaces) or ``"the cat sat"`` (tokens).
 
     Tokens are looked up in a tiny seeded Embedding (vocabulary = the sorted distinct tokens,
-    dimension 2). Raises ValueError with a short English reason.
+    dimension 2). Numbers must lie in :data:`X_RANGE` (the x_t stepper's). Raises ValueError
+    with a short English reason.
     """
     parts = [p for p in text.replace(";", " ").split() if p]
     if len(parts) == 1 and "," in parts[0] and parts[0].count(",") > 1:
@@ -83,6 +89,9 @@ def parse_sequence(text: str) -> InputSequence:
         numbers = [parse_number(p.rstrip(",")) for p in parts]
     except NumberError:
         return tokens_sequence([p.strip(",") for p in parts])
+    lo, hi = X_RANGE
+    if not all(lo <= v <= hi for v in numbers):
+        raise ValueError(f"numbers must be {_X_T.range_text()}, like x_t")
     return InputSequence(np.asarray(numbers, dtype=np.float64)[:, None])
 
 

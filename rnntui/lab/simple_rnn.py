@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rnntui.lab.format import fmt, paren
+from rnntui.lab.format import fmt, paren, words
 from rnntui.lab.recurrent import RecurrentLab
 from rnntui.lab.specs import PANEL_SPECS
 from rnntui.nn import RNNLayer, SimpleRNN, StepTrace
@@ -28,7 +28,8 @@ class SimpleRNNLab(RecurrentLab):
             ("head", FORMULA),
             (
                 "formula",
-                f"h[{u}] at t={self.time}:\n"
+                words(lang, f"h[{u}] at t={self.time + 1}:", f"t={self.time + 1}에서 h[{u}]:")
+                + "\n"
                 f"    = tanh({paren(xw)} + {paren(hu)} + {paren(b)})\n"
                 f"    = tanh({fmt(pre)}) = {fmt(h)}",
             ),

@@ -161,7 +161,80 @@ def _layers(value: Any) -> list[dict[str, Any]]:
     return layers
 
 
-def _recurrent(*extra: Setting, carry: bool = False) -> Spec:
+EXAMPLE_MAX_UNITS = 8
+"""Most units of a lesson's worked example (it is worked by hand)."""
+WEIGHT_LIMIT = 100.0
+"""Largest |weight| a lesson's example (or a student's edit) may give."""
+EXAMPLE_KEYS = ("sequence", "kernel", "recurrent_kernel", "bias", "h0", "c0")
+
+
+def _numbers(value: Any, count: int, what: str, limit: float) -> list[float]:
+    if (
+        not isinstance(value, list)
+        or len(value) != count
+        or not all(is_number(v) and abs(v) <= limit for v in value)
+    ):
+        raise ValueError(
+            f"must give `{what}` as a list of {count} numbers in -{limit:g}..{limit:g}"
+        )
+    return [float(v) for v in value]
+
+
+def _matrix(value: Any, rows: int, cols: int, what: str) -> list[list[float]]:
+    if not isinstance(value, list) or len(value) != rows:
+        raise ValueError(f"must give `{what}` as {rows} row(s) of {cols} numbers")
+    return [_numbers(row, cols, what, WEIGHT_LIMIT) for row in value]
+
+
+def _example(gates: int, carry: bool, gru: bool = False) -> Any:
+    """A lesson's worked example: exact weights in Keras order and shapes, its sequence and
+    (optionally) the initial state ``h0`` (and ``c0``); units follow the kernel's width."""
+
+    def check(value: Any) -> dict[str, Any] | None:
+        if value is None:
+            return None
+        keys = EXAMPLE_KEYS if carry else EXAMPLE_KEYS[:-1]
+        if not isinstance(value, dict) or not all(k in keys for k in value):
+            raise ValueError(f"must be a mapping with the keys {', '.join(keys)}")
+        for key in ("sequence", "kernel", "recurrent_kernel", "bias"):
+            if key not in value:
+                raise ValueError(f"must give `{key}`")
+        seq = check_sequence(value["sequence"])
+        kernel = value["kernel"]
+        width = (
+            len(kernel[0])
+            if isinstance(kernel, list) and kernel and isinstance(kernel[0], list)
+            else 0
+        )
+        units, rest = divmod(width, gates)
+        if rest or not 1 <= units <= EXAMPLE_MAX_UNITS:
+            raise ValueError(
+                f"must give `kernel` rows of {gates} x units numbers (1..{EXAMPLE_MAX_UNITS} units)"
+            )
+        out: dict[str, Any] = {
+            "units": units,
+            "sequence": seq,
+            "kernel": _matrix(kernel, len(seq[0]), width, "kernel"),
+            "recurrent_kernel": _matrix(
+                value["recurrent_kernel"], units, width, "recurrent_kernel"
+            ),
+        }
+        bias = value["bias"]
+        two_rows = gru and isinstance(bias, list) and bool(bias) and isinstance(bias[0], list)
+        out["bias"] = (
+            _matrix(bias, 2, width, "bias")
+            if two_rows
+            else _numbers(bias, width, "bias", WEIGHT_LIMIT)
+        )
+        out["h0"] = _numbers(value.get("h0", [0.0] * units), units, "h0", 1.0)
+        if carry:
+            out["c0"] = _numbers(value.get("c0", [0.0] * units), units, "c0", 5.0)
+        return out
+
+    return check
+
+
+def _recurrent(*extra: Setting, carry: bool = False, gates: int = 1, gru: bool = False) -> Spec:
     controls = [
         Setting("x_t", "float", 0.0, -5.0, 5.0, label="x_t", preset=False),
         Setting("h_prev", "float", 0.0, -1.0, 1.0, label="h_prev", preset=False),
@@ -173,6 +246,7 @@ def _recurrent(*extra: Setting, carry: bool = False) -> Spec:
         Setting("sequence", "custom", [1.0, 0.5, -1.0], label="sequence", check=check_sequence),
         Setting("seed", "int", 0, 0, None, label="seed"),
         *extra,
+        Setting("example", "custom", None, label="example", check=_example(gates, carry, gru)),
         *controls,
     )
 
@@ -180,8 +254,8 @@ def _recurrent(*extra: Setting, carry: bool = False) -> Spec:
 PANEL_SPECS: dict[str, Spec] = {
     "activation": Spec(Setting("x", "float", 0.5, *ACTIVATION_X, label="x")),
     "simple_rnn": _recurrent(),
-    "lstm": _recurrent(carry=True),
-    "gru": _recurrent(Setting("reset_after", "bool", True, label="reset_after")),
+    "lstm": _recurrent(carry=True, gates=4),
+    "gru": _recurrent(Setting("reset_after", "bool", True, label="reset_after"), gates=3, gru=True),
     "units": Spec(
         Setting("units", "int", 4, 1, 256, label="units"),
         Setting("input_dim", "int", 8, 1, 256, label="input_dim"),

@@ -35,10 +35,11 @@ def test_view_equals_the_engine_trace(lab_cls: type[RecurrentLab]) -> None:
     assert view.h_prev == float(step.h_prev[0, 1]) and view.x_t == -1.0
     for gate in view.gates:
         assert gate.value == float(step.gates[gate.gate][0, 1])
-        assert gate.suffix == f"pre {fmt(step.pre[gate.gate][0, 1]).rjust(8)}"
+        assert gate.suffix == f"활성화 전 값 {fmt(step.pre[gate.gate][0, 1]).rjust(8)}"
+        assert "sig" not in gate.label
     h_line = {SimpleRNNLab: "formula", LSTMLab: "h-line", GRULab: "h-line"}[lab_cls]
     assert dict(view.lines)[h_line].endswith(f"= {fmt(step.h[0, 1])}")
-    assert "유닛 1" in view.title
+    assert "유닛 1" in view.title and "t=3" in view.title  # steps shown from 1
 
 
 def test_lstm_formula_lines_carry_the_live_operands() -> None:
@@ -108,7 +109,7 @@ def test_state_edit_reruns_from_the_edited_state() -> None:
     tail = LSTM(2, return_sequences=True, seed=0).trace(
         X[:, 1:], initial_state=[h1, np.array([[0.5, float(head.steps[0].c[0, 1])]])]
     )
-    assert view.c_prev == 0.5 and "state set at t=1" in view.title
+    assert view.c_prev == 0.5 and "state set at t=2" in view.title  # shown from 1
     assert view.grid_c is not None and view.grid_c[0][1:] == tuple(
         float(s.c[0, 0]) for s in tail.steps
     )
@@ -219,3 +220,120 @@ def test_a_units_change_does_not_depend_on_what_was_viewed() -> None:
     viewed.set("units", 3)
     blind.set("units", 3)
     assert viewed.view() == blind.view()
+
+
+SRNN_EXAMPLE = {
+    "sequence": [1.0, 0.5, -0.5, 0.0],
+    "kernel": [[0.5]],
+    "recurrent_kernel": [[0.8]],
+    "bias": [0.0],
+}
+
+
+def test_the_lessons_example_runs_its_exact_weights() -> None:
+    lab = SimpleRNNLab({"units": 3, "example": SRNN_EXAMPLE})
+    assert lab.has_example and lab.units == 3
+    lab.load_example()
+    view = lab.view()
+    h, expected = 0.0, []
+    for x in SRNN_EXAMPLE["sequence"]:  # the lesson's hand computation
+        h = float(np.tanh(x * 0.5 + h * 0.8))
+        expected.append(h)
+    assert view.units == 1 and view.grid_h[0] == pytest.approx(expected, abs=1e-15)
+    assert "lesson's example" in view.title and "state set" not in view.title
+    lab.set_weight(1, 0, 0, 0.0)  # U = 0: every step forgets the last
+    assert lab.view().grid_h[0] == pytest.approx(
+        [float(np.tanh(0.5 * x)) for x in [1, 0.5, -0.5, 0]]
+    )
+    with pytest.raises(SettingError):
+        lab.set_weight(1, 0, 0, 1e6)
+    with pytest.raises(SettingError):
+        lab.set_weight(0, 3, 0, 1.0)
+    lab.reset()
+    assert lab.units == 3 and not lab.example_loaded and not SimpleRNNLab().has_example
+
+
+def test_an_lstm_example_starts_from_its_c0_and_a_gru_one_picks_reset_after() -> None:
+    lab = LSTMLab(
+        {
+            "example": {
+                "sequence": [1.0],
+                "kernel": [[0.2, 1.0, 0.5, 0.4]],
+                "recurrent_kernel": [[0.0, 0.0, 0.0, 0.0]],
+                "bias": [0.0, 0.0, 0.0, 0.0],
+                "c0": [0.8],
+            }
+        }
+    )
+    lab.load_example()
+    view = lab.view()
+    sig = lambda v: 1 / (1 + np.exp(-v))  # noqa: E731
+    c = sig(1.0) * 0.8 + sig(0.2) * np.tanh(0.5)
+    assert view.c_prev == 0.8 and view.grid_c == ((pytest.approx(c, abs=1e-15),),)
+    assert view.grid_h[0][0] == pytest.approx(sig(0.4) * np.tanh(c), abs=1e-15)
+    gru = GRULab(
+        {
+            "example": {
+                "sequence": [1.0],
+                "kernel": [[1, 2, 3]],
+                "recurrent_kernel": [[0, 0, 0]],
+                "bias": [0, 0, 0],
+            }
+        }
+    )
+    gru.load_example()
+    assert gru.settings["reset_after"] is False and gru.engine_layer().bias.shape == (3,)
+
+
+@pytest.mark.parametrize(
+    ("panel", "example", "reason"),
+    [
+        (
+            "simple_rnn",
+            {"sequence": [1.0], "kernel": [[0.5, 0.1]], "recurrent_kernel": [[0.8]], "bias": [0.0]},
+            "recurrent_kernel",
+        ),
+        (
+            "lstm",
+            {"sequence": [1.0], "kernel": [[0.5]], "recurrent_kernel": [[0.8]], "bias": [0.0]},
+            "4 x units",
+        ),
+        (
+            "simple_rnn",
+            {"sequence": [1.0], "kernel": [[1e9]], "recurrent_kernel": [[0.8]], "bias": [0.0]},
+            "-100..100",
+        ),
+        (
+            "simple_rnn",
+            {"sequence": [1.0], "kernel": [[0.5]], "recurrent_kernel": [[0.8]]},
+            "`bias`",
+        ),
+        (
+            "simple_rnn",
+            {
+                "sequence": [1.0],
+                "kernel": [[0.5]],
+                "recurrent_kernel": [[0.8]],
+                "bias": [0],
+                "c0": [1],
+            },
+            "keys",
+        ),
+        ("gru", "nope", "mapping"),
+    ],
+)
+def test_bad_examples_are_refused_by_the_spec(panel: str, example: object, reason: str) -> None:
+    from rnntui.lab.specs import PANEL_SPECS
+
+    with pytest.raises(SettingError) as error:
+        PANEL_SPECS[panel].validate("example", example)
+    assert reason in str(error.value)
+
+
+@pytest.mark.parametrize("text", ["1e308 1", "-1e308", "5.01", "1 0.5 -6"])
+def test_a_typed_sequence_obeys_the_x_t_range(text: str) -> None:
+    lab = LSTMLab()
+    with pytest.raises(ValueError, match=r"-5\.\.5"):
+        lab.set_text(text)
+    lab.set_text("5 -5 0")
+    assert lab.seq.steps == 3

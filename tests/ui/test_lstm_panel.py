@@ -38,7 +38,7 @@ async def test_forget_gate_zero_wipes_memory(make_app, lessons) -> None:  # type
         assert app.focused is not None and app.focused.id == "t"
         for t in range(trace.timesteps):
             step = trace.steps[t]
-            assert panel.query_one("#t", Stepper).value == t
+            assert panel.query_one("#t", Stepper).value == t + 1  # shown from 1
             bar_f = panel.query_one("#bar-f", Bar)
             assert bar_f.value_text() == "0.0000" and "forced" in bar_f.line()
             c_line = shown(panel, "#c-line")

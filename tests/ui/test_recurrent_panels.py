@@ -45,11 +45,11 @@ async def test_simple_rnn_grid_and_cell_formula(make_app, lessons) -> None:  # t
         step = trace.steps[2]
         parts = step.parts["h"]
         text = shown(panel, "#formula")
-        assert text.startswith("h[1] at t=2")
+        assert text.startswith("h[1] at t=3")  # steps shown from 1
         assert fmt(parts.x_term[0, 1]).lstrip("-") in text
         assert fmt(parts.h_term[0, 1]).lstrip("-") in text
         assert text.endswith(f"tanh({fmt(step.pre['h'][0, 1])}) = {fmt(step.h[0, 1])}")
-        assert panel.query_one("#t", Stepper).value == 2
+        assert panel.query_one("#t", Stepper).value == 3
 
 
 async def test_simple_rnn_units_and_tokens(make_app) -> None:  # type: ignore[no-untyped-def]

@@ -1,8 +1,12 @@
 """Shared Textual part of the SimpleRNN, LSTM and GRU panels: draws a ``RecurrentLab`` view.
 
-Controls: time step t (scrubber), unit, units, x_t, the state entering step t (h_{t-1},
-c_{t-1}), the typed input sequence, what-if gate forcing. Every key becomes a lab call; every
-number shown comes from ``lab.view()`` (``rnntui/lab/recurrent.py``).
+Controls: time step t (scrubber, shown from 1 as in the lessons), unit, units, x_t, the state
+entering step t (h_{t-1}, c_{t-1}), the typed input sequence, what-if gate forcing. Every key
+becomes a lab call; every number shown comes from ``lab.view()`` (``rnntui/lab/recurrent.py``).
+
+Inspect: the grids' cursor and the "inspect" row reach every number; Enter or i opens its
+derivation (``rnntui.lab.derive``) in a modal; w shows the weights (one can be edited), e loads
+the lesson's worked example.
 """
 
 from __future__ import annotations
@@ -17,13 +21,16 @@ from textual.containers import Grid, Horizontal, ScrollableContainer, VerticalGr
 from textual.widget import Widget
 from textual.widgets import Input
 
-from rnntui.lab.format import refused
+from rnntui.lab.derive import derive, quantities, value_name
+from rnntui.lab.format import cells, pad, refused
 from rnntui.lab.recurrent import RecurrentLab, RecurrentView
 from rnntui.lab.sequence import InputSequence
 from rnntui.lab.spec import SettingError
 from rnntui.lab.specs import label
+from rnntui.ui.panels._inspect import QuantityPicker
 from rnntui.ui.panels.base import Panel, Readout
-from rnntui.ui.widgets.bars import Bar
+from rnntui.ui.screens.derivation import DerivationScreen, TextModal
+from rnntui.ui.widgets.bars import Bar, bar_text
 from rnntui.ui.widgets.force import ForceStepper
 from rnntui.ui.widgets.grid import ValueGrid
 from rnntui.ui.widgets.stepper import Stepper
@@ -43,6 +50,45 @@ class Forces(Grid):
     """The what-if controls, two per row."""
 
 
+class GateBar(Bar):
+    """A gate bar whose label and suffix are measured in terminal cells (Korean labels)."""
+
+    def text(self, width: int | None = None) -> str:
+        number = self.value_text().rjust(8)
+        note = f" {self._suffix}" if self._suffix else ""
+        note += f" {self._note}" if self._note else ""
+        width = self.size.width if width is None else width
+        room = width - self.label_width - len(number) - cells(note) - 2
+        inside = bar_text(self._value, self.lo, self.hi, min(max(room, 3), 30))
+        return f"{pad(self.label, self.label_width)}[{inside}]{number}{note}"
+
+
+class GateForceStepper(ForceStepper):
+    """A force control with Korean words in the Korean UI (``f 고정``: 끔 / 값 / 활성화 전 값)."""
+
+    MODE_WORDS: ClassVar[dict[str, dict[str, str]]] = {
+        "en": {"off": "off", "value": "=", "pre": "pre"},
+        "ko": {"off": "끔", "value": "값", "pre": "활성화 전 값"},
+    }
+
+    def __init__(
+        self, gate: str, *, value_range: tuple[float, float], lang: str, **kw: Any
+    ) -> None:
+        super().__init__(gate, value_range=value_range, lang=lang, **kw)
+        if lang == "ko":
+            self.label = f"{gate} 고정"
+
+    def _value_text(self) -> str:
+        if self.lang != "ko":
+            return super()._value_text()
+        words = self.MODE_WORDS["ko"]
+        widest = max(cells(w) for w in words.values())
+        base = Stepper._value_text(self)
+        if self.mode == "off":
+            return pad(words["off"], widest + 1 + len(base))
+        return f"{pad(words[self.mode], widest)} {base}"
+
+
 class RecurrentPanel(Panel):
     """Draws one recurrent lab: controls, gate bars, formula lines, h (and c) grids."""
 
@@ -50,10 +96,22 @@ class RecurrentPanel(Panel):
     BAR_WIDTH: ClassVar[int] = 8
     """Label width of the gate bars."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("r", "reset", "Reset")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("r", "reset", "Reset"),
+        Binding("i,enter", "inspect", "Inspect"),
+        Binding("w", "weights", "Weights"),
+        Binding("e", "example", "Example"),
+    ]
+    LABELS_KO: ClassVar[dict[str, str]] = {
+        "Inspect": "계산 보기",
+        "Weights": "가중치",
+        "Example": "레슨 예제",
+        "Choose": "선택",
+    }
 
     DEFAULT_CSS = """
     RecurrentPanel .row { height: 1; layout: grid; grid-size: 3; grid-columns: 1fr 1fr 1fr; }
+    RecurrentPanel.-narrow .states { height: 2; grid-size: 2; grid-columns: 1fr 1fr; }
     RecurrentPanel .forces { height: 2; layout: grid; grid-size: 2; grid-columns: 1fr 1fr; }
     RecurrentPanel .seqrow { height: 1; }
     RecurrentPanel .seqrow Readout { width: auto; padding-right: 1; }
@@ -111,10 +169,10 @@ class RecurrentPanel(Panel):
         yield Readout(id="title", classes="panel--title")
         with Row(classes="row"):
             yield self.stepper(
-                "t", 0, lo=0, hi=view.steps - 1, step=1, big_step=4, integer=True, flat=True, id="t"
+                "t", 1, lo=1, hi=view.steps, step=1, big_step=4, integer=True, flat=True, id="t"
             )
             yield self.stepper(
-                "unit",
+                self.t("unit", "유닛"),
                 0,
                 lo=0,
                 hi=view.units - 1,
@@ -137,7 +195,7 @@ class RecurrentPanel(Panel):
                 flat=True,
                 id="units",
             )
-        with Row(classes="row"):
+        with Row(classes="row states"):
             yield control("x_t", big_step=1.0)
             yield control("h_prev", big_step=0.5)
             if self.lab.HAS_CARRY:
@@ -152,27 +210,41 @@ class RecurrentPanel(Panel):
         if self.lab.FORCE_GATES:
             with Forces(classes="forces"):
                 for gate, lo, hi in self.lab.FORCE_GATES:
-                    yield ForceStepper(
+                    yield GateForceStepper(
                         gate, value_range=(lo, hi), lang=lang, flat=True, id=f"force-{gate}"
                     )
+        yield QuantityPicker(
+            self.t("inspect (i):", "계산 보기 (i):"), self._picker_items(), id="inspect"
+        )
+        width = max([self.BAR_WIDTH] + [cells(bar.label) + 1 for bar in view.gates])
         with VerticalGroup(id="readouts"):
             for bar in view.gates:
-                yield Bar(
+                yield GateBar(
                     bar.label,
                     lo=bar.lo,
                     hi=bar.hi,
-                    label_width=self.BAR_WIDTH,
+                    label_width=width,
                     id=f"bar-{bar.gate}",
                 )
             for ident, text in view.lines:
                 yield Readout(text, id=ident)
+        unit_word = self.t("unit", "유닛")
         with GridBox(classes="grids"):
-            yield ValueGrid(id="grid-h", row_label="h")
+            yield ValueGrid(id="grid-h", row_label="h", corner=unit_word, first_step=1)
             if self.lab.HAS_CARRY:
-                yield ValueGrid(id="grid-c", row_label="c")
+                yield ValueGrid(id="grid-c", row_label="c", corner=unit_word, first_step=1)
         warnings = Readout("\n".join(view.warnings), id="warnings", classes="panel--note")
         warnings.display = bool(view.warnings)
         yield warnings
+
+    NARROW: ClassVar[int] = 64
+    """Below this width the state controls take two rows (they would run together)."""
+
+    def on_resize(self) -> None:
+        """Lay the state controls out for the width the panel gets."""
+        narrow = self.size.width < self.NARROW
+        if narrow != self.has_class("-narrow"):
+            self.set_class(narrow, "-narrow")
 
     # -- keys -> lab calls --------------------------------------------------------------------
     def on_control_changed(self, stepper: Stepper) -> None:
@@ -185,7 +257,7 @@ class RecurrentPanel(Panel):
                 else:
                     self.lab.force(stepper.gate, *spec)
             elif name == "t":
-                self.lab.select(time=int(value))
+                self.lab.select(time=int(value) - 1)
             elif name == "unit":
                 self.lab.select(unit=int(value))
             elif name == "units":
@@ -227,13 +299,96 @@ class RecurrentPanel(Panel):
         self.lab.reset()
         self.request_recompute()
 
+    # -- inspect, weights, the lesson's example -----------------------------------------------
+    def _picker_items(self) -> list[tuple[str, str]]:
+        items = []
+        for q in quantities(self.lab):
+            if q.startswith("pre:"):
+                items.append((q, f"pre_{value_name(q[4:])}"))
+            elif q in ("c", "h"):
+                items.append((q, f"{q}_t"))
+            else:
+                items.append((q, value_name(q)))
+        if self.lab.KIND == "SimpleRNN":
+            items = [(q, "h_t" if q == "h" else text) for q, text in items]
+        # the gate's value first, then its pre-activation
+        ordered: list[tuple[str, str]] = []
+        for q, text in items:
+            if q.startswith("pre:"):
+                continue
+            ordered.append((q, text))
+            pre = next((item for item in items if item[0] == f"pre:{q}"), None)
+            if pre is not None:
+                ordered.append(pre)
+        return ordered
+
+    def inspect_target(self) -> tuple[str, int, int] | str:
+        """What Enter / i explains now: (quantity, unit, 0-based step) for the focused grid
+        cell, the inspect row's choice or the state control's value; or a plain note."""
+        focused = self.screen.focused if self.is_attached else None
+        lab = self.lab
+        if isinstance(focused, ValueGrid):
+            unit, t = focused.cursor
+            return ("c" if focused.id == "grid-c" else "h", unit, t)
+        if isinstance(focused, Stepper) and focused.id in ("h_prev", "c_prev"):
+            what = "h" if focused.id == "h_prev" else "c"
+            if lab.time == 0:
+                return self.t(
+                    f"{what}_0[{lab.unit}]: the initial state, 0 unless set by hand "
+                    "(it enters the first step, t=1).",
+                    f"{what}_0[{lab.unit}]: 처음 상태입니다. 직접 바꾸지 않으면 0이고, "
+                    "첫 스텝(t=1)에 들어갑니다.",
+                )
+            return (what, lab.unit, lab.time - 1)
+        picker = self.one("#inspect", QuantityPicker)
+        return (picker.selected, lab.unit, lab.time)
+
+    def action_inspect(self) -> None:
+        """Open the derivation of the number under the cursor."""
+        target = self.inspect_target()
+        if isinstance(target, str):
+            self.app.push_screen(TextModal([target], self.lang))
+            return
+        quantity, unit, step = target
+        lines = derive(self.lab, quantity, unit, step, self.lang).lines()
+        self.app.push_screen(DerivationScreen(lines, self.lang))
+
+    def action_weights(self) -> None:
+        """Show W, U and b of the layer (one number can be edited there)."""
+        from rnntui.ui.screens.weights import WeightsScreen
+
+        self.app.push_screen(WeightsScreen(self.lab, self.lang, on_change=self.request_recompute))
+
+    def action_example(self) -> None:
+        """Load the lesson's worked example: its weights, sequence and starting state."""
+        if not self.lab.has_example:
+            self.notify(
+                self.t(
+                    "This lesson gives no worked example for the panel.",
+                    "이 레슨에는 패널에 불러올 예제가 없습니다.",
+                ),
+                timeout=4,
+            )
+            return
+        self.lab.load_example()
+        self.request_recompute()
+        self.notify(
+            self.t(
+                "The lesson's example is loaded: the numbers are the ones the text computes "
+                "(r goes back to the lesson's start).",
+                "레슨 예제를 불러왔습니다. 본문에서 계산한 숫자와 같습니다 "
+                "(r: 레슨의 처음 상태로).",
+            ),
+            timeout=5,
+        )
+
     # -- view -> widgets ----------------------------------------------------------------------
     def recompute(self) -> None:
         view = self.lab.view(self.lang)
         t_control = self.one("#t", Stepper)
-        if t_control.hi != view.steps - 1:
-            t_control.set_range(0, view.steps - 1)
-        t_control.set_value(view.time, post=False)
+        if t_control.hi != view.steps:
+            t_control.set_range(1, view.steps)
+        t_control.set_value(view.time + 1, post=False)
         unit_control = self.one("#unit", Stepper)
         if unit_control.hi != view.units - 1:
             unit_control.set_range(0, view.units - 1)
@@ -256,7 +411,7 @@ class RecurrentPanel(Panel):
             xdesc.display = view.x_desc_shown
         xdesc.show(view.x_desc)
         for bar in view.gates:
-            self.one(f"#bar-{bar.gate}", Bar).set(bar.value, note=bar.note, suffix=bar.suffix)
+            self.one(f"#bar-{bar.gate}", GateBar).set(bar.value, note=bar.note, suffix=bar.suffix)
         for ident, text in view.lines:
             self.one(f"#{ident}", Readout).show(text)
         grid_h = self.one("#grid-h", ValueGrid)
@@ -277,7 +432,7 @@ class RecurrentPanel(Panel):
             return
         wanted = {f.gate: (f.kind, f.value) for f in view.forces}
         for gate, _lo, _hi in self.lab.FORCE_GATES:
-            control = self.one(f"#force-{gate}", ForceStepper)
+            control = self.one(f"#force-{gate}", GateForceStepper)
             if control.forced() != wanted.get(gate):
                 kind, value = wanted.get(gate, ("off", None))
                 control.set_mode(kind, value)

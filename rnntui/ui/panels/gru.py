@@ -33,8 +33,11 @@ The last line compares the parameter counts of LSTM and GRU with the same units 
 | Tab / shift+Tab | move between controls |
 | Left/Right or -/+, PgUp/PgDn, Enter | change the focused number |
 | on a force control: 0 / 1, Space, x | force value 0 / 1, cycle mode, stop forcing |
-| arrows on the grid | pick a cell (unit, t) |
-| r | back to the lesson's start: units, sequence, x_t, state edits, forcing |
+| arrows on the grid | pick a cell (unit, t; t=1 is the first step) |
+| Enter or i on the grid or the inspect row | how the number was computed, term by term |
+| Left/Right on the inspect row | choose z, pre_z, r, pre_r, h~ (the candidate hh), pre_h~ or h_t |
+| w | the weights W, U, b (kernel, recurrent_kernel, bias, gate order z r h); Enter edits one |
+| r | back to the lesson's start: units, sequence, x_t, state edits, forcing, weights |
 """,
         "ko": """\
 ## GRU 셀
@@ -55,7 +58,10 @@ h_t = z * h_{t-1} + (1 - z) * hh. Keras에서 z는 이전 상태에 곱해집니
 | Tab / shift+Tab | 조절 항목 이동 |
 | Left/Right 또는 -/+, PgUp/PgDn, Enter | 선택한 숫자 바꾸기 |
 | 게이트 고정 칸에서 0 / 1, Space, x | 값 0 / 1 고정, 방식 순환, 고정 해제 |
-| 표에서 화살표 | 칸 (유닛, t) 선택 |
-| r | 처음 상태로: 유닛 수, 입력 순서, x_t, 상태 수정, 고정 |
+| 표에서 화살표 | 칸 (유닛, t; t=1이 첫 스텝) 선택 |
+| 표나 계산 보기 줄에서 Enter 또는 i | 그 숫자를 어떻게 계산했는지 항별로 보기 |
+| 계산 보기 줄에서 Left/Right | z, pre_z, r, pre_r, h~(후보 값 hh), pre_h~, h_t 중 고르기 |
+| w | 가중치 W, U, b (kernel, recurrent_kernel, bias, 게이트 순서 z r h) 보기, Enter로 하나 바꾸기 |
+| r | 처음 상태로: 유닛 수, 입력 순서, x_t, 상태 수정, 고정, 가중치 |
 """,
     }

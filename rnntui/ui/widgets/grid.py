@@ -1,8 +1,9 @@
 """A units x time grid of values with a keyboard cursor (the selected cell is bracketed).
 
-Rows are units (``h[0]``, ``h[1]``...), columns are time steps. The cursor cell is drawn
-``[0.1234]`` and reversed, so it is visible without colour. Arrows move; posts
-:class:`ValueGrid.CellSelected` (see emit.py).
+Rows are units (``h[0]``, ``h[1]``...), columns are time steps (``t=1`` first when
+``first_step=1``, as in the lessons); ``corner`` labels the rows (``unit``). The cursor cell
+is drawn ``[0.1234]`` and reversed, so it is visible without colour. Arrows move; posts
+:class:`ValueGrid.CellSelected` (see emit.py) with 0-based indices.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.geometry import Region, Size
@@ -61,11 +63,17 @@ class ValueGrid(Widget, can_focus=True):
         *,
         row_label: str = "h",
         col_label: str = "t",
+        corner: str = "",
+        first_step: int = 0,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
         super().__init__(id=id, classes=classes)
         self.row_label, self.col_label = row_label, col_label
+        self.corner = corner
+        """Printed above the row labels (e.g. ``unit``): the rows are units, not steps."""
+        self.first_step = first_step
+        """The number of the first column (1 in the recurrent panels, as in the lessons)."""
         self.values: list[list[float]] = values or [[0.0]]
         self.cursor = (0, 0)
         self._texts_of: list[list[float]] | None = None
@@ -129,7 +137,8 @@ class ValueGrid(Widget, can_focus=True):
 
     # -- layout and drawing -------------------------------------------------------------------
     def _head_width(self) -> int:
-        return len(f"{self.row_label}[{self.shape[0] - 1}]") + 1
+        label = cell_len(f"{self.row_label}[{self.shape[0] - 1}]")  # a Korean label: 2 cells
+        return max(label, cell_len(self.corner)) + 1
 
     def get_content_width(self, container: Size, viewport: Size) -> int:
         return self._head_width() + self.shape[1] * self.CELL
@@ -143,15 +152,18 @@ class ValueGrid(Widget, can_focus=True):
         head = self._head_width()
         cell = self.CELL
         if y == 0:
+            first = self.first_step
+            corner = self.corner + " " * (head - cell_len(self.corner))
             return [
                 (
-                    " " * head
-                    + "".join(f"{self.col_label}={t}".center(cell) for t in range(steps)),
+                    corner
+                    + "".join(f"{self.col_label}={t + first}".center(cell) for t in range(steps)),
                     None,
                 )
             ]
         u = y - 1
-        label = f"{self.row_label}[{u}]".ljust(head)
+        label = f"{self.row_label}[{u}]"
+        label += " " * (head - cell_len(label))
         cells = [f" {self.cell_text(u, t)} ".rjust(cell) for t in range(steps)]
         cu, ct = self.cursor
         if u != cu or not 0 <= ct < steps:
