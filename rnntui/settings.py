@@ -24,6 +24,10 @@ class Settings:
     last_lesson: str | None = None
     theme: str | None = None
     """Textual theme name (F9); files written before it existed simply lack the key."""
+    box_chars: str | None = None
+    """``"ascii"`` when the user said (in the display check, key ``b``) that this terminal
+    mis-draws box-drawing characters: diagrams then use ``+ - |``. None or ``"box"``: box
+    drawing. Files written before it existed simply lack the key."""
 
 
 _FIELDS = tuple(f.name for f in fields(Settings))
@@ -48,6 +52,14 @@ def _from_dict(data: dict[str, Any] | None) -> Settings:
     if not data:
         return Settings()
     return Settings(**{name: data.get(name) for name in _FIELDS})
+
+
+def ascii_boxes(settings: Settings | None = None) -> bool:
+    """True when diagrams should be drawn in ASCII (``box_chars == "ascii"``); reads the saved
+    settings when ``settings`` is None."""
+    if settings is None:
+        settings = load_settings()
+    return settings.box_chars == "ascii"
 
 
 def load_settings() -> Settings:
