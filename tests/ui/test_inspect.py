@@ -102,3 +102,23 @@ async def test_the_weights_view_edits_one_weight(make_app, lessons) -> None:  # 
         bar = panel.query_one("#bar-f")
         assert bar.value_text() == f"{float(step.gates['f'][0, 0]):.4f}"  # type: ignore[attr-defined]
         assert panel.last_error is None
+
+
+async def test_e_loads_the_lessons_worked_example(make_app, lessons) -> None:  # type: ignore[no-untyped-def]
+    import re
+
+    lesson = lessons.get("simple-rnn", "ko")
+    text = re.findall(r"^- `h_\d = tanh.*= (-?\d\.\d{4})$", lesson.body, flags=re.MULTILINE)
+    assert len(text) == 4
+    app = make_app("simple-rnn", "ko")
+    async with app.run_test(size=(80, 24)) as pilot:
+        panel = await show_panel(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        grid = panel.query_one("#grid-h", ValueGrid)
+        assert grid.rendered_cells() == [text]
+        screen = screen_text(app)
+        assert "레슨 예제" in screen and "유닛" in screen and "t=4" in screen
+        await pilot.press("r")
+        await settle(pilot)
+        assert len(grid.rendered_cells()) == 3 and panel.last_error is None
