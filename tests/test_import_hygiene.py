@@ -20,6 +20,7 @@ PURE = {
     "rnntui.storage": ("textual", "rich"),
     "rnntui.cli": ("textual",),
     "rnntui.demos": ("textual", "rich"),
+    "rnntui.codegen": ("textual", "rich"),
 }
 
 PROBE = """

@@ -381,6 +381,16 @@ class RnnTuiApp(App[int]):
                 )
             )
 
+    def action_show_code(self) -> None:
+        """k on a panel, or the palette: the Keras / PyTorch code of the lesson's panel."""
+        from rnntui.ui.screens.code import open_code
+
+        panel = self.learn.panel
+        if panel is None or not open_code(self, panel):
+            self.notify(
+                "No panel code here." if self.lang == "en" else "보여 줄 패널 코드가 없습니다."
+            )
+
     def action_display_check(self) -> None:
         """Open the display check (a boxed ruler; how to fix broken borders). ``d`` in help."""
         from rnntui.ui.screens.display_check import DisplayCheckScreen
@@ -461,4 +471,11 @@ class RnnTuiApp(App[int]):
         yield SystemCommand(tr("quiz.all", self.lang), "", self.action_quiz_all)
         yield SystemCommand(tr("key.theme", self.lang), "F9", self.action_toggle_theme)
         yield SystemCommand(tr("palette.display", self.lang), "F1 d", self.action_display_check)
+        yield SystemCommand(
+            "Show the code (Keras / PyTorch)"
+            if self.lang == "en"
+            else "코드 보기 (Keras / PyTorch)",
+            "k",
+            self.action_show_code,
+        )
         yield SystemCommand(tr("key.quit", self.lang), "q / ctrl+q", self.exit)

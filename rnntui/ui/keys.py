@@ -62,6 +62,7 @@ LABELS_KO: dict[str, str] = {
     "palette": "명령",
     "Scroll": "스크롤",
     "Mode": "방식",
+    "Code": "코드",
 }
 """English description -> Korean (descriptions not listed stay as written)."""
 

@@ -38,7 +38,12 @@ def test_comments_follow_the_language() -> None:
     lab = lab_for_panel("lstm")
     ko, en = code_for(lab, "keras", "ko"), code_for(lab, "keras", "en")
     assert "스텝" in ko and "스텝" not in en
-    assert ast.dump(ast.parse(ko)) == ast.dump(ast.parse(en))  # only the comments differ
+
+    def code_lines(text: str) -> list[str]:  # the gate labels are the panel's own words
+        lines = (line for line in text.splitlines() if not line.lstrip().startswith("#"))
+        return [line for line in lines if not line.startswith("labels = ")]
+
+    assert code_lines(ko) == code_lines(en)
 
 
 def test_forcing_is_explained_and_written_out() -> None:

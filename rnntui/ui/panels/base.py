@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 from rich.cells import cell_len
 from rich.text import Text
 from textual import on
+from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Static
@@ -82,6 +83,8 @@ class Panel(Widget):
             cls.BINDINGS = with_jamo(list(cls.__dict__["BINDINGS"]))
         super().__init_subclass__(**kwargs)
 
+    BINDINGS: ClassVar[list[BindingType]] = with_jamo([Binding("k", "show_code", "Code")])
+    """Every panel: ``k`` opens the Keras / PyTorch code of what it shows (screens/code.py)."""
     NAME: ClassVar[str] = ""
     """Registry name, e.g. ``"lstm"``."""
     HELP_TEXT: ClassVar[dict[str, str]] = {"en": "", "ko": ""}
@@ -120,6 +123,15 @@ class Panel(Widget):
 
     def on_cell_selected(self, grid: ValueGrid, unit: int, t: int) -> None:
         """A ValueGrid's cursor moved: by default nothing happens."""
+
+    def action_show_code(self) -> None:
+        """``k``: the code that rebuilds this panel in Keras 3 or PyTorch (its lab, now)."""
+        from rnntui.ui.screens.code import open_code
+
+        if not open_code(self.app, self):
+            self.notify(
+                self.t("This panel has no code to show.", "이 패널은 보여 줄 코드가 없습니다.")
+            )
 
     # -- helpers ------------------------------------------------------------------------------
     def t(self, en: str, ko: str) -> str:
