@@ -136,6 +136,38 @@ def summary(
 
 
 @app.command(cls=LocalCommand)
+def inspect(
+    path: Annotated[
+        Path,
+        typer.Argument(help="A model file: .keras, .h5, or .weights.h5 / .npz with --spec."),
+    ],
+    vocab: Annotated[
+        Path | None,
+        typer.Option(
+            "--vocab",
+            metavar="F",
+            help="Words for the ids: one token per line (TextVectorization) or word_index JSON.",
+        ),
+    ] = None,
+    weights_spec: Annotated[
+        str | None,
+        typer.Option("--spec", metavar="SPEC", help="The model of a weights-only file."),
+    ] = None,
+    lang: LangOption = None,
+    force_utf8: Annotated[
+        bool,
+        typer.Option("--force-utf8", help="Run even if the locale is not UTF-8 (re-exec)."),
+    ] = False,
+) -> None:
+    """Open your own Keras model: its summary, each recurrent layer step by step, its output."""
+    from rnntui.inspect_cmd import run_inspect
+
+    raise typer.Exit(
+        run_inspect(path, vocab=vocab, spec=weights_spec, lang=lang, force_utf8=force_utf8)
+    )
+
+
+@app.command(cls=LocalCommand)
 def lessons(
     lang: LangOption = None,
     as_json: Annotated[

@@ -74,6 +74,22 @@ _PAIRS: tuple[tuple[str, str], ...] = (
         "표 대신 JSON을 출력합니다.",
     ),
     (
+        "Open your own Keras model: its summary, each recurrent layer step by step, its output.",
+        "내 Keras 모델을 엽니다: 요약, 순환층마다 스텝별 계산, 출력.",
+    ),
+    (
+        "A model file: .keras, .h5, or .weights.h5 / .npz with --spec.",
+        "모델 파일: .keras, .h5, 또는 --spec과 함께 .weights.h5 / .npz.",
+    ),
+    (
+        "Words for the ids: one token per line (TextVectorization) or word_index JSON.",
+        "id에 대응하는 단어: 한 줄에 토큰 하나(TextVectorization) 또는 word_index JSON.",
+    ),
+    (
+        "The model of a weights-only file.",
+        "가중치만 있는 파일의 모델 구조.",
+    ),
+    (
         "SPEC may also be a model file (.keras, .h5); for weights alone "
         "(.weights.h5, .npz) give their model here.",
         "SPEC 자리에 모델 파일(.keras, .h5)을 줄 수도 있습니다. 가중치만 든 파일"

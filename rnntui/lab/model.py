@@ -31,6 +31,8 @@ MAX_INPUT_STEPS = 64
 """Longest typed input (words, ids or steps of numbers)."""
 TOP_K = 5
 """Classes or next words listed."""
+PADDING = "(padding)"
+"""The label of a vocabulary's empty token (id 0 of TextVectorization)."""
 
 
 class ModelInputError(ValueError):
@@ -384,6 +386,7 @@ class ModelLab:
         rows = []
         for i in order:
             name = vocab.word(int(i)) if kind == "next" and vocab is not None else str(int(i))
+            name = name or PADDING  # TextVectorization's id 0 is the empty string
             rows.append(OutputLine(name, float(out[i])))
         return f"{kind}:{act or ''}:{int(at_last)}", tuple(rows)
 
@@ -483,6 +486,10 @@ class ModelLab:
             f"숫자 입력: 스텝마다 {self.features}개, 스텝은 ;로 구분",
         )
 
+    @staticmethod
+    def _label(label: str, lang: str) -> str:
+        return words(lang, PADDING, "(패딩)") if label == PADDING else label
+
     def view(self, lang: str = "en") -> ModelView:
         """Everything the screen shows besides the layer panel."""
         code, rows = self.output_lines()
@@ -500,6 +507,8 @@ class ModelLab:
             choices=self.choices(),
             output_head=head,
             output=rows,
-            output_text="\n".join(f"{r.label:>12}  {fmt(r.value)}" for r in rows),
+            output_text="\n".join(
+                f"{fmt(r.value).rjust(10)}  {self._label(r.label, lang)}" for r in rows
+            ),
             notes=self.notes(lang),
         )

@@ -478,4 +478,17 @@ class RnnTuiApp(App[int]):
             "k",
             self.action_show_code,
         )
+        yield SystemCommand(
+            "Open a model file..." if self.lang == "en" else "모델 파일 열기...",
+            ".keras / .h5: its layers step by step on your sentence"
+            if self.lang == "en"
+            else ".keras / .h5: 내 문장으로 층별 스텝 보기",
+            self.action_open_model,
+        )
         yield SystemCommand(tr("key.quit", self.lang), "q / ctrl+q", self.exit)
+
+    def action_open_model(self) -> None:
+        """Ask for a model file (and a vocabulary), then open the model screen on it."""
+        from rnntui.ui.screens.model import open_model_file
+
+        open_model_file(self)

@@ -1,0 +1,112 @@
+"""``rnntui inspect FILE [--vocab F] [--spec S]``: a student's own model, step by step.
+
+On a terminal: the app, opened on the model screen (``rnntui.ui.screens.model``) behind the
+same guards as ``rnntui`` itself (a tty, UTF-8, Textual's debug variables dropped, SIGTERM and
+a lost terminal ending the app cleanly). Without a terminal: the file's summary, as
+``rnntui summary FILE`` prints it, and a note that the step-by-step view needs a terminal
+(exit 2). Textual is imported only after the guards.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rnntui.terminal_guard import EXIT_USAGE, say
+
+if TYPE_CHECKING:
+    from rnntui.content.loader import LessonSet
+
+NEEDS_TERMINAL = """\
+rnntui inspect shows the layers step by step in a terminal; above is the summary only.
+  Over ssh:  ssh -t HOST rnntui inspect FILE
+rnntui inspect 의 스텝별 화면은 터미널(tty)에서 열립니다. 위는 요약입니다.
+ssh 에서는 ssh -t HOST rnntui inspect FILE 로 실행하세요."""
+
+
+def run_inspect(
+    path: Path,
+    *,
+    vocab: Path | None = None,
+    spec: str | None = None,
+    lang: str | None = None,
+    force_utf8: bool = False,
+    mouse: bool = False,
+) -> int:
+    """Open the model screen on ``path``; 0 on a normal exit, 2 without a terminal."""
+    from rnntui.terminal_guard import terminal_problem
+
+    problem = terminal_problem()
+    if problem is not None and problem[0] == "tty":
+        from rnntui.summary_cmd import run_model_summary
+
+        run_model_summary(str(path), weights_spec=spec, as_json=False)
+        sys.stdout.flush()
+        say(NEEDS_TERMINAL)
+        return EXIT_USAGE
+    return _launch(path, vocab=vocab, spec=spec, lang=lang, force_utf8=force_utf8, mouse=mouse)
+
+
+def _launch(
+    path: Path,
+    *,
+    vocab: Path | None,
+    spec: str | None,
+    lang: str | None,
+    force_utf8: bool,
+    mouse: bool,
+) -> int:
+    """As ``rnntui.launch``: guards, language, lenient input, signals; then the app."""
+    from rnntui import paths
+    from rnntui.content.language import resolve_language
+    from rnntui.launch import AppEnder, restore_signal_handlers
+    from rnntui.settings import load_settings
+    from rnntui.terminal_guard import guard_terminal, scrub_textual_debug_env
+
+    refused = guard_terminal(force_utf8)
+    if refused is not None:
+        return refused
+    try:
+        paths.state_dir()
+        paths.config_dir()
+    except paths.NoHomeError as error:
+        say(str(error))
+        return EXIT_USAGE
+    settings = load_settings()
+    try:
+        chosen = resolve_language(lang, settings.lang)
+    except ValueError as error:
+        print(f"rnntui: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    scrub_textual_debug_env(os.environ)
+    os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
+
+    from rnntui.ui.input_shim import install_lenient_input_decoder, on_terminal_eof
+    from rnntui.ui.screens.model import ModelScreen, inspect_app
+
+    install_lenient_input_decoder()
+    screen = ModelScreen.for_file(path, vocab=vocab, spec=spec, lang=chosen)
+
+    def load() -> LessonSet:  # runs in a thread after the first frame
+        from rnntui.content.loader import load_lessons
+
+        return load_lessons([])
+
+    app = inspect_app(load, screen, lang=chosen, theme=settings.theme)
+    app.lesson_id = settings.last_lesson
+    ender = AppEnder(app)
+    on_terminal_eof(ender.terminal_gone)
+    previous = ender.install_signal_handlers()
+    try:
+        app.run(mouse=mouse)
+    finally:
+        on_terminal_eof(None)
+        ender.finished.set()
+        restore_signal_handlers(previous)
+    if ender.code is not None:
+        return ender.code
+    if app.return_code not in (0, None) or app.panicked:
+        return int(app.return_code or 1)
+    return 0
