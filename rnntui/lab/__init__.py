@@ -9,5 +9,6 @@ settings, read by ``rnntui check`` too), ``format`` (numbers in views), ``sequen
 sequences, runs split at a state edit), ``weights`` (keep units' weights across a resize),
 ``recurrent`` (the shared recurrent lab), ``simple_rnn``, ``lstm``, ``gru``, ``activation``,
 ``dropout``, ``order``, ``symbols``, ``bidirectional``,
-``embedding``, ``stacking``, ``units``.
+``embedding``, ``stacking``, ``units``; ``model`` (a loaded Keras model on a typed sentence)
+and ``model_layers`` (the recurrent labs on a model's layer and weights).
 """
