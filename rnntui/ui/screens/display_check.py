@@ -27,7 +27,8 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
-from rnntui.ui.strings import pick
+from rnntui.settings import ascii_boxes, save_settings
+from rnntui.ui.strings import pick, tr
 
 INNER = 46
 """Cells inside the box: fits a 60-column terminal with room to spare."""
@@ -88,6 +89,21 @@ Translation > Remote character set: UTF-8), 서버에서 `export LANG=C.UTF-8` �
 Esc, q, F1 또는 Enter 로 닫습니다."""
 
 
+def boxes_line(lang: str, use_ascii: bool) -> str:
+    """What ``b`` does and the current choice for the cell diagrams."""
+    if use_ascii:
+        return pick(
+            lang,
+            "Diagrams: ASCII (+ - |), as you chose. b: box lines again",
+            "도식: ASCII (+ - |) 로 그립니다. b: 다시 상자 선으로",
+        )
+    return pick(
+        lang,
+        "Diagrams: box lines. Box lines broken? b: draw diagrams in ASCII (+ - |)",
+        "도식: 상자 선. 상자 선이 깨져 보이면 b: 도식을 ASCII (+ - |) 로",
+    )
+
+
 def _styled(text: str) -> Text:
     """``**bold**`` segments in bold; backticks dropped."""
     out = Text()
@@ -142,6 +158,7 @@ class DisplayCheckScreen(Screen[None]):
     AUTO_FOCUS = "#check-body"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,f1,enter", "close", "Close"),
+        Binding("b", "toggle_boxes", "Box lines"),
     ]
     DEFAULT_CSS = """
     DisplayCheckScreen { layout: vertical; }
@@ -150,6 +167,7 @@ class DisplayCheckScreen(Screen[None]):
     DisplayCheckScreen #check-body { height: 1fr; padding: 0 1; }
     DisplayCheckScreen #check-box { width: auto; height: auto; }
     DisplayCheckScreen #check-env { height: auto; margin-bottom: 1; }
+    DisplayCheckScreen #check-boxes { height: auto; margin-bottom: 1; }
     DisplayCheckScreen #check-help { height: auto; }
     DisplayCheckScreen #check-keys { height: 1; background: $panel; }
     """
@@ -164,12 +182,13 @@ class DisplayCheckScreen(Screen[None]):
         with VerticalScroll(id="check-body"):
             yield Static(Text("\n".join(ruler_box())), id="check-box")
             yield Static(id="check-env", markup=False)
+            yield Static(boxes_line(lang, ascii_boxes()), id="check-boxes", markup=False)
             yield Static(help_renderable(pick(lang, HELP_EN, HELP_KO)), id="check-help")
         yield Static(
             pick(
                 lang,
-                " Esc/q/F1/Enter  Close    Up/Down/PgUp/PgDn  Scroll",
-                " Esc/q/F1/Enter  닫기    Up/Down/PgUp/PgDn  스크롤",
+                " Esc/q/F1/Enter  Close    b  Box lines    Up/Down/PgUp/PgDn  Scroll",
+                " Esc/q/F1/Enter  닫기    b  상자 선    Up/Down/PgUp/PgDn  스크롤",
             ),
             id="check-keys",
             markup=False,
@@ -185,6 +204,17 @@ class DisplayCheckScreen(Screen[None]):
         width, height = self.app.size
         colours = self.app.console.color_system
         self.query_one("#check-env", Static).update(environment_line(width, height, colours))
+
+    def action_toggle_boxes(self) -> None:
+        """``b``: the user says box lines are broken (or fine again); saved as ``box_chars``."""
+        lang = getattr(self.app, "lang", "en")
+        use_ascii = not ascii_boxes()
+        if getattr(self.app, "save", True):
+            try:
+                save_settings(box_chars="ascii" if use_ascii else "box")
+            except Exception as error:  # settings never stop the app
+                self.notify(tr("settings.unsaved", lang, error=error), severity="warning")
+        self.query_one("#check-boxes", Static).update(boxes_line(lang, use_ascii))
 
     def action_close(self) -> None:
         """Back to where the student came from."""
