@@ -237,7 +237,7 @@ class RecurrentPanel(Panel):
         warnings.display = bool(view.warnings)
         yield warnings
 
-    NARROW: ClassVar[int] = 64
+    NARROW: ClassVar[int] = 60
     """Below this width the state controls take two rows (they would run together)."""
 
     def on_resize(self) -> None:
