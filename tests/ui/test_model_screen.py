@@ -79,6 +79,7 @@ async def test_type_a_sentence_choose_a_layer_and_see_its_steps(
         panel = screen.panel
         assert panel is not None and panel.last_error is None
         assert type(panel).__name__ == "GRUPanel"
+        assert screen.choice.label(lang) in _readout(app, "#model-layer-note")  # not colour
         # what the panel's h grid shows: every step, from the engine layers called directly
         below = lstm(embedding(ids))
         want = np.stack([gru(below[:, : t + 1])[0] for t in range(3)])  # h_t, (T, units)
@@ -96,6 +97,18 @@ async def test_type_a_sentence_choose_a_layer_and_see_its_steps(
         assert ("출력" in _readout(app, "#model-output-head")) == (lang == "ko")
         text = screen_text(app)
         assert all(len(line) <= 80 for line in text.splitlines())
+
+        if lang == "en":  # F3 switches the language; the layer, its lab and the input stay
+            kept = panel.lab
+            await pilot.press("f3")
+            await settle(pilot)
+            assert app.screen is screen and screen.lang == "ko"
+            assert screen.panel is not None and screen.panel.lab is kept
+            assert "출력" in _readout(app, "#model-output-head")
+            assert screen.query_one("#model-input", Input).value == "A dog zzz"
+            await pilot.press("f1")
+            await settle(pilot)
+            assert "내 모델" in screen_text(app)
 
 
 async def test_a_bad_file_shows_the_message(lessons: LessonSet, files: dict[str, Path]) -> None:

@@ -42,14 +42,17 @@ TEXT: dict[str, tuple[str, str]] = {
     "partial": ("The layers read before the problem:", "문제 전까지 읽은 층:"),
     "vocab": ("The vocabulary was not used:", "사전을 쓰지 않았습니다:"),
     "what_if": (
-        "Forcing and state edits change this layer only; the output above is the model's.",
-        "게이트 고정과 상태 수정은 이 층에만 적용됩니다. 위의 출력은 모델 전체의 출력입니다.",
+        "Changes in the panel (x_t, forcing, state) affect this layer only; the output above "
+        "is the model's.",
+        "패널에서 바꾼 값(x_t, 게이트 고정, 상태)은 이 층에만 적용됩니다. 위의 출력은 모델 "
+        "전체의 출력입니다.",
     ),
     "backward": (
         "Backward half: its steps run from the last word to the first (its first step reads "
         "the last word).",
         "역방향 절반: 마지막 단어부터 처음 단어로 진행합니다 (첫 스텝이 마지막 단어를 읽음).",
     ),
+    "shown": ("Shown below:", "아래에 보이는 층:"),
     "too_wide": ("Cannot show this layer:", "이 층은 보여 줄 수 없습니다:"),
     "refused": ("Input refused:", "입력 거부:"),
     "help": (
@@ -233,9 +236,9 @@ class ModelScreen(Screen[None]):
         except ModelInputError as err:
             note.show(f"{say('too_wide', self.lang)} {err.text(self.lang)}")
             return
-        lines = [say("what_if", self.lang)]
+        lines = [f"{say('shown', self.lang)} {choice.label(self.lang)}", say("what_if", self.lang)]
         if choice.direction == "backward":
-            lines.insert(0, say("backward", self.lang))
+            lines.insert(1, say("backward", self.lang))
         note.show("\n".join(lines))
         panels: dict[str, type[RecurrentPanel]] = {
             "SimpleRNN": SimpleRNNPanel,
