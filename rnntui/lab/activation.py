@@ -78,7 +78,7 @@ class ActivationLab:
         s, t = float(sigmoid(x)), float(tanh(x))
         lo, hi = self.range
         column = round((x - lo) / (hi - lo) * (COLUMNS - 1))
-        axis = f"x: {fmt(lo, 0)} .. {fmt(hi, 0)}, @ = ({fmt(x)}, value)"
+        axis = f"x: {fmt(lo, 0)} .. {fmt(hi, 0)}, @ = ({fmt(x)}, {{}})"  # the curve's value
         return ActivationView(
             x=x,
             sigmoid=s,
@@ -92,7 +92,7 @@ class ActivationLab:
                     1.0,
                     tuple(self._curves[0]),
                     (column, s),
-                    axis,
+                    axis.format(fmt(s)),
                 ),
                 CurveView(
                     "tanh",
@@ -101,7 +101,7 @@ class ActivationLab:
                     1.0,
                     tuple(self._curves[1]),
                     (column, t),
-                    axis,
+                    axis.format(fmt(t)),
                 ),
             ),
             warnings=refused(lang, self.refused),

@@ -40,6 +40,14 @@ SENTENCES: tuple[tuple[str, ...], ...] = (
 EMBED_DIM = 4
 SEED = 0
 SPEC = PANEL_SPECS["bidirectional"]
+ROW_NAMES = (("fwd", "순방향"), ("bwd", "역방향"), ("out", "출력"))
+"""(English, Korean) names of the forward, backward and merged grid rows."""
+
+
+def row_names(lang: str) -> tuple[str, str, str]:
+    """The forward, backward and merged row names in ``lang``."""
+    fwd, bwd, out = (words(lang, en, ko) for en, ko in ROW_NAMES)
+    return fwd, bwd, out
 
 
 def embed(tokens: Sequence[str]) -> tuple[Embedding, np.ndarray]:
@@ -250,29 +258,32 @@ class BidirectionalLab:
 
     @staticmethod
     def _merge_text(mode: str, units: int, lang: str) -> str:
+        fwd, bwd, out = row_names(lang)
         return {
-            "concat": f"concat: out[0..{units - 1}] = fwd, out[{units}..{2 * units - 1}] = bwd",
-            "sum": "sum: fwd + bwd",
-            "mul": "mul: fwd * bwd",
-            "ave": "ave: (fwd + bwd) / 2",
+            "concat": f"concat: {out}[0..{units - 1}] = {fwd}, "
+            f"{out}[{units}..{2 * units - 1}] = {bwd}",
+            "sum": f"sum: {fwd} + {bwd}",
+            "mul": f"mul: {fwd} * {bwd}",
+            "ave": f"ave: ({fwd} + {bwd}) / 2",
             "None": words(
                 lang,
-                "None: a list of two, not merged; output[0] = fwd",
-                "None: 합치지 않은 두 개의 리스트; output[0] = fwd",
+                "None: one list of two tensors, not merged; output[0] = fwd",
+                "None: 합치지 않은 텐서 두 개가 든 목록 하나; output[0] = 순방향",
             ),
         }[mode]
 
     @staticmethod
     def _seen_text(trace: BidirectionalTrace, tokens: Sequence[str], lang: str) -> str:
+        fwd_name, bwd_name, _ = row_names(lang)
         lines = [
             words(
                 lang,
                 "fwd reads left to right, bwd right to left; at position t they have read:",
-                "fwd는 왼쪽부터, bwd는 오른쪽부터 읽습니다. 위치 t에서 읽은 단어:",
+                "순방향은 왼쪽부터, 역방향은 오른쪽부터 읽습니다. 위치 t에서 읽은 단어:",
             )
         ]
         for t, tok in enumerate(tokens):
             fwd = " ".join(tokens[p] for p in seen(trace.forward, t))
             bwd = " ".join(tokens[p] for p in seen(trace.backward, t))
-            lines.append(f"t={t} {tok}: fwd [{fwd}]  bwd [{bwd}]")
+            lines.append(f"t={t} {tok}: {fwd_name} [{fwd}]  {bwd_name} [{bwd}]")
         return "\n".join(lines)

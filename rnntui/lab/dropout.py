@@ -285,13 +285,13 @@ class DropoutLab:
             title = words(
                 lang,
                 f"{what} at each step (inference: no mask, no scaling)",
-                f"단계마다 {what} (추론: 마스크 없음, 배율 없음)",
+                f"스텝마다 {what} (추론: 마스크 없음, 배율 없음)",
             )
         elif mask is None:
             title = words(
                 lang,
                 f"{what} at each step ({arg} = {fmt(rate, 2)}: no mask)",
-                f"단계마다 {what} ({arg} = {fmt(rate, 2)}: 마스크 없음)",
+                f"스텝마다 {what} ({arg} = {fmt(rate, 2)}: 마스크 없음)",
             )
         else:
             kept = mask[mask > 0]

@@ -170,7 +170,7 @@ class EmbeddingLab:
         check_text = "\n".join(
             [
                 pad("one_hot @ W", 13) + _vector(check.product[0, 0]),
-                f"max |one_hot @ W - W[{word_id}]| = {diff} ({same})",
+                words(lang, "max", "최대") + f" |one_hot @ W - W[{word_id}]| = {diff} ({same})",
                 words(
                     lang,
                     f"W {shape}: {fmt_int(layer.count_params())} parameters (V x E)",

@@ -165,7 +165,8 @@ class StackingLab:
             pad(words(lang, "Layer (type)", "층 (종류)"), NAME_W)
             + pad(words(lang, "Output Shape", "출력 모양"), 16)
             + pad(words(lang, "Param #", "파라미터"), 9, right=True),
-            f"{'input':<{NAME_W}}{format_shape(model.input_shape):<16}{'-':>9}",
+            pad(words(lang, "input", "입력"), NAME_W)
+            + f"{format_shape(model.input_shape):<16}{'-':>9}",
         ]
         for row in summary.rows:
             name = f"{row.name} ({row.class_name})"
@@ -207,16 +208,17 @@ class StackingLab:
                 "Every layer gets a 3-D input: the stack is valid.",
                 "모든 층이 3차원 입력을 받습니다: 올바른 스택입니다.",
             )
-        text = f"ValueError: {err.keras_message}\n"
+        text = f"ValueError: {err.keras_message}\n"  # Keras' own words, as Keras prints them
+        hint = words(lang, err.hint, err.hint_ko)
         below = err.layer_index - 1
         if below >= 0 and not layers[below][2]:
             text += words(
                 lang,
-                f"{err.hint}\nFix: set return_sequences of layer {below + 1} to True "
+                f"{hint}\nFix: set return_sequences of layer {below + 1} to True "
                 f"(press f to go there, then Space).",
-                f"해결: {below + 1}층의 return_sequences를 True로 바꾸세요 "
+                f"{hint}\n해결: {below + 1}층의 return_sequences를 True로 바꾸세요 "
                 f"(f 키로 이동한 뒤 Space).",
             )
         else:
-            text += err.hint
+            text += hint
         return text

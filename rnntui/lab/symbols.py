@@ -3,6 +3,9 @@
 A chosen symbol (h, x, W, U, t, F, I, O, Z, R, sigmoid, tanh) is marked ``[W]`` in the three
 cells' equations, lines that use it start with ``>``, and its current value and shape are read
 from seeded engine traces of the three cells at step t.
+
+Steps are counted from 1 as in the lessons: h_1 is the state after the first step and h_0
+the initial state. The lab's ``t`` setting is the 0-based step index (``t = 0`` shows h_1).
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ TABLE: tuple[tuple[str, str, str, str, str, str, str], ...] = (
         "recurrent_kernel",
         "(n, G*n)",
     ),
-    ("t", "t", "time step", "타임스텝", "timesteps axis", "timesteps 축", "-"),
+    ("t", "t", "time step, 1..T", "스텝, 1..T", "timesteps axis", "timesteps 축", "-"),
     ("F", "f", "forget gate", "망각 게이트", "f block", "f 블록", "(n,)"),
     ("I", "i", "input gate", "입력 게이트", "i block", "i 블록", "(n,)"),
     ("O", "o", "output gate", "출력 게이트", "o block", "o 블록", "(n,)"),
@@ -123,6 +126,7 @@ class SymbolsView:
 
     symbol: str
     t: int
+    """The step shown, counted from 1 (the lab's index + 1)."""
     meaning: str
     values_head: str
     values: str
@@ -145,12 +149,13 @@ class SymbolsLab:
         self.reset()
 
     def reset(self) -> None:
-        """Back to the preset symbol, step 0."""
+        """Back to the preset symbol, the first step."""
         self.symbol: str = self._preset["symbol"]
         self.t = 0
 
     def set(self, name: str, value: Any) -> None:
-        """Choose the ``symbol`` (any case) or the step ``t`` (0..STEPS-1)."""
+        """Choose the ``symbol`` (any case) or the step index ``t`` (0..STEPS-1; shown as
+        step t + 1)."""
         value = SPEC.validate(name, value)
         if name == "t":
             self.t = value
@@ -165,7 +170,7 @@ class SymbolsLab:
         """The chosen symbol's meaning, values, marked equations and the table, in ``lang``."""
         if not self.cells:
             self.cells = seeded_cells()
-        sym, t = self.symbol, self.t
+        sym, t = self.symbol, self.t + 1
         row = TABLE[NAMES.index(sym)]
         keras = row[5] if lang == "ko" else row[4]
         meaning = row[3] if lang == "ko" else row[2]
@@ -185,28 +190,31 @@ class SymbolsLab:
                 f"values at t={t} (n={UNITS}, D={DIM}, T={STEPS}):",
                 f"t={t}의 값 (n={UNITS}, D={DIM}, T={STEPS}):",
             ),
-            values="\n".join(self._value_lines(sym, t, lang)),
+            values="\n".join(self._value_lines(sym, self.t, lang)),
             equations=tuple(equations),
             table=self._table_text(sym, lang),
             warnings=refused(lang, self.refused),
         )
 
     def _value_lines(self, sym: str, t: int, lang: str) -> list[str]:
-        """The chosen symbol's value and shape in each seeded cell, at step t."""
+        """The chosen symbol's value and shape in each seeded cell, at step index t (shown
+        1-based: index 0 is h_1, the state after the first step)."""
         lines: list[str] = []
+        n = t + 1
         for kind, (layer, trace) in self.cells.items():
             step = trace.steps[t]
             name = kind.ljust(10)
             if sym == "h":
-                lines.append(f"{name}h_{t} {step.h.shape[1:]} = {vec(step.h)}")
+                lines.append(f"{name}h_{n} {step.h.shape[1:]} = {vec(step.h)}")
             elif sym == "x":
-                lines.append(f"{name}x_{t} {step.x.shape[1:]} = {vec(step.x)}")
+                lines.append(f"{name}x_{n} {step.x.shape[1:]} = {vec(step.x)}")
             elif sym in ("W", "U"):
                 weight = layer.get_weights()[0 if sym == "W" else 1]
                 first = " ".join(fmt(v) for v in weight[0, :3])
                 lines.append(f"{name}{weight.shape} {words(lang, 'row 0', '0행')}: {first} ...")
             elif sym == "t":
-                lines.append(f"{name}t = {step.t}, x_{step.position} -> h_{step.t} = {vec(step.h)}")
+                x_n, h_n = step.position + 1, step.t + 1
+                lines.append(f"{name}t = {h_n}, x_{x_n} -> h_{h_n} = {vec(step.h)}")
             elif sym in GATES:
                 cell, gate = GATES[sym]
                 lines.append(

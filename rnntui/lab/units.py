@@ -158,9 +158,9 @@ class UnitsLab:
             else words(lang, f"units 0-{GRID - 1} of {units}", f"유닛 {units}개 중 0-{GRID - 1}번")
         )
         cols = (
-            words(lang, f"{steps} steps", f"{steps}단계")
+            words(lang, f"{steps} steps", f"{steps}스텝")
             if steps <= GRID
-            else words(lang, f"steps 0-{GRID - 1} of {steps}", f"{steps}단계 중 0-{GRID - 1}단계")
+            else words(lang, f"steps 0-{GRID - 1} of {steps}", f"{steps}스텝 중 0-{GRID - 1}번")
         )
         grid = tuple(tuple(float(v) for v in row) for row in trace.outputs[0].T[:GRID, :GRID])
         return UnitsView(

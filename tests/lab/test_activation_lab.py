@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pytest
 
@@ -22,7 +24,9 @@ def test_view_values_and_point() -> None:
     assert sig.caption == "sigmoid(x), 범위 (0, 1):" and (tan.lo, tan.hi) == (-1.0, 1.0)
     assert sig.samples == tuple(float(v) for v in sigmoid(np.linspace(-6, 6, COLUMNS)))
     assert sig.point == (30, view.sigmoid) and tan.point == (30, view.tanh)
-    assert sig.axis == "x: -6 .. 6, @ = (1.5000, value)"
+    # the point's own value, not the English word "value" (issue 17: no English in ko)
+    assert sig.axis == f"x: -6 .. 6, @ = (1.5000, {fmt(1 / (1 + math.exp(-1.5)))})"
+    assert tan.axis == f"x: -6 .. 6, @ = (1.5000, {fmt(math.tanh(1.5))})"
 
 
 def test_set_and_reset() -> None:

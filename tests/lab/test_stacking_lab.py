@@ -44,3 +44,16 @@ def test_layers_count_validation_and_reset() -> None:
         lab.set("count", 5)
     lab.reset()
     assert lab.spec() == "Input(7,3) LSTM(32,return_sequences=True) LSTM(16)"
+
+
+def test_korean_error_text_has_the_korean_hint() -> None:
+    """The Korean stacking error: Keras' own message, then the hint in Korean (no "Hint:")."""
+    lab = StackingLab()
+    lab.set_layer(0, return_sequences=False)
+    view = lab.view("ko")
+    assert "expected ndim=3, found ndim=2" in view.error  # Keras' words, quoted as code
+    assert "Hint" not in view.error and "도움말: 아래 층('lstm')에" in view.error
+    assert "해결: 1층의 return_sequences" in view.error
+    assert view.table.splitlines()[1].startswith("입력 ")
+    bad = StackingLab({"layers": [{"type": "LSTM", "units": 4}, {"type": "GRU", "units": 2}]})
+    assert "Hint: set return_sequences=True" in bad.view("en").error

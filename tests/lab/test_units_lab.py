@@ -54,3 +54,13 @@ def test_validation_and_reset() -> None:
     lab.set("units", 9)
     lab.reset()
     assert lab.settings == {"units": 4, "input_dim": 8, "timesteps": 5} and lab.kind == "LSTM"
+
+
+def test_korean_caption_says_steps_in_the_glossary_term() -> None:
+    """docs/terms.md: 스텝 for a time step (not 단계)."""
+    lab = UnitsLab({"units": 32, "timesteps": 10})
+    caption = dict(lab.view("ko").lines)["caption"]
+    assert caption == "h_t: 유닛 32개 중 0-7번 x 10스텝 중 0-7번"
+    lab.set("timesteps", 5)
+    assert dict(lab.view("ko").lines)["caption"].endswith("x 5스텝")
+    assert "단계" not in "".join(text for _, text in lab.view("ko").lines)

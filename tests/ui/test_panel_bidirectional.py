@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+from rich.cells import cell_len
 
 from rnntui.lab.bidirectional import embed
 from rnntui.lab.weights import keep_units
@@ -61,10 +62,18 @@ async def test_korean_sentence_halves_and_seen(make_app) -> None:  # type: ignor
         assert cells(trace.backward_aligned[0])[0][0] == fmt(trace.backward.h[0, 0])
         seen = shown(panel, "#seen").splitlines()
         assert seen[-3:] == [
-            "t=0 나는: fwd [나는]  bwd [나는 밥을 먹었다]",
-            "t=1 밥을: fwd [나는 밥을]  bwd [밥을 먹었다]",
-            "t=2 먹었다: fwd [나는 밥을 먹었다]  bwd [먹었다]",
+            "t=0 나는: 순방향 [나는]  역방향 [나는 밥을 먹었다]",
+            "t=1 밥을: 순방향 [나는 밥을]  역방향 [밥을 먹었다]",
+            "t=2 먹었다: 순방향 [나는 밥을 먹었다]  역방향 [먹었다]",
         ]
+        # Korean row names (docs/terms.md), aligned by terminal cells, not characters
+        grid = panel.query_one("#forward", ValueGrid)
+        assert grid.row_label == "순방향"
+        head = str(grid.render()).splitlines()
+        assert head[1].startswith("순방향[0] ") and cell_len(head[1]) == cell_len(head[0])
+        assert (
+            shown(panel, "#merged-title") == "출력 concat: 출력[0..1] = 순방향, 출력[2..3] = 역방향"
+        )
         layer = shown(panel, "#layer")
         assert "merge_mode='concat'" in layer
         assert (

@@ -57,7 +57,7 @@ async def test_starts_on_h_marked_everywhere(make_app) -> None:  # type: ignore[
         values = shown(panel, "#values").splitlines()
         for line, (kind, (_layer, trace)) in zip(values, cells.items(), strict=True):
             assert line.startswith(kind)
-            assert line.endswith(f"h_0 (3,) = {vec(trace.steps[0].h)}")
+            assert line.endswith(f"h_1 (3,) = {vec(trace.steps[0].h)}")  # 1-based, as lessons
         assert shown(panel, "#meaning").startswith("h: state = output | Keras: output, state")
 
 
@@ -102,10 +102,11 @@ async def test_step_control_and_picker_arrows(make_app) -> None:  # type: ignore
         panel = await show_panel(pilot)
         await pilot.press("z")
         panel.query_one("#t", Stepper).focus()
+        assert panel.query_one("#t", Stepper).value == 1  # the first step is t=1 (h_1)
         await pilot.press("right", "right")
         await pilot.pause()
         _, gru = engine()["GRU"]
-        assert shown(panel, "#values-head").startswith("t=2의 값")
+        assert shown(panel, "#values-head").startswith("t=3의 값")  # steps[2], the third
         assert (
             shown(panel, "#values").splitlines()[2].endswith(f"z = {vec(gru.steps[2].gates['z'])}")
         )

@@ -11,8 +11,8 @@ from textual.containers import VerticalGroup
 from rnntui.lab.activation import ActivationLab
 from rnntui.lab.format import refused
 from rnntui.lab.spec import SettingError
-from rnntui.lab.specs import label
 from rnntui.ui.panels.base import Panel, Readout
+from rnntui.ui.strings import control_label
 from rnntui.ui.widgets.bars import Bar
 from rnntui.ui.widgets.plot import CurvePlot
 from rnntui.ui.widgets.stepper import Stepper
@@ -78,7 +78,7 @@ The dashed rows are the ends of each range; the curves approach them but never r
         view = self.lab.view(self.lang)
         lo, hi = self.lab.range
         yield self.stepper(
-            label(self.lab.SPEC["x"].label, self.lang),
+            control_label(self.lab.SPEC["x"].label, self.lang),
             view.x,
             lo=lo,
             hi=hi,

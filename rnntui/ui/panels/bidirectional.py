@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.containers import Container, HorizontalGroup
 from textual.css.scalar import Scalar
 
-from rnntui.lab.bidirectional import KINDS, MODES, BidirectionalLab, embed
+from rnntui.lab.bidirectional import KINDS, MODES, BidirectionalLab, embed, row_names
 from rnntui.lab.format import refused
 from rnntui.lab.spec import SettingError
 from rnntui.ui.panels.base import Readout
@@ -40,14 +40,14 @@ class BidirectionalPanel(TextPanel):
         "reads x_0 .. x_{T-1}, backward reads x_{T-1} .. x_0. With return_sequences=True Keras "
         "flips the backward outputs back, so position t of both halves belongs to input t: "
         "forward has seen x_0..x_t, backward x_t..x_{T-1}. merge_mode joins them: concat "
-        "(2n wide), sum, mul, ave (n wide) or None (a list of two).\n\n"
+        "(2n wide), sum, mul, ave (n wide) or None (one list of two tensors).\n\n"
         "| key | does |\n|---|---|\n| Tab | next control |\n| -/+ or Left/Right | change "
         "the value or option |\n| Space | next option |\n| arrows on a grid | move the cursor |",
         "ko": "## 양방향\n\n가중치를 따로 가진 층 두 개: 순방향은 x_0 .. x_{T-1}, 역방향은 "
         "x_{T-1} .. x_0 순서로 읽습니다. return_sequences=True이면 Keras가 역방향 출력을 다시 "
         "뒤집으므로 두 방향의 위치 t는 입력 t에 해당합니다. 순방향은 x_0..x_t, 역방향은 "
         "x_t..x_{T-1}을 본 상태입니다. merge_mode로 합칩니다: concat(너비 2n), sum, mul, "
-        "ave(너비 n), None(두 개의 리스트).\n\n"
+        "ave(너비 n), None(텐서 두 개가 든 목록 하나).\n\n"
         "| 키 | 기능 |\n|---|---|\n| Tab | 다음 컨트롤 |\n| -/+ 또는 Left/Right | 값이나 "
         "선택 바꾸기 |\n| Space | 다음 선택지 |\n| 표에서 화살표 | 커서 이동 |",
     }
@@ -104,13 +104,14 @@ class BidirectionalPanel(TextPanel):
             )
         yield Choice("merge_mode", MODES, view.mode, lang=self.lang, id="mode")
         yield Readout(id="tokens", classes="gap")
-        yield ValueGrid(row_label="fwd", id="forward")
-        yield ValueGrid(row_label="bwd", id="backward")
+        fwd, bwd, out = row_names(self.lang)
+        yield ValueGrid(row_label=fwd, id="forward")
+        yield ValueGrid(row_label=bwd, id="backward")
         yield Readout(id="merged-title")
         with Container(id="merged-box"):
-            yield ValueGrid(row_label="out", id="merged")
-            yield Readout("output[1] = bwd", id="second-title")
-            yield ValueGrid(row_label="out", id="second")
+            yield ValueGrid(row_label=out, id="merged")
+            yield Readout(f"output[1] = {bwd}", id="second-title")
+            yield ValueGrid(row_label=out, id="second")
         yield Readout(id="seen")
         yield Readout(id="inputs", classes="gap")
 
@@ -139,7 +140,7 @@ class BidirectionalPanel(TextPanel):
         ):
             self.query_one(f"#{name}", Stepper).set_value(value, post=False)
         self.show("#layer", view.layer)
-        head = len(f"fwd[{view.units - 1}]") + 1
+        head = cell_len(f"{row_names(self.lang)[0]}[{view.units - 1}]") + 1
         self.show(
             "#tokens", " " * head + "".join(centred(tok[: CELL - 1], CELL) for tok in view.tokens)
         )

@@ -15,9 +15,9 @@ from textual.containers import Horizontal
 from rnntui.lab.dropout import DropoutLab
 from rnntui.lab.format import refused
 from rnntui.lab.spec import SettingError
-from rnntui.lab.specs import label
 from rnntui.nn import RecurrentTrace
 from rnntui.ui.panels.base import Panel, Readout
+from rnntui.ui.strings import control_label
 from rnntui.ui.widgets.stepper import Stepper
 
 STEPPERS: dict[str, dict[str, Any]] = {
@@ -72,7 +72,7 @@ o; GRU z, r, h). Inference: no masks, no scaling, the output equals the no-dropo
 
 훈련 중 `dropout`은 x_t에 마스크 m(특성마다 한 값)을, `recurrent_dropout`은 h_{t-1}에
 마스크(유닛마다 한 값)를 곱합니다. 각 값은 rate의 확률로 0, 아니면 1/(1-rate)입니다.
-마스크는 **호출마다 한 번** 뽑아 **모든 단계**에 쓰므로 제외된 행은 모든 열에서 0입니다.
+마스크는 **호출마다 한 번** 뽑아 **모든 스텝**에 쓰므로 제외된 행은 모든 열에서 0입니다.
 recurrent_dropout > 0이면 게이트마다 마스크를 따로 뽑습니다(LSTM i, f, c, o; GRU z, r, h).
 추론: 마스크도 배율도 없고, 출력이 드롭아웃 없는 출력과 같습니다.
 
@@ -118,7 +118,7 @@ recurrent_dropout > 0이면 게이트마다 마스크를 따로 뽑습니다(LST
                 for name in row:
                     s = spec[name]
                     yield self.stepper(
-                        label(s.label, self.lang),
+                        control_label(s.label, self.lang),
                         settings[name],
                         lo=s.lo,
                         hi=s.hi,

@@ -13,10 +13,10 @@ from textual.widgets import Static
 
 from rnntui.lab.embedding import EmbeddingLab
 from rnntui.lab.spec import SettingError
-from rnntui.lab.specs import label
 from rnntui.nn.similarity import LookupCheck
 from rnntui.ui.panels.base import Readout
 from rnntui.ui.panels.units import Choice, TextPanel
+from rnntui.ui.strings import control_label
 from rnntui.ui.widgets.stepper import Stepper
 
 STEPPERS = (("size", 100), ("dim", 8), ("tokens", 10))
@@ -81,7 +81,7 @@ class EmbeddingPanel(TextPanel):
             for name, big in STEPPERS:
                 s = self.lab.SPEC[name]
                 yield self.stepper(
-                    label(s.label, self.lang),
+                    control_label(s.label, self.lang),
                     values[name],
                     lo=s.lo,
                     hi=s.hi,

@@ -13,8 +13,8 @@ from textual.containers import Horizontal
 from rnntui.lab.format import refused
 from rnntui.lab.order import OrderLab
 from rnntui.lab.spec import SettingError
-from rnntui.lab.specs import label
 from rnntui.ui.panels.base import Panel, Readout
+from rnntui.ui.strings import control_label
 from rnntui.ui.widgets.stepper import Stepper
 
 
@@ -71,7 +71,7 @@ adds them up, so any order gives the same mean: max |diff| stays 0.0000.
 | r | 순서 뒤집기 |
 | o | 원래 순서로 |
 | c | SimpleRNN / LSTM |
-| units에서 -/+ | RNN 유닛 수 |
+| 유닛 수에서 -/+ | RNN 유닛 수 |
 """,
     }
 
@@ -94,7 +94,7 @@ adds them up, so any order gives the same mean: max |diff| stays 0.0000.
         with Horizontal(classes="row"):
             units = self.lab.SPEC["units"]
             yield self.stepper(
-                label(units.label, self.lang),
+                control_label(units.label, self.lang),
                 self.lab.units,
                 lo=units.lo,
                 hi=units.hi,

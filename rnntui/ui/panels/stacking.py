@@ -39,8 +39,8 @@ class StackingPanel(TextPanel):
         "| key | does |\n|---|---|\n| Tab | next control |\n| -/+ or Left/Right | change "
         "the value or option |\n| Space | next option (type, return_sequences) |\n| Enter | "
         "type a value |\n| f | go to the toggle that fixes the error |",
-        "ko": "## 스태킹\n\n순환층은 (batch, time, features) 3차원 입력이 필요합니다. "
-        "return_sequences=False이면 마지막 출력 (batch, units)만 넘기므로 다음 순환층이 "
+        "ko": "## 스태킹\n\n순환층은 (배치, 시간, 특성) 3차원 입력이 필요합니다. "
+        "return_sequences=False이면 마지막 출력 (배치, n)만 넘기므로 다음 순환층이 "
         "Keras의 'expected ndim=3, found ndim=2' 오류를 냅니다.\n\n"
         "| 키 | 기능 |\n|---|---|\n| Tab | 다음 컨트롤 |\n| -/+ 또는 Left/Right | 값이나 "
         "선택 바꾸기 |\n| Space | 다음 선택지 (종류, return_sequences) |\n| Enter | 값 입력 |\n"

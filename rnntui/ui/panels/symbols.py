@@ -100,14 +100,15 @@ W is Keras' **kernel** (D, G*n): it multiplies the input. U is **recurrent_kerne
 (n, G*n): it multiplies h_{t-1}. Both are shared by every step. F, I, O (LSTM) and Z, R
 (GRU) are sigmoid gates in (0, 1); in GRU, Z weights the OLD state. The chosen symbol is
 written [like this] in the equations and lines that use it start with `>`. Values come from
-seeded cells with n = 3, D = 2 and 4 steps.
+seeded cells with n = 3, D = 2 and 4 steps. Steps count from 1, as in the lessons: h_1 is
+the state after the first step, h_0 the initial state (zeros).
 
 | key | does |
 |---|---|
 | Left/Right on the symbol line | previous / next symbol |
 | h x w u t f i o z r | choose that symbol |
 | s / n | choose sigmoid / tanh |
-| t control: -/+ | the time step whose values are shown |
+| t control: -/+ | the step whose values are shown (1..4) |
 """,
         "ko": """\
 ## 기호
@@ -118,13 +119,14 @@ W는 Keras의 **kernel** (D, G*n)로 입력에 곱합니다. U는 **recurrent_ke
 h_{t-1}에 곱합니다. 둘 다 모든 스텝이 공유합니다. F, I, O(LSTM)와 Z, R(GRU)은 (0, 1)의
 sigmoid 게이트이고, GRU의 Z는 이전 상태에 곱해집니다. 고른 기호는 식에서 [이렇게] 표시되고,
 그 기호가 있는 줄은 `>`로 시작합니다. 값은 n = 3, D = 2, 4스텝의 시드 고정 셀에서 옵니다.
+스텝은 레슨처럼 1부터 셉니다: h_1은 첫 스텝 뒤의 상태, h_0은 처음 상태(0)입니다.
 
 | 키 | 하는 일 |
 |---|---|
 | 기호 줄에서 Left/Right | 이전 / 다음 기호 |
 | h x w u t f i o z r | 그 기호 선택 |
 | s / n | sigmoid / tanh 선택 |
-| t 조절: -/+ | 값을 보여 줄 타임스텝 |
+| t 조절: -/+ | 값을 보여 줄 스텝 (1..4) |
 """,
     }
 
@@ -151,8 +153,15 @@ sigmoid 게이트이고, GRU의 Z는 이전 상태에 곱해집니다. 고른 �
         t = self.lab.SPEC["t"]
         yield SymbolPicker(self.lab.symbol, id="picker")
         yield Readout(id="meaning", classes="panel--title")
-        yield self.stepper(
-            "t", self.lab.t, lo=t.lo, hi=t.hi, step=1, big_step=2, integer=True, id="t"
+        yield self.stepper(  # steps shown from 1, as in the lessons (h_1 after the first)
+            "t",
+            self.lab.t + 1,
+            lo=(t.lo or 0) + 1,
+            hi=(t.hi or 0) + 1,
+            step=1,
+            big_step=2,
+            integer=True,
+            id="t",
         )
         yield Readout(id="values-head")
         yield Readout(id="values")
@@ -174,7 +183,7 @@ sigmoid 게이트이고, GRU의 Z는 이전 상태에 곱해집니다. 고른 �
 
     def on_control_changed(self, stepper: Stepper) -> None:
         try:
-            self.lab.set("t", int(stepper.value))
+            self.lab.set("t", int(stepper.value) - 1)
         except SettingError as error:
             self.notify(str(error), severity="error", timeout=5)
         self.request_recompute()

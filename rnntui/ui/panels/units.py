@@ -172,6 +172,10 @@ class TextPanel(Panel):
         return int(self.query_one(f"#{widget_id}", Stepper).value)
 
 
+LABELS_KO = {"units": "유닛 수", "input_dim": "입력 특성 수", "timesteps": "스텝 수"}
+"""The Korean labels of the three steppers (docs/terms.md)."""
+
+
 class UnitsPanel(TextPanel):
     """units, input_dim and timesteps controls; three layers compared."""
 
@@ -186,9 +190,9 @@ class UnitsPanel(TextPanel):
         "| Space on grid layer | next layer type |\n| arrows on the grid | move the cursor |",
         "ko": "## 유닛\n\n`units`(n)는 은닉 상태 h의 길이입니다. 모든 유닛은 순환 가중치 U"
         "(게이트마다 n x n)를 통해 모든 유닛의 이전 값을 읽으므로 파라미터는 대략 n의 제곱으로 "
-        "늘어납니다. 타임스텝 수는 개수를 바꾸지 않습니다. 같은 가중치를 매 단계 다시 씁니다.\n\n"
-        "| 키 | 기능 |\n|---|---|\n| Tab | 다음 컨트롤 |\n| -/+ 또는 Left/Right | units, "
-        "input_dim, timesteps 조절 |\n| PgUp/PgDn | 크게 조절 |\n| Enter | 값 입력 |\n"
+        "늘어납니다. 스텝 수는 개수를 바꾸지 않습니다. 같은 가중치를 매 스텝 다시 씁니다.\n\n"
+        "| 키 | 기능 |\n|---|---|\n| Tab | 다음 컨트롤 |\n| -/+ 또는 Left/Right | 유닛 수, "
+        "입력 특성 수, 스텝 수 조절 |\n| PgUp/PgDn | 크게 조절 |\n| Enter | 값 입력 |\n"
         "| 표의 층에서 Space | 다음 층 종류 |\n| 표에서 화살표 | 커서 이동 |",
     }
     DEFAULT_CSS = """
@@ -238,7 +242,7 @@ class UnitsPanel(TextPanel):
             for key, big in (("units", 16), ("input_dim", 8), ("timesteps", 10)):
                 setting = self.lab.SPEC[key]
                 yield self.stepper(
-                    key,
+                    self.t(key, LABELS_KO[key]),
                     values[key],
                     lo=setting.lo,
                     hi=setting.hi,
