@@ -63,9 +63,13 @@ async def test_k_opens_the_code_switch_save_copy_close(
 
 
 async def test_jamo_and_the_palette_open_it_in_korean(make_app) -> None:  # type: ignore[no-untyped-def]
+    from rnntui.ui.keys import node_label, own_bindings
+
     app: RnnTuiApp = make_app("gru", "ko", save=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        await show_panel(pilot)
+        panel = await show_panel(pilot)
+        code_keys = [b for b in own_bindings(panel) if b.action == "show_code"]
+        assert code_keys and node_label(code_keys[0].description, panel, "ko") == "코드"
         await pilot.press("ㅏ")  # k in Hangul input mode
         await settle(pilot)
         assert isinstance(app.screen, CodeScreen)

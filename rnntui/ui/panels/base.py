@@ -83,8 +83,11 @@ class Panel(Widget):
             cls.BINDINGS = with_jamo(list(cls.__dict__["BINDINGS"]))
         super().__init_subclass__(**kwargs)
 
-    BINDINGS: ClassVar[list[BindingType]] = with_jamo([Binding("k", "show_code", "Code")])
-    """Every panel: ``k`` opens the Keras / PyTorch code of what it shows (screens/code.py)."""
+    BINDINGS: ClassVar[list[BindingType]] = with_jamo(
+        [Binding("k", "show_code", "Code", show=False)]
+    )
+    """Every panel: ``k`` opens the Keras / PyTorch code of what it shows (screens/code.py);
+    listed in F1 help and the palette, not in the crowded key bar."""
     NAME: ClassVar[str] = ""
     """Registry name, e.g. ``"lstm"``."""
     HELP_TEXT: ClassVar[dict[str, str]] = {"en": "", "ko": ""}
