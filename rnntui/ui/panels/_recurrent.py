@@ -112,6 +112,7 @@ class RecurrentPanel(Panel):
     DEFAULT_CSS = """
     RecurrentPanel .row { height: 1; layout: grid; grid-size: 3; grid-columns: 1fr 1fr 1fr; }
     RecurrentPanel.-narrow .states { height: 2; grid-size: 2; grid-columns: 1fr 1fr; }
+    RecurrentPanel.-narrow .forces { height: 4; grid-size: 1; grid-columns: 1fr; grid-rows: 1; }
     RecurrentPanel .forces { height: 2; layout: grid; grid-size: 2; grid-columns: 1fr 1fr; }
     RecurrentPanel .seqrow { height: 1; }
     RecurrentPanel .seqrow Readout { width: auto; padding-right: 1; }
@@ -238,7 +239,8 @@ class RecurrentPanel(Panel):
         yield warnings
 
     NARROW: ClassVar[int] = 60
-    """Below this width the state controls take two rows (they would run together)."""
+    """Below this width the state controls take two rows and the force controls one column
+    each (they would run together)."""
 
     def on_resize(self) -> None:
         """Lay the state controls out for the width the panel gets."""
