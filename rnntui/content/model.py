@@ -70,6 +70,8 @@ class Lesson:
     glossary: tuple[GlossaryTerm, ...] = ()
     quiz: tuple[QuizItem, ...] = ()
     path: Path | None = None
+    demo: str = ""
+    """The demo this lesson also hosts (``content/schema.py`` DEMOS), or "" for none."""
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ ID_PATTERN = re.compile(r"[a-z0-9-]+")
 """Lesson ids and quiz item ids: lower-case ascii letters, digits and dashes."""
 
 REQUIRED_FIELDS: tuple[str, ...] = ("id", "order", "lang", "title", "panel", "topics", "quiz")
-OPTIONAL_FIELDS: tuple[str, ...] = ("preset", "glossary")
+OPTIONAL_FIELDS: tuple[str, ...] = ("preset", "glossary", "demo")
 ALL_FIELDS: tuple[str, ...] = REQUIRED_FIELDS + OPTIONAL_FIELDS
 
 QUIZ_TYPES: tuple[str, ...] = ("choice", "truefalse", "numeric")
@@ -34,6 +34,10 @@ PANEL_PRESETS: dict[str, tuple[str, ...]] = {
 """Each live panel and the preset keys it understands: its lab SPEC (``rnntui/lab/specs.py``)."""
 
 PANELS: tuple[str, ...] = tuple(PANEL_PRESETS)
+
+DEMOS: tuple[str, ...] = ("next_word", "fill_blank", "remember", "overfit", "dropout", "speed")
+"""What a lesson's ``demo:`` may name: a trained-model demo (issue 13) the lesson screen shows
+in place of the lesson's panel on a key (the panel registry's ``demo_<name>``)."""
 
 LAYER_TYPES: tuple[str, ...] = ("LSTM", "GRU", "SimpleRNN")
 LAYER_KEYS: tuple[str, ...] = ("type", "units", "return_sequences")

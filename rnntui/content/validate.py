@@ -16,7 +16,14 @@ from rnntui.content.presets import check_preset, is_int
 from rnntui.content.quizcheck import check_quiz
 from rnntui.content.report import KeyPath, Reporter
 from rnntui.content.safe_text import clip, find_controls, shown
-from rnntui.content.schema import ALL_FIELDS, GLOSSARY_KEYS, ID_PATTERN, PANELS, REQUIRED_FIELDS
+from rnntui.content.schema import (
+    ALL_FIELDS,
+    DEMOS,
+    GLOSSARY_KEYS,
+    ID_PATTERN,
+    PANELS,
+    REQUIRED_FIELDS,
+)
 from rnntui.content.suggest import unknown_key_message, unknown_value_message
 from rnntui.content.textfile import read_lesson_text
 
@@ -80,7 +87,7 @@ def _parse(path: Path) -> ParsedFile:
     return ParsedFile(path, None if problems else lesson, tuple(problems), lines)
 
 
-_SCALAR_FIELDS: tuple[str, ...] = ("id", "order", "lang", "title", "panel")
+_SCALAR_FIELDS: tuple[str, ...] = ("id", "order", "lang", "title", "panel", "demo")
 MAX_ORDER = 1_000_000
 
 
@@ -137,6 +144,7 @@ class _HeaderChecker:
         title, panel, topics = self._title(), self._panel(), self._topics()
         preset = check_preset(data.get("preset"), panel, self.report) if panel else {}
         glossary = self._glossary()
+        demo = self._demo()
         quiz = check_quiz(data.get("quiz"), self.report, self.fill) if "quiz" in data else ()
         body = self._body()
         if not self.report.ok:
@@ -156,6 +164,7 @@ class _HeaderChecker:
             glossary=glossary,
             quiz=quiz,
             path=self.report.path,
+            demo=demo,
         )
 
     def _id(self) -> str | None:
@@ -222,6 +231,18 @@ class _HeaderChecker:
         if value not in PANELS:
             self.report.at(("panel",), unknown_value_message("panel", value, PANELS))
             return None
+        return str(value)
+
+    def _demo(self) -> str:
+        """The optional ``demo:`` (one of DEMOS), "" when absent or refused."""
+        if "demo" not in self.data:
+            return ""
+        value = self.data["demo"]
+        if isinstance(value, list | dict):
+            return ""  # reported as "a single value" above
+        if value not in DEMOS:
+            self.report.at(("demo",), unknown_value_message("demo", value, DEMOS))
+            return ""
         return str(value)
 
     def _topics(self) -> tuple[str, ...] | None:

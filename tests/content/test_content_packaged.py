@@ -26,6 +26,8 @@ EXPECTED_IDS = {
     "units",
     "stacking",
     "dropout",
+    "text-generation",
+    "vanishing-gradients",
 }
 
 

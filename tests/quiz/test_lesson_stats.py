@@ -59,8 +59,8 @@ def test_progress_table_titles_every_lesson_ascii_borders_local_time(clock: Cloc
     store = ProgressStore().load()
     store.record("lstm/forget-range", "lstm", True, clock())
     for lang, started in (
-        ("en", "1/11 lessons started."),
-        ("ko", "레슨 11개 중 1개를 시작했습니다."),
+        ("en", "1/13 lessons started."),
+        ("ko", "레슨 13개 중 1개를 시작했습니다."),
     ):
         text = _table_text(lang, store, clock)
         assert started in text
@@ -135,6 +135,6 @@ def test_progress_json_lists_every_lesson(clock: Clock) -> None:
     store = ProgressStore().load()
     store.record("lstm/forget-range", "lstm", True, clock())
     data = progress_json(store, "ko", clock())
-    assert [c["order"] for c in data["course"]] == list(range(1, 12))
+    assert [c["order"] for c in data["course"]] == list(range(1, 14))
     lstm = next(c for c in data["course"] if c["lesson"] == "lstm")
     assert lstm["started"] and lstm["tried"] == 1 and lstm["title"].startswith("LSTM")

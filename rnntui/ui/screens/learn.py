@@ -8,10 +8,11 @@ first screen only pays for what it shows.
 from __future__ import annotations
 
 from collections.abc import Awaitable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.await_complete import AwaitComplete
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
@@ -38,6 +39,11 @@ class LearnScreen(Screen[None]):
     """One lesson beside its panel."""
 
     AUTO_FOCUS = "#text-pane"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f8", "toggle_demo", "Demo"),
+        Binding("d,ㅇ", "toggle_demo", "Demo", show=False),
+    ]
+    LABELS_KO: ClassVar[dict[str, str]] = {"Demo": "데모"}
     HORIZONTAL_BREAKPOINTS: list[tuple[int, str]] | None = [  # noqa: RUF012 (as Textual)
         (0, "-narrow"),
         (WIDE, "-wide"),
@@ -49,7 +55,9 @@ class LearnScreen(Screen[None]):
         self.panel: Panel | None = None
         self._pending_panel: Panel | None = None
         self._panel_focus: Widget | None = None
-        self._labs: dict[tuple[str, str], object] = {}
+        self._labs: dict[tuple[str, ...], object] = {}
+        self.demo_shown = False
+        """Is the lesson's demo (front matter ``demo:``) shown in place of its panel?"""
         """Each visited lesson's lab (its panel's model and the student's changes to it)."""
         """The panel control that had the focus when F4 went back to the text."""
 
@@ -90,6 +98,8 @@ class LearnScreen(Screen[None]):
         wait for the new panel); the title changes once the new text is in place, and while
         it is being prepared the title says so. If the focus was on the panel, a control of
         the new panel gets it."""
+        if self.lesson is None or self.lesson.id != lesson.id or not lesson.demo:
+            self.demo_shown = False  # a new lesson starts on its own panel
         self.lesson = lesson
         panel_had_focus = self.panel_visible() and self._focus_in("#panel-pane")
         self.query_one("#titlebar", Static).update(f"{title}  ...")
@@ -108,11 +118,7 @@ class LearnScreen(Screen[None]):
         text_pane.scroll_home(animate=False)
         pane = self.query_one("#panel-pane", VerticalScroll)
         waits.append(pane.remove_children())
-        kept = self._labs.get((lesson.id, lesson.panel))
-        self.panel = panel = make_panel(lesson.panel, lesson.preset, lesson.lang, lab=kept)
-        lab = getattr(panel, "lab", None)
-        if lab is not None:  # the student's changes survive F3 and a lesson round trip
-            self._labs[(lesson.id, lesson.panel)] = lab
+        self.panel = panel = self._make_panel(lesson)
         self._panel_focus = None
         if self.panel_visible() and pane.is_mounted:
             waits.append(pane.mount(panel))
@@ -129,6 +135,44 @@ class LearnScreen(Screen[None]):
                     self._focus_first("#panel-pane")
 
         return AwaitComplete(settle())
+
+    def _make_panel(self, lesson: Lesson) -> Panel:
+        """The lesson's panel, or its demo's when that is shown, on the lab kept for it."""
+        if self.demo_shown and lesson.demo:  # a demo's model depends on the language
+            name = f"demo_{lesson.demo}"
+            key: tuple[str, ...] = (lesson.id, name, lesson.lang)
+        else:
+            name = lesson.panel
+            key = (lesson.id, name)
+        panel = make_panel(name, lesson.preset if name == lesson.panel else {}, lesson.lang,
+                           lab=self._labs.get(key))  # fmt: skip
+        lab = getattr(panel, "lab", None)
+        if lab is not None:  # the student's changes survive F3 and a lesson round trip
+            self._labs[key] = lab
+        return panel
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The demo key exists only on a lesson that hosts a demo."""
+        if action == "toggle_demo":
+            return self.lesson is not None and bool(self.lesson.demo)
+        return True
+
+    async def action_toggle_demo(self) -> None:
+        """Show the lesson's demo in place of its panel, or the panel again (narrow: the
+        panel pane comes to the front). The panel's first control gets the focus."""
+        lesson = self.lesson
+        if lesson is None or not lesson.demo:
+            return
+        self.demo_shown = not self.demo_shown
+        pane = self.query_one("#panel-pane", VerticalScroll)
+        await pane.remove_children()
+        self._pending_panel = None
+        self.panel = panel = self._make_panel(lesson)
+        self._panel_focus = None
+        self.set_class(True, "-show-panel")
+        await pane.mount(panel)
+        self._focus_first("#panel-pane")
+        self.refresh_bindings()
 
     def _mount_pending(self) -> AwaitComplete:
         pane = self.query_one("#panel-pane", VerticalScroll)
