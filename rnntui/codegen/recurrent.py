@@ -38,10 +38,10 @@ def generate(lab: RecurrentLab, script: Script) -> None:
     torch_module = k or not (kind == "GRU" and not reset_after)
     if edit is not None:
         s.comment(
-            f"You set the state entering step t={edit.t} (unit {lab.unit}):\n"
-            "the run restarts there.",
-            f"t={edit.t} 스텝에 들어가는 상태를 직접 정했습니다 (유닛 {lab.unit}):\n"
-            "거기서 다시 시작합니다.",
+            f"The state entering step t={edit.t + 1} is set (the lesson's example or your edit):\n"
+            f"the run restarts there (Python index t_set = {edit.t}).",
+            f"t={edit.t + 1} 스텝에 들어가는 상태를 정했습니다 (레슨 예제 또는 직접 설정):\n"
+            f"거기서 다시 시작합니다 (Python 인덱스 t_set = {edit.t}).",
         )
         s.add(f"t_set = {edit.t}", f"h_set = {literal(edit.h[None])}")
         if edit.c is not None:
@@ -111,11 +111,16 @@ def generate(lab: RecurrentLab, script: Script) -> None:
         s.shown(
             "shown_gates",
             [g.value for g in view.gates],
-            f"The gates at t={view.time}, unit {view.unit} ({', '.join(gate_names)}).",
-            f"t={view.time}, 유닛 {view.unit}의 게이트 ({', '.join(gate_names)}).",
+            f"The gates at t={view.time + 1}, unit {view.unit} ({', '.join(gate_names)}).",
+            f"t={view.time + 1}, 유닛 {view.unit}의 게이트 ({', '.join(gate_names)}).",
         )
     s.blank()
+    s.comment(
+        "Steps are numbered from 1 as in the lessons (t=1 is the first); Python indexes from 0.",
+        "스텝 번호는 레슨처럼 1부터 셉니다 (t=1이 첫 스텝). Python 인덱스는 0부터입니다.",
+    )
     s.add(
+        'print("    ", " ".join(f"t={t + 1}".rjust(8) for t in range(steps)))',
         "for k in range(units):",
         '    print(f"h[{k}]", " ".join(f"{v:8.4f}" for v in hand_h[:, k]))',
     )
@@ -125,7 +130,7 @@ def generate(lab: RecurrentLab, script: Script) -> None:
             '    print(f"c[{k}]", " ".join(f"{v:8.4f}" for v in hand_c[:, k]))',
         )
     if view.gates:
-        s.add(f"t_shown, unit = {view.time}, {view.unit}")
+        s.add(f"t_shown, unit = {view.time}, {view.unit}  # step t={view.time + 1}")
         labels = {g.gate: g.label for g in view.gates}
         s.add(f"labels = {labels!r}")
         s.add(

@@ -116,8 +116,26 @@ def _symbol(name: str, t: int) -> Callable[[Any], None]:
     return change
 
 
+def _example(panel: str) -> Callable[[], Any]:
+    """The lesson's worked example loaded (exact weights and initial state)."""
+
+    def make() -> Any:
+        from rnntui.content.loader import load_lessons
+
+        lessons = load_lessons()
+        lesson = next(x for x in lessons.for_lang("en") if x.panel == panel)
+        lab = lab_for_panel(panel, lesson.preset)
+        assert lab.has_example, f"the {panel} lesson lost its worked example"
+        lab.load_example()
+        return lab
+
+    return make
+
+
 CASES: dict[str, Callable[[], Any]] = {
     **{f"{panel}-start": _tweak(panel, lambda lab: None) for panel in LABS},
+    "simple_rnn-lesson-example": _example("simple_rnn"),
+    "lstm-lesson-example": _example("lstm"),
     "activation-x": _tweak("activation", lambda lab: lab.set("x", -2.5)),
     "simple_rnn-typed-state": _tweak("simple_rnn", _simple_rnn),
     "lstm-forced": _tweak("lstm", _lstm_forced),
