@@ -29,6 +29,8 @@ from rnntui.quiz.numbers import NumberError, parse_number
 
 MAX_INPUT_STEPS = 64
 """Longest typed input (words, ids or steps of numbers)."""
+MAX_PAD_STEPS = 100
+"""Longest model input that padding fills up to."""
 TOP_K = 5
 """Classes or next words listed."""
 PADDING = "(padding)"
@@ -54,6 +56,8 @@ class TokenView:
     word: str
     id: int
     oov: bool
+    pad: bool = False
+    """Padding put in front (``pad_sequences``), not typed."""
 
 
 @dataclass(frozen=True)
@@ -150,6 +154,8 @@ class ModelLab:
         self.model_steps: int | None = shape[1] if len(shape) > 1 else None
         self.features = int(shape[2]) if len(shape) > 2 and shape[2] else 1
         self.text = ""
+        self.pad = False
+        """Pad the input at the front with 0 to the model's steps, as ``pad_sequences``."""
         self.tokens: tuple[TokenView, ...] = ()
         self.x: np.ndarray | None = None
         self.inputs: list[np.ndarray] = []
@@ -184,10 +190,47 @@ class ModelLab:
         row = " ".join(fmt(0.5, 1) for _ in range(self.features))
         return "; ".join([row, " ".join("-0.5" for _ in range(self.features)), row])
 
+    def pad_refusal(self) -> ModelInputError | None:
+        """Why padding cannot be used for this model (None when it can)."""
+        if not self.model_steps:
+            return ModelInputError(
+                "the model takes any number of steps: nothing to pad to",
+                "이 모델은 스텝 수가 정해져 있지 않아 패딩할 길이가 없습니다",
+            )
+        if self.embedding is not None and self.embedding.mask_zero:
+            return ModelInputError(
+                "mask_zero=True: Keras skips padding, so the result is the same without it",
+                "mask_zero=True: Keras가 패딩을 건너뛰므로 패딩 없이도 결과가 같습니다",
+            )
+        if self.model_steps > MAX_PAD_STEPS:
+            return ModelInputError(
+                f"the model takes {self.model_steps} steps; padding goes up to {MAX_PAD_STEPS}",
+                f"모델은 {self.model_steps}스텝을 받습니다. 패딩은 {MAX_PAD_STEPS}스텝까지입니다",
+            )
+        return None
+
+    def set_padding(self, on: bool) -> None:
+        """Pad (or stop padding) the input at the front with zeros up to the model's steps, as
+        Keras' ``pad_sequences`` does by default; ModelInputError when it does not apply."""
+        if on:
+            refusal = self.pad_refusal()
+            if refusal is not None:
+                raise refusal
+        old, self.pad = self.pad, bool(on)
+        try:
+            self.set_text(self.text)
+        except ModelInputError:
+            self.pad = old
+            raise
+
     def tokenise(self, text: str) -> tuple[tuple[TokenView, ...], np.ndarray]:
         """The tokens and the model input (1, T) ids or (1, T, D) numbers; ModelInputError."""
         if self.input_kind == "numbers":
-            return (), self._numbers(text)
+            x = self._numbers(text)
+            missing = self._missing(x.shape[1])
+            if missing:
+                x = np.concatenate([np.zeros((1, missing, x.shape[2])), x], axis=1)
+            return (), x
         assert self.embedding is not None
         tokens = self._words(text) if self.input_kind == "words" else self._ids(text)
         if not tokens:
@@ -208,7 +251,15 @@ class ModelLab:
                     "id 0 is padding here (mask_zero=True): leave it out",
                     "이 모델에서 id 0은 패딩입니다 (mask_zero=True). 빼고 입력하세요",
                 )
+        pads = tuple(TokenView("", 0, False, True) for _ in range(self._missing(len(tokens))))
+        tokens = pads + tokens
         return tokens, np.asarray([[tok.id for tok in tokens]], dtype=np.int64)
+
+    def _missing(self, steps: int) -> int:
+        """Padding steps to put in front of ``steps`` typed ones."""
+        if not self.pad or not self.model_steps:
+            return 0
+        return max(0, self.model_steps - steps)
 
     def _words(self, text: str) -> tuple[TokenView, ...]:
         assert self.vocab is not None
@@ -326,17 +377,16 @@ class ModelLab:
 
     def _token_names(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """Token names, and a vocabulary tuple in which each name sits at its model id."""
-        names: list[str] = []
-        for tok in self.tokens:
-            if tok.oov and self.vocab is not None:
-                names.append(self.vocab.word(tok.id))
-            elif self.input_kind == "ids":
-                names.append(f"#{tok.id}")
-            else:
-                names.append(tok.word)
+
+        def name(token_id: int) -> str:  # one name per id, so each id has one place
+            if self.vocab is None:
+                return f"#{token_id}"
+            return self.vocab.words.get(token_id) or (PADDING if token_id == 0 else f"#{token_id}")
+
+        names = [name(tok.id) for tok in self.tokens]
         table = [f"\x00{i}" for i in range(max(t.id for t in self.tokens) + 1)]
-        for tok, name in zip(self.tokens, names, strict=True):
-            table[tok.id] = name
+        for tok, shown in zip(self.tokens, names, strict=True):
+            table[tok.id] = shown
         return tuple(names), tuple(table)
 
     def lab_for(self, choice: LayerChoice) -> ModelLayerLab:
@@ -427,7 +477,16 @@ class ModelLab:
                 )
             )
         steps = self.x.shape[1] if self.x is not None else 0
-        if self.model_steps and steps != self.model_steps:
+        if self.pad and self.model_steps and steps == self.model_steps:
+            out.append(
+                words(
+                    lang,
+                    f"Padded at the front with 0 to the model's {steps} steps, as "
+                    "pad_sequences() does.",
+                    f"pad_sequences()처럼 앞쪽을 0으로 채워 모델의 {steps}스텝에 맞췄습니다.",
+                )
+            )
+        elif self.model_steps and steps != self.model_steps:
             out.append(
                 words(
                     lang,
@@ -465,12 +524,16 @@ class ModelLab:
 
     def tokens_text(self, lang: str) -> str:
         """``the(2) cat(5) zzz(1, OOV)`` or the steps of numbers."""
+        steps = self.x.shape[1] if self.x is not None else 0
         if not self.tokens:
-            return words(lang, f"{self.x.shape[1] if self.x is not None else 0} steps", "")
+            return words(lang, f"{steps} steps", f"{steps}스텝")
         oov = words(lang, "OOV", "사전에 없음")
-        parts = [
+        pads = sum(tok.pad for tok in self.tokens)
+        parts = [words(lang, f"padding 0 x{pads}", f"패딩 0 x{pads}")] if pads else []
+        parts += [
             f"{tok.word}({tok.id}, {oov})" if tok.oov else f"{tok.word}({tok.id})"
             for tok in self.tokens
+            if not tok.pad
         ]
         return words(lang, "ids: ", "id: ") + " ".join(parts)
 

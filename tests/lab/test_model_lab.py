@@ -167,6 +167,26 @@ def test_layer_labs_follow_the_sentence_and_reset_to_the_model(tmp_path: Path) -
     assert lab.view("ko").output_head.startswith("출력")
 
 
+def test_padding_as_pad_sequences(tmp_path: Path) -> None:
+    model = _npz_model(tmp_path, SPEC)
+    lab = ModelLab(model, load_vocab(_vocab(tmp_path)))
+    lstm = lab.lab_for(lab.choices()[0])
+    lab.set_text("the zzz dog")
+    lab.set_padding(True)
+    padded = np.array([[0, 0, 0, 2, 1, 8]])  # pad_sequences: zeros in front, to 6 steps
+    assert lab.x is not None and lab.x.tolist() == padded.tolist()
+    assert np.abs(lab.output - model(padded)[0]).max() == 0.0
+    assert lstm.seq.tokens[:3] == ("(padding)",) * 3 and lstm.seq.steps == 6
+    assert "padding 0 x3" in lab.view().tokens_text
+    assert any("pad_sequences" in n for n in lab.view().notes)
+    lab.set_padding(False)
+    assert lstm.seq.steps == 3
+    masked = ModelLab(_npz_model(tmp_path, "Input(4) Embedding(5,2,mask_zero=True) SimpleRNN(2)"))
+    with pytest.raises(ModelInputError, match="mask_zero"):
+        masked.set_padding(True)
+    assert masked.pad is False
+
+
 def test_refused_input(tmp_path: Path) -> None:
     lab = ModelLab(_npz_model(tmp_path, SPEC))  # no vocabulary: ids
     assert lab.input_kind == "ids"

@@ -98,6 +98,15 @@ async def test_type_a_sentence_choose_a_layer_and_see_its_steps(
         text = screen_text(app)
         assert all(len(line) <= 80 for line in text.splitlines())
 
+        await pilot.press("p")  # pad to the model's 6 steps, as pad_sequences()
+        await settle(pilot)
+        padded = model(np.array([[0, 0, 0, 6, 8, 1]]))[0]
+        assert np.abs(screen.lab.output - padded).max() == 0.0
+        assert "x3" in _readout(app, "#model-tokens")
+        assert screen.panel is not None and screen.panel.lab.seq.steps == 6
+        await pilot.press("p")
+        await settle(pilot)
+
         if lang == "en":  # F3 switches the language; the layer, its lab and the input stay
             kept = panel.lab
             await pilot.press("f3")

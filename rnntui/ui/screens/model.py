@@ -59,10 +59,13 @@ TEXT: dict[str, tuple[str, str]] = {
         "## Your model\n\nType your input and press Enter: the model runs on it, the output "
         "shows under it. Choose a recurrent layer (Enter) to see it step by step in the "
         "lesson's panel, on the numbers that layer really reads (the embedded words, or the "
-        "outputs of the layer below), with your file's weights. Escape goes back.",
+        "outputs of the layer below), with your file's weights. p pads the input at the front "
+        "with 0 to the model's length, as pad_sequences() does. Escape goes back.",
         "## 내 모델\n\n입력을 쓰고 Enter를 누르면 모델이 계산하고 그 아래에 출력이 보입니다. "
         "순환층을 고르면(Enter) 레슨과 같은 패널에서 그 층이 실제로 읽는 값(임베딩된 단어, "
-        "또는 아래 층의 출력)과 파일의 가중치로 스텝별 계산을 볼 수 있습니다. Escape로 돌아갑니다.",
+        "또는 아래 층의 출력)과 파일의 가중치로 스텝별 계산을 볼 수 있습니다. "
+        "p는 pad_sequences()처럼 입력 앞쪽을 0으로 채워 모델의 길이에 맞춥니다. "
+        "Escape로 돌아갑니다.",
     ),
 }
 
@@ -93,8 +96,9 @@ class ModelScreen(Screen[None]):
         Binding("escape", "close", "Back"),
         Binding("f1,question_mark", "help", "Help"),
         Binding("f3,L", "toggle_lang", "Lang"),
+        Binding("p,ㅔ", "toggle_pad", "Pad"),
     ]
-    LABELS_KO: ClassVar[dict[str, str]] = {"Back": "뒤로"}
+    LABELS_KO: ClassVar[dict[str, str]] = {"Back": "뒤로", "Pad": "패딩"}
 
     def __init__(
         self,
@@ -308,6 +312,17 @@ class ModelScreen(Screen[None]):
         self.panel = None
         await self.recompose()
         await self.on_mount()
+
+    def action_toggle_pad(self) -> None:
+        """p: pad the input at the front to the model's steps (pad_sequences), or stop."""
+        from rnntui.lab.model import ModelInputError
+
+        if self.lab is None:
+            return
+        try:
+            self.lab.set_padding(not self.lab.pad)
+        except ModelInputError as err:
+            self.notify(err.text(self.lang), severity="warning")
 
     def action_help(self) -> None:
         """What this screen does, then the layer panel's own help."""
