@@ -58,6 +58,36 @@ def _clean(
     return tuple(out)
 
 
+Trap = tuple[float, str, str]
+"""A wrong answer a student may give, and why it is wrong: (value, English, Korean)."""
+
+
+def _numeric(
+    lang: str,
+    *,
+    text: str,
+    answer: float,
+    tolerance: float,
+    explanation: str,
+    traps: Sequence[Trap],
+    solution: str,
+    meta: dict[str, object],
+) -> Question:
+    """A numeric question: the traps in ``lang``, those too close to the answer left out."""
+    chosen = [(value, pick(lang, en, ko)) for value, en, ko in traps]
+    return Question(
+        id="",
+        type="numeric",
+        text=text,
+        answer=answer,
+        tolerance=tolerance,
+        explanation=explanation,
+        traps=_clean(chosen, answer, tolerance),
+        solution=solution,
+        meta=meta,
+    )
+
+
 GATES = {
     # gate: (layer, name in the text, uses sigmoid)
     "i": ("LSTM", "input gate i", True),
@@ -108,34 +138,26 @@ def _gate(rng: random.Random, lang: str, layer_kind: str) -> Question:
     traps = [
         (
             other,
-            pick(
-                lang,
-                f"that is tanh({z}): gates use the sigmoid (0 to 1); tanh is for the candidate g."
-                if is_sig
-                else f"that is sigmoid({z}): gates use it, but the candidate g uses tanh "
-                "(-1 to 1).",
-                f"tanh({z})의 값입니다. 게이트는 시그모이드(0에서 1)를 씁니다."
-                if is_sig
-                else f"sigmoid({z})의 값입니다. 후보 값 g는 tanh(-1에서 1)를 씁니다.",
-            ),
+            f"that is tanh({z}): gates use the sigmoid (0 to 1); tanh is for the candidate g."
+            if is_sig
+            else f"that is sigmoid({z}): gates use it, but the candidate g uses tanh (-1 to 1).",
+            f"tanh({z})의 값입니다. 게이트는 시그모이드(0에서 1)를 씁니다."
+            if is_sig
+            else f"sigmoid({z})의 값입니다. 후보 값 g는 tanh(-1에서 1)를 씁니다.",
         ),
         (
             z,
-            pick(
-                lang,
-                "that is the pre-activation itself; apply the activation function.",
-                "활성화 전 값 그대로입니다. 활성화 함수를 적용하세요.",
-            ),
+            "that is the pre-activation itself; apply the activation function.",
+            "활성화 전 값 그대로입니다. 활성화 함수를 적용하세요.",
         ),
     ]
-    return Question(
-        id="",
-        type="numeric",
+    return _numeric(
+        lang,
         text=text,
         answer=answer,
         tolerance=ONE_STEP,
         explanation=why,
-        traps=_clean(traps, answer, ONE_STEP),
+        traps=traps,
         solution=f"{gate} = {fn}({z}) = {fmt(answer)}",
         meta={"gate": gate, "z": z, "sigmoid": is_sig},
     )
@@ -162,37 +184,27 @@ def _lstm_cell(rng: random.Random, lang: str) -> Question:
     traps = [
         (
             c_prev + i * g,
-            pick(
-                lang,
-                "that is c_prev + i * g: the forget gate is missing, c_prev is multiplied by f.",
-                "c_prev + i * g: 망각 게이트가 빠졌습니다. c_prev에 f를 곱합니다.",
-            ),
+            "that is c_prev + i * g: the forget gate is missing, c_prev is multiplied by f.",
+            "c_prev + i * g: 망각 게이트가 빠졌습니다. c_prev에 f를 곱합니다.",
         ),
         (
             f * c_prev + i * _sig(zg),
-            pick(
-                lang,
-                f"that uses sigmoid({zg}) for g: the candidate g uses tanh, not the sigmoid.",
-                f"g에 sigmoid({zg})를 썼습니다. 후보 값 g는 시그모이드가 아니라 tanh를 씁니다.",
-            ),
+            f"that uses sigmoid({zg}) for g: the candidate g uses tanh, not the sigmoid.",
+            f"g에 sigmoid({zg})를 썼습니다. 후보 값 g는 시그모이드가 아니라 tanh를 씁니다.",
         ),
         (
             f * c_prev + i,
-            pick(
-                lang,
-                "that is f * c_prev + i: the input gate scales the candidate, add i * g, not i.",
-                "f * c_prev + i: 입력 게이트는 후보 값을 조절합니다. i가 아니라 i * g를 더합니다.",
-            ),
+            "that is f * c_prev + i: the input gate scales the candidate, add i * g, not i.",
+            "f * c_prev + i: 입력 게이트는 후보 값을 조절합니다. i가 아니라 i * g를 더합니다.",
         ),
     ]
-    return Question(
-        id="",
-        type="numeric",
+    return _numeric(
+        lang,
         text=text,
         answer=answer,
         tolerance=MULTI_STEP,
         explanation=why,
-        traps=_clean(traps, answer, MULTI_STEP),
+        traps=traps,
         solution=solution,
         meta={"z_i": zi, "z_f": zf, "z_g": zg, "c_prev": c_prev},
     )
@@ -213,29 +225,22 @@ def _lstm_hidden(rng: random.Random, lang: str) -> Question:
     traps = [
         (
             o * c,
-            pick(
-                lang,
-                "that is o * c_t: h uses tanh(c_t), not c_t itself.",
-                "o * c_t: h는 c_t 그대로가 아니라 tanh(c_t)를 씁니다.",
-            ),
+            "that is o * c_t: h uses tanh(c_t), not c_t itself.",
+            "o * c_t: h는 c_t 그대로가 아니라 tanh(c_t)를 씁니다.",
         ),
         (
             _tanh(c),
-            pick(
-                lang,
-                "that is tanh(c_t) alone: the output gate o scales it, multiply by o.",
-                "tanh(c_t)만 있습니다. 출력 게이트 o가 tanh(c_t)를 조절하므로 o를 곱하세요.",
-            ),
+            "that is tanh(c_t) alone: the output gate o scales it, multiply by o.",
+            "tanh(c_t)만 있습니다. 출력 게이트 o가 tanh(c_t)를 조절하므로 o를 곱하세요.",
         ),
     ]
-    return Question(
-        id="",
-        type="numeric",
+    return _numeric(
+        lang,
         text=text,
         answer=answer,
         tolerance=MULTI_STEP,
         explanation=why,
-        traps=_clean(traps, answer, MULTI_STEP),
+        traps=traps,
         solution=solution,
         meta={"z_o": zo, "c": c},
     )
@@ -264,24 +269,20 @@ def _gru_state(rng: random.Random, lang: str) -> Question:
     traps = [
         (
             (1 - z) * h_prev + z * cand,
-            pick(
-                lang,
-                "that is (1 - z) * h_prev + z * h~, the textbook convention where z picks the new "
-                "candidate. In Keras and PyTorch z gates the old state: "
-                "h_t = z * h_prev + (1 - z) * h~.",
-                "(1 - z) * h_prev + z * h~: z가 새 후보 값을 고르는 교과서 방식입니다. Keras와 "
-                "PyTorch에서는 z가 이전 상태에 곱해집니다. h_t = z * h_prev + (1 - z) * h~.",
-            ),
+            "that is (1 - z) * h_prev + z * h~, the textbook convention where z picks the new "
+            "candidate. In Keras and PyTorch z gates the old state: "
+            "h_t = z * h_prev + (1 - z) * h~.",
+            "(1 - z) * h_prev + z * h~: z가 새 후보 값을 고르는 교과서 방식입니다. Keras와 "
+            "PyTorch에서는 z가 이전 상태에 곱해집니다. h_t = z * h_prev + (1 - z) * h~.",
         )
     ]
-    return Question(
-        id="",
-        type="numeric",
+    return _numeric(
+        lang,
         text=text,
         answer=answer,
         tolerance=MULTI_STEP,
         explanation=why,
-        traps=_clean(traps, answer, MULTI_STEP),
+        traps=traps,
         solution=solution,
         meta={"a_z": az, "h_prev": h_prev, "candidate": cand},
     )
@@ -316,29 +317,22 @@ def _simple_rnn(rng: random.Random, lang: str) -> Question:
     traps = [
         (
             pre,
-            pick(
-                lang,
-                f"that is {fmt(pre)} before tanh: SimpleRNN applies tanh to it.",
-                f"tanh를 적용하기 전의 값({fmt(pre)})입니다. SimpleRNN은 여기에 tanh를 적용합니다.",
-            ),
+            f"that is {fmt(pre)} before tanh: SimpleRNN applies tanh to it.",
+            f"tanh를 적용하기 전의 값({fmt(pre)})입니다. SimpleRNN은 여기에 tanh를 적용합니다.",
         ),
         (
             _tanh(x * k + b),
-            pick(
-                lang,
-                "that is tanh(x_t W + b): the previous state is missing, add h_prev U.",
-                "tanh(x_t W + b): 이전 상태가 빠졌습니다. h_prev U를 더하세요.",
-            ),
+            "that is tanh(x_t W + b): the previous state is missing, add h_prev U.",
+            "tanh(x_t W + b): 이전 상태가 빠졌습니다. h_prev U를 더하세요.",
         ),
     ]
-    return Question(
-        id="",
-        type="numeric",
+    return _numeric(
+        lang,
         text=text,
         answer=answer,
         tolerance=MULTI_STEP,
         explanation=why,
-        traps=_clean(traps, answer, MULTI_STEP),
+        traps=traps,
         solution=solution,
         meta={"kernel": k, "recurrent": r, "bias": b, "x": x, "h_prev": h_prev},
     )
@@ -398,39 +392,28 @@ def _onehot(rng: random.Random, lang: str) -> Question:
     traps = [
         (
             table,
-            pick(
-                lang,
-                f"that is the embedding table V x E = {vocab} x {dim}, stored once for all "
-                "sentences.",
-                f"임베딩 표의 크기 V x E = {vocab} x {dim}입니다. 이 표는 모든 문장이 함께 씁니다.",
-            ),
+            f"that is the embedding table V x E = {vocab} x {dim}, stored once for all sentences.",
+            f"임베딩 표의 크기 V x E = {vocab} x {dim}입니다. 이 표는 모든 문장이 함께 씁니다.",
         ),
         (
             onehot if variant != "onehot" else dense,
-            pick(
-                lang,
-                "that is the other representation; compare one-hot (T x V) and dense (T x E).",
-                "다른 표현의 크기입니다. 원-핫(T x V)과 밀집(T x E)을 비교하세요.",
-            ),
+            "that is the other representation; compare one-hot (T x V) and dense (T x E).",
+            "다른 표현의 크기입니다. 원-핫(T x V)과 밀집(T x E)을 비교하세요.",
         ),
         (
             vocab if variant == "onehot" else dim,
-            pick(
-                lang,
-                "that is one word; the sentence has one vector per word.",
-                "단어 하나의 크기입니다. 문장에는 단어마다 벡터가 하나씩 있습니다.",
-            ),
+            "that is one word; the sentence has one vector per word.",
+            "단어 하나의 크기입니다. 문장에는 단어마다 벡터가 하나씩 있습니다.",
         ),
     ]
     tol = 0.01 if variant == "ratio" else 0.0
-    return Question(
-        id="",
-        type="numeric",
+    return _numeric(
+        lang,
         text=setup + ask,
         answer=float(answer),
         tolerance=tol,
         explanation=why,
-        traps=_clean(traps, float(answer), tol),
+        traps=traps,
         solution=solution,
         meta={"vocab": vocab, "dim": dim, "steps": steps, "variant": variant},
     )
@@ -483,50 +466,38 @@ def _dropout(rng: random.Random, lang: str) -> Question:
     traps = [
         (
             x * (1 - rate),
-            pick(
-                lang,
-                f"that is {x} x (1 - {rate}): scaling by (1 - rate) at inference is the old "
-                "convention; Keras scales kept entries up by 1 / (1 - rate) during training and "
-                "leaves inference alone.",
-                f"{x} x (1 - {rate}): 추론 때 (1 - rate)를 곱하는 것은 옛 방식입니다. Keras는 학습 "
-                "때 살아남은 값을 1 / (1 - rate)배 하고 추론 때는 그대로 둡니다.",
-            ),
+            f"that is {x} x (1 - {rate}): scaling by (1 - rate) at inference is the old "
+            "convention; Keras scales kept entries up by 1 / (1 - rate) during training and "
+            "leaves inference alone.",
+            f"{x} x (1 - {rate}): 추론 때 (1 - rate)를 곱하는 것은 옛 방식입니다. Keras는 학습 "
+            "때 살아남은 값을 1 / (1 - rate)배 하고 추론 때는 그대로 둡니다.",
         ),
         (
             x / (1 - rate) if not training else x,
-            pick(
-                lang,
-                f"that is {x} / (1 - {rate}): scaling happens only during training; at inference "
-                "the input passes unchanged."
-                if not training
-                else "that is x unchanged: during training the kept entries are scaled by "
-                "1 / (1 - rate).",
-                f"{x} / (1 - {rate}): 배율은 학습 때만 적용되고 추론 때는 입력이 그대로 지나갑니다."
-                if not training
-                else "x 그대로입니다. 학습 중에는 살아남은 값에 1 / (1 - rate)를 곱합니다.",
-            ),
+            f"that is {x} / (1 - {rate}): scaling happens only during training; at inference "
+            "the input passes unchanged."
+            if not training
+            else "that is x unchanged: during training the kept entries are scaled by "
+            "1 / (1 - rate).",
+            f"{x} / (1 - {rate}): 배율은 학습 때만 적용되고 추론 때는 입력이 그대로 지나갑니다."
+            if not training
+            else "x 그대로입니다. 학습 중에는 살아남은 값에 1 / (1 - rate)를 곱합니다.",
         ),
         (
             0.0,
-            pick(
-                lang,
-                "0 is what a dropped entry becomes during training; "
-                + ("this one was kept." if training else "at inference nothing is dropped."),
-                "학습 중 지워진 값이 0입니다. "
-                + (
-                    "이 값은 살아남았습니다." if training else "추론 때는 아무것도 지우지 않습니다."
-                ),
-            ),
+            "0 is what a dropped entry becomes during training; "
+            + ("this one was kept." if training else "at inference nothing is dropped."),
+            "학습 중 지워진 값이 0입니다. "
+            + ("이 값은 살아남았습니다." if training else "추론 때는 아무것도 지우지 않습니다."),
         ),
     ]
-    return Question(
-        id="",
-        type="numeric",
+    return _numeric(
+        lang,
         text=text,
         answer=answer,
         tolerance=ONE_STEP,
         explanation=why,
-        traps=_clean(traps, answer, ONE_STEP),
+        traps=traps,
         solution=solution,
         meta={"rate": rate, "x": x, "training": training},
     )
