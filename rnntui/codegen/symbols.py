@@ -23,8 +23,14 @@ def generate(lab: SymbolsLab, script: Script) -> None:
     s = script
     s.header("the symbols panel", "기호 패널")
     s.comment(view.meaning, view.meaning)
+    index = lab.t  # the step's Python index; the panel shows step index + 1
+    s.comment(
+        "Steps are numbered from 1 as in the lessons; t_shown is the Python index (from 0).",
+        "스텝 번호는 레슨처럼 1부터 셉니다. t_shown은 Python 인덱스(0부터)입니다.",
+    )
     s.add(
-        f"symbol, t_shown = {view.symbol!r}, {view.t}", f"units, steps, dim = {n}, {steps}, {dim}"
+        f"symbol, t_shown = {view.symbol!r}, {index}  # step t={index + 1}",
+        f"units, steps, dim = {n}, {steps}, {dim}",
     )
     s.add(f"x = {literal(x)}", "weights = {}")
     for kind in KINDS:
@@ -82,9 +88,10 @@ def generate(lab: SymbolsLab, script: Script) -> None:
         "            gates_at_t[kind] = {k: np.asarray(v)[0] for k, v in gate_values.items()}",
         f"    hand_h[kind] = {'np.concatenate(hs)' if s.keras else 'torch.cat(hs).numpy()'}",
         "",
-        'print(f"symbol {symbol}, values at t={t_shown}:")',
+        'print(f"symbol {symbol}, values at t={t_shown + 1}:")',
         "for kind in weights:",
-        '    print(f"{kind:10}h_{t_shown} =", np.round(framework_h[kind][t_shown], 4).tolist())',
+        "    values = np.round(framework_h[kind][t_shown], 4).tolist()",
+        '    print(f"{kind:10}h_{t_shown + 1} =", values)',
         "for kind in ('LSTM', 'GRU'):",
         "    for name, values in gates_at_t[kind].items():",
         '        print(f"{kind:10}{name} =", np.round(values, 4).tolist())',
@@ -98,7 +105,7 @@ def generate(lab: SymbolsLab, script: Script) -> None:
             f"rnntui의 {kind} h (모든 스텝).",
         )
     for kind, names in GATES.items():
-        step = traces[kind][1].steps[view.t]
+        step = traces[kind][1].steps[index]
         s.shown(
             f"shown_gates_{kind.lower()}",
             [step.gates[g][0] for g in names],
