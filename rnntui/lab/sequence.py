@@ -71,6 +71,18 @@ def from_preset(value: Any) -> InputSequence:
     return InputSequence(np.asarray(check_sequence(value), dtype=np.float64))
 
 
+def refusal_ko(reason: str) -> str:
+    """The Korean words for a reason :func:`parse_sequence` gives (others unchanged)."""
+    known = {
+        "empty": "비어 있습니다",
+        f"at most {MAX_STEPS} steps": f"스텝은 최대 {MAX_STEPS}개입니다",
+        f"numbers must be {_X_T.range_text()}, like x_t": (
+            f"숫자는 x_t처럼 {_X_T.range_text()} 사이여야 합니다"
+        ),
+    }
+    return known.get(reason, reason)
+
+
 def parse_sequence(text: str) -> InputSequence:
     """Typed text: ``"1 0.5 -1"`` (numbers, ``,`` or spaces) or ``"the cat sat"`` (tokens).
 

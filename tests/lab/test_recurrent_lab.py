@@ -337,3 +337,8 @@ def test_a_typed_sequence_obeys_the_x_t_range(text: str) -> None:
         lab.set_text(text)
     lab.set_text("5 -5 0")
     assert lab.seq.steps == 3
+    from rnntui.lab.sequence import refusal_ko
+
+    with pytest.raises(ValueError) as error:
+        lab.set_text(text)
+    assert refusal_ko(str(error.value)) == "숫자는 x_t처럼 -5..5 사이여야 합니다"

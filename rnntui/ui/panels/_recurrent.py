@@ -24,7 +24,7 @@ from textual.widgets import Input
 from rnntui.lab.derive import derive, quantities, value_name
 from rnntui.lab.format import cells, pad, refused
 from rnntui.lab.recurrent import RecurrentLab, RecurrentView
-from rnntui.lab.sequence import InputSequence
+from rnntui.lab.sequence import InputSequence, refusal_ko
 from rnntui.lab.spec import SettingError
 from rnntui.lab.specs import label
 from rnntui.ui.panels._inspect import QuantityPicker
@@ -287,7 +287,7 @@ class RecurrentPanel(Panel):
             self.notify(
                 self.t(
                     f"Sequence refused: {error}. Type e.g. 1 0.5 -1 or a b a",
-                    f"입력 순서 거부: {error}. 예: 1 0.5 -1 또는 a b a",
+                    f"입력 순서 거부: {refusal_ko(str(error))}. 예: 1 0.5 -1 또는 a b a",
                 ),
                 severity="error",
                 timeout=5,
