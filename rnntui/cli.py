@@ -11,7 +11,7 @@ from typing import Annotated, Any
 
 import typer
 
-from rnntui.cli_help import LocalCommand, new_app
+from rnntui.cli_help import LocalCommand, LocalGroup, new_app
 
 app = new_app("Learn RNNs (SimpleRNN, LSTM, GRU) beside live NumPy models that match Keras 3.")
 
@@ -285,6 +285,53 @@ def progress(
             as_json=as_json, export=export, import_=import_, reset=reset, yes=yes, lang=lang
         )
     )
+
+
+demo_app = typer.Typer(
+    help="Trained demo models without the full screen (works over ssh without -t).",
+    cls=LocalGroup,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(demo_app, name="demo")
+
+
+@demo_app.command("next-word", cls=LocalCommand)
+def demo_next_word(
+    prompt: Annotated[
+        str, typer.Option("--prompt", metavar="TEXT", help='The words so far, e.g. "i ate".')
+    ],
+    lang: LangOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    top: Annotated[
+        int, typer.Option("--top", min=1, max=50, metavar="N", help="How many words to show.")
+    ] = 5,
+) -> None:
+    """Print the most likely next words and their probabilities."""
+    from rnntui.demo_cmd import next_word
+
+    raise typer.Exit(next_word(prompt, lang, as_json, top))
+
+
+@demo_app.command("train", cls=LocalCommand)
+def demo_train(
+    name: Annotated[
+        str, typer.Argument(metavar="NAME", help="A demo model, e.g. next_word_ko or remember.")
+    ],
+    epochs: Annotated[
+        int | None,
+        typer.Option(
+            "--epochs", min=1, max=200, metavar="N", help="Epochs (default: the recipe's)."
+        ),
+    ] = None,
+    keep: Annotated[
+        bool, typer.Option("--keep", help="Keep the trained model as yours (the app opens it).")
+    ] = False,
+) -> None:
+    """Train a demo model from scratch with a progress bar."""
+    from rnntui.demo_cmd import train
+
+    raise typer.Exit(train(name, epochs, keep))
 
 
 def main() -> None:

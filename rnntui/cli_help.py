@@ -171,6 +171,27 @@ _PAIRS: tuple[tuple[str, str], ...] = (
         "Do not ask before --reset.",
         "--reset 전에 묻지 않습니다.",
     ),
+    # rnntui demo (issue 13)
+    (
+        "Trained demo models without the full screen (works over ssh without -t).",
+        "전체 화면 없이 쓰는 학습된 데모 모델 (ssh에서 -t 없이도 됩니다).",
+    ),
+    ('The words so far, e.g. "i ate".', '지금까지의 단어, 예: "나는 오늘".'),
+    ("How many words to show.", "보여 줄 단어 수."),
+    (
+        "Print the most likely next words and their probabilities.",
+        "다음에 올 확률이 가장 큰 단어와 그 확률을 출력합니다.",
+    ),
+    ("A demo model, e.g. next_word_ko or remember.", "데모 모델, 예: next_word_ko 또는 remember."),
+    ("Epochs (default: the recipe's).", "에포크 수 (기본값: 정해진 값)."),
+    (
+        "Keep the trained model as yours (the app opens it).",
+        "학습한 모델을 내 모델로 저장합니다 (앱이 이 모델을 엽니다).",
+    ),
+    (
+        "Train a demo model from scratch with a progress bar.",
+        "데모 모델을 처음부터 학습하며 진행 막대를 보여 줍니다.",
+    ),
 )
 HELP: dict[str, str] = dict(_PAIRS)
 HEADINGS_KO = {
