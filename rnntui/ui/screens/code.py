@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from rich.syntax import Syntax
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import ScrollableContainer, Vertical
@@ -24,6 +25,9 @@ from rnntui.ui.keys import with_jamo
 from rnntui.ui.strings import pick
 
 NAMES = {"keras": "Keras 3", "torch": "PyTorch"}
+HIGHLIGHT_LIMIT = 60_000
+"""Longer scripts (big layers' weights) are shown without colours: highlighting them takes
+seconds."""
 LABELS_KO = {"Framework": "프레임워크", "Copy": "복사", "Save": "저장", "Close": "닫기"}
 """Korean key labels of this screen."""
 
@@ -113,8 +117,11 @@ class CodeScreen(ModalScreen[None]):
             f"{NAMES[self.framework]} 코드  |  f: {other}  c: 복사  s: 저장  Esc: 닫기",
         )
 
-    def _syntax(self) -> Syntax:
-        return Syntax(self.code(), "python", theme="ansi_dark", word_wrap=False)
+    def _syntax(self) -> Syntax | Text:
+        code = self.code()
+        if len(code) > HIGHLIGHT_LIMIT:
+            return Text(code, no_wrap=True, end="")
+        return Syntax(code, "python", theme="ansi_dark", word_wrap=False)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="code-box"):
