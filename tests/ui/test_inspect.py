@@ -69,6 +69,12 @@ async def test_enter_on_a_grid_cell_and_hangul_keys(make_app) -> None:  # type: 
         await pilot.press("i")
         await settle(pilot)
         assert isinstance(app.screen, TextModal) and "처음 상태" in screen_text(app)
+        await pilot.press("escape")
+        await settle(pilot)
+        panel.query_one("#x").focus()
+        await pilot.press("i")
+        await settle(pilot)
+        assert isinstance(app.screen, TextModal) and "x_1 = 1.0000" in screen_text(app)
 
 
 async def test_the_weights_view_edits_one_weight(make_app, lessons) -> None:  # type: ignore[no-untyped-def]

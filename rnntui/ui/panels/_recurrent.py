@@ -342,6 +342,14 @@ class RecurrentPanel(Panel):
                     "첫 스텝(t=1)에 들어갑니다.",
                 )
             return (what, lab.unit, lab.time - 1)
+        if isinstance(focused, Stepper) and focused.id == "x":
+            n = lab.time + 1
+            return self.t(
+                f"x_t = x_{n}: an input, not computed: step {n} of the sequence "
+                f"({lab.seq.describe_step(lab.time)}).",
+                f"x_t = x_{n}: 계산한 값이 아니라 입력입니다. 입력 순서의 스텝 {n} "
+                f"({lab.seq.describe_step(lab.time)}).",
+            )
         picker = self.one("#inspect", QuantityPicker)
         return (picker.selected, lab.unit, lab.time)
 
