@@ -131,7 +131,8 @@ def gather_files(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
 
 
 def check_paths(paths: Sequence[Path]) -> int:
-    """Validate lesson files: print ``N lessons OK`` and return 0, or one line per problem and 1."""
+    """Validate lesson files: print ``N lessons OK`` (``22 files, 11 lessons OK`` for en and ko
+    files) and return 0, or one line per problem and 1."""
     files, problems = gather_files(paths)
     parsed = [parse_cached(path) for path in files]
     lessons = collect(parsed)
@@ -143,5 +144,9 @@ def check_paths(paths: Sequence[Path]) -> int:
         bad = len({problem.path for problem in problems})
         print(f"{len(problems)} problem(s) in {bad} file(s)", file=sys.stderr)
         return 1
-    print(f"{len(files)} lessons OK")
+    ids = len({lesson.id for lesson in lessons.lessons})
+    if len(files) == ids:
+        print(f"{ids} lesson{'' if ids == 1 else 's'} OK")
+    else:  # en and ko files of the same lesson: "22 files, 11 lessons OK"
+        print(f"{len(files)} files, {ids} lesson{'' if ids == 1 else 's'} OK")
     return 0

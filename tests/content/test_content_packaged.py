@@ -79,7 +79,7 @@ def test_lesson_files_are_stored_in_nfc() -> None:
 def test_cli_check_lessons_exits_0() -> None:
     result = CliRunner().invoke(app, ["check", str(_folder())])
     assert result.exit_code == 0, result.output
-    assert result.stdout.strip() == f"{2 * len(EXPECTED_IDS)} lessons OK"
+    assert result.stdout.strip() == f"{2 * len(EXPECTED_IDS)} files, {len(EXPECTED_IDS)} lessons OK"
 
 
 def test_cli_check_reports_a_bad_file(tmp_path: Path) -> None:

@@ -35,7 +35,7 @@ def test_dropout_with_eight_units_is_refused_at_its_line(
 def test_eight_units_are_fine_for_lstm(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = write_lesson(tmp_path, "lstm", "  units: 8\n")
     assert check_paths([path]) == 0
-    assert capsys.readouterr().out.strip() == "1 lessons OK"
+    assert capsys.readouterr().out.strip() == "1 lesson OK"
 
 
 @pytest.mark.parametrize(
