@@ -276,6 +276,7 @@ class ModelLab:
     def _ids(self, text: str) -> tuple[TokenView, ...]:
         out = []
         for part in text.replace(",", " ").split():
+            part = part.removeprefix("#")  # the layer panel shows ids as #7
             if not part.isdigit():
                 raise ModelInputError(
                     f"{part!r} is not an id: without a vocabulary (--vocab) type ids like 4 12 7",
@@ -408,8 +409,9 @@ class ModelLab:
 
     def _typed(self, text: str) -> None:
         """Text typed in a layer panel's own field: the model's new input."""
+        text = text.replace(PADDING, " ")  # the panel shows padding; p adds it, not typing
         try:
-            self.set_text(text)
+            self.set_text(" ".join(text.split()))
         except ModelInputError as err:
             raise ValueError(str(err)) from None
 
@@ -431,7 +433,7 @@ class ModelLab:
         else:
             kind = "classes"
         if kind == "one":
-            return f"{kind}:{act or ''}:{int(at_last)}", (OutputLine("0", float(out[0])),)
+            return f"{kind}:{act or ''}:{int(at_last)}", (OutputLine("", float(out[0])),)
         order = np.argsort(-out, kind="stable")[: min(TOP_K, out.size)]
         rows = []
         for i in order:

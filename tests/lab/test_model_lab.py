@@ -179,6 +179,8 @@ def test_padding_as_pad_sequences(tmp_path: Path) -> None:
     assert lstm.seq.tokens[:3] == ("(padding)",) * 3 and lstm.seq.steps == 6
     assert "padding 0 x3" in lab.view().tokens_text
     assert any("pad_sequences" in n for n in lab.view().notes)
+    lstm.set_text(lstm.seq.as_text())  # the panel's field sent back as it shows it
+    assert lab.text == "the [UNK] dog" and lab.x.tolist() == padded.tolist()
     lab.set_padding(False)
     assert lstm.seq.steps == 3
     masked = ModelLab(_npz_model(tmp_path, "Input(4) Embedding(5,2,mask_zero=True) SimpleRNN(2)"))
@@ -190,13 +192,13 @@ def test_padding_as_pad_sequences(tmp_path: Path) -> None:
 def test_refused_input(tmp_path: Path) -> None:
     lab = ModelLab(_npz_model(tmp_path, SPEC))  # no vocabulary: ids
     assert lab.input_kind == "ids"
-    lab.set_text("1 4 9")
+    lab.set_text("1 4 #9")  # the layer panel shows ids as #9
     assert lab.view().output[0].label.isdigit()
     for text, needle in (("cat", "not an id"), ("3 10", "0..9"), ("", "at least one")):
         with pytest.raises(ModelInputError, match=needle) as info:
             lab.set_text(text)
         assert info.value.text("ko") != info.value.text("en")
-    assert lab.text == "1 4 9"  # unchanged
+    assert lab.text == "1 4 #9"  # unchanged
     masked = ModelLab(_npz_model(tmp_path, "Input(4) Embedding(5,2,mask_zero=True) SimpleRNN(2)"))
     with pytest.raises(ModelInputError, match="padding"):
         masked.set_text("0 1")
