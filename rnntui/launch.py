@@ -125,10 +125,18 @@ def _run(
 
     install_lenient_input_decoder()
 
+    from rnntui.content.loader import enable_disk_cache, load_cached_lessons
+
+    enable_disk_cache()
+
     def load() -> LessonSet:  # runs in a thread after the first frame
         from rnntui.content.loader import load_lessons
 
         return load_lessons(list(lessons_dirs))
+
+    # Unchanged lessons come from the parse cache in milliseconds: then the lesson text is in
+    # the first frame; else (first start, edited lessons) they load after it, in a thread.
+    lessons: LessonSet | Callable[[], LessonSet] = load_cached_lessons(list(lessons_dirs)) or load
 
     plan = None
     if quiz is not None:
@@ -136,7 +144,7 @@ def _run(
 
         plan = QuizPlan(**quiz)
     app = RnnTuiApp(
-        load,
+        lessons,
         lang=chosen,
         lesson_id=lesson or settings.last_lesson,
         theme=settings.theme,

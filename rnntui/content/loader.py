@@ -6,14 +6,38 @@ import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rnntui.content.finder import Found, real_path, scan
 from rnntui.content.model import LANGUAGES, Lesson, Problem
-from rnntui.content.validate import ParsedFile, parse_lesson_file
+
+if TYPE_CHECKING:  # validate imports YAML: only a file that must be parsed pays for it
+    from rnntui.content.validate import ParsedFile
 
 ENV_VAR = "RNNTUI_LESSONS"
 
 _CACHE: dict[str, tuple[tuple[int, int], ParsedFile]] = {}
+
+
+@dataclass(frozen=True)
+class CachedFile:
+    """A parse result read back from the disk cache (the fields of ParsedFile)."""
+
+    path: Path
+    lesson: Lesson | None
+    problems: tuple[Problem, ...]
+    field_lines: dict[str, int] = field(default_factory=dict, compare=False)
+
+
+_DISK_CACHE = False
+"""Keep parse results in the user's cache (rnntui.content.cache)? Off unless a start path
+(the app, the plain quiz) turns it on; ``rnntui check`` and ``lessons`` always parse."""
+
+
+def enable_disk_cache(on: bool = True) -> None:
+    """Let :func:`load_files` (and so :func:`load_lessons`) use the per-user parse cache."""
+    global _DISK_CACHE
+    _DISK_CACHE = on
 
 
 @dataclass
@@ -94,6 +118,8 @@ def find_course_files(folder: Path) -> Found:
 
 def parse_cached(path: Path) -> ParsedFile:
     """``parse_lesson_file`` with a per-process cache keyed on the file's mtime and size."""
+    from rnntui.content.validate import parse_lesson_file
+
     key = str(path.absolute())
     try:
         stat = path.stat()
@@ -113,7 +139,7 @@ def clear_cache() -> None:
     _CACHE.clear()
 
 
-def collect(parsed: Iterable[ParsedFile]) -> LessonSet:
+def collect(parsed: Iterable[ParsedFile | CachedFile]) -> LessonSet:
     """Build a LessonSet; a lesson id used twice in one language keeps only the first file."""
     result = LessonSet()
     owners: dict[tuple[str, str], Path] = {}
@@ -138,16 +164,68 @@ def collect(parsed: Iterable[ParsedFile]) -> LessonSet:
     return result
 
 
-def load_files(paths: Iterable[Path]) -> tuple[LessonSet, list[ParsedFile]]:
+def load_files(paths: Iterable[Path]) -> tuple[LessonSet, list[ParsedFile | CachedFile]]:
     """Load exactly these files; also returns each file's parse result."""
-    parsed = [parse_cached(path) for path in paths]
+    paths = list(paths)
+    parsed: list[ParsedFile | CachedFile] = (
+        _parse_with_disk_cache(paths) if _DISK_CACHE else [parse_cached(p) for p in paths]
+    )
     return collect(parsed), parsed
 
 
-def load_lessons(
+def _parse_with_disk_cache(
+    paths: list[Path], *, only_cached: bool = False
+) -> list[ParsedFile | CachedFile]:
+    """Each file's result from the disk cache when its bytes (and rnntui) are unchanged, else
+    parsed and kept; ``only_cached``: stop at the first file not in the cache ([] then)."""
+    from rnntui.content.cache import ParseCache, file_key
+
+    store = ParseCache()
+    out: list[ParsedFile | CachedFile] = []
+    for path in paths:
+        try:
+            key = file_key(store.stamp, path, path.read_bytes())
+        except (OSError, ValueError):  # unreadable: parse_lesson_file says why
+            key = None
+        hit = _decode_parsed(path, store.get(key)) if key is not None else None
+        if hit is not None:
+            out.append(hit)
+            continue
+        if only_cached:
+            return []
+        parsed = parse_cached(path)
+        if key is not None:
+            store.put(key, _encode_parsed(parsed))
+        out.append(parsed)
+    store.save()
+    return out
+
+
+def _encode_parsed(parsed: ParsedFile) -> dict[str, object]:
+    return {
+        "lesson": parsed.lesson,
+        "problems": parsed.problems,
+        "field_lines": dict(parsed.field_lines),
+    }
+
+
+def _decode_parsed(path: Path, value: object) -> CachedFile | None:
+    if not isinstance(value, dict):
+        return None
+    lesson, problems, lines = value.get("lesson"), value.get("problems"), value.get("field_lines")
+    if not (lesson is None or isinstance(lesson, Lesson)) or not isinstance(problems, tuple):
+        return None
+    if not all(isinstance(x, Problem) for x in problems) or not isinstance(lines, dict):
+        return None
+    if lesson is not None and lesson.path != path:
+        return None
+    return CachedFile(path, lesson, problems, {str(k): int(v) for k, v in lines.items()})
+
+
+def lesson_files_for(
     extra_dirs: Iterable[Path | str] = (), *, include_packaged: bool = True
-) -> LessonSet:
-    """Load the packaged lessons, then ``extra_dirs``, then the folders in RNNTUI_LESSONS."""
+) -> tuple[list[Path], list[Problem]]:
+    """The files :func:`load_lessons` reads, in order, and the folder problems met."""
     folders: list[Path] = []
     missing: list[Problem] = []
     if include_packaged:
@@ -175,6 +253,26 @@ def load_lessons(
         found = find_course_files(folder)
         files.extend(found.files)
         missing.extend(found.problems)
+    return files, missing
+
+
+def load_cached_lessons(extra_dirs: Iterable[Path | str] = ()) -> LessonSet | None:
+    """:func:`load_lessons` from the disk cache alone (milliseconds), or None if any file
+    would have to be parsed (a first start, an edited lesson): then load in the background."""
+    files, missing = lesson_files_for(extra_dirs)
+    parsed = _parse_with_disk_cache(files, only_cached=True)
+    if files and not parsed:
+        return None
+    lessons = collect(parsed)
+    lessons.problems[:0] = missing
+    return lessons
+
+
+def load_lessons(
+    extra_dirs: Iterable[Path | str] = (), *, include_packaged: bool = True
+) -> LessonSet:
+    """Load the packaged lessons, then ``extra_dirs``, then the folders in RNNTUI_LESSONS."""
+    files, missing = lesson_files_for(extra_dirs, include_packaged=include_packaged)
     lessons, _ = load_files(files)
     lessons.problems[:0] = missing
     return lessons

@@ -208,6 +208,13 @@ class RnnTuiApp(App[int]):
             return
         ids = [x.id for x in lessons]
         wanted = self.lesson_id
+        if wanted is not None and wanted not in ids and wanted.strip()[:1].isdigit():
+            from rnntui.quiz.bank import lesson_for_ref  # ``--lesson 4``: lesson number 4
+
+            found = lesson_for_ref(
+                [x for x in self.lesson_list() if x.lang == "en"] or lessons, wanted
+            )
+            wanted = found.id if found is not None else wanted
         if wanted not in ids:
             if wanted is not None:
                 self.notify(tr("lesson.missing", self.lang, id=wanted), severity="warning")

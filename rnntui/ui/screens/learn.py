@@ -31,6 +31,10 @@ if TYPE_CHECKING:
 WIDE = 100
 
 
+async def _wait(awaitable: Awaitable[object]) -> None:
+    await awaitable
+
+
 class PanelPane(VerticalScroll, can_focus=False):
     """Scrolls the panel; focus goes to the panel's controls, never to the pane itself."""
 
@@ -54,6 +58,10 @@ class LearnScreen(Screen[None]):
         self.lesson: Lesson | None = None
         self.panel: Panel | None = None
         self._pending_panel: Panel | None = None
+        self._pending_lesson: Lesson | None = None
+        """A lesson whose hidden panel is still to be made (after the next refresh)."""
+        self._mounting: Awaitable[object] | None = None
+        """The mount of the hidden panel, awaited by F4 if it has not finished."""
         self._panel_focus: Widget | None = None
         self._labs: dict[tuple[str, ...], object] = {}
         self.demo_shown = False
@@ -107,23 +115,20 @@ class LearnScreen(Screen[None]):
             lessons, lesson.id, getattr(self.app, "lang", lesson.lang)
         )
         text_pane = self.query_one("#text-pane", VerticalScroll)
-        from rnntui.ui.widgets.markdown import LessonMarkdown  # markdown-it: only when needed
+        from rnntui.ui.widgets.markdown import show_lesson_text  # markdown-it: when needed
 
-        found = text_pane.query(LessonMarkdown)
-        waits: list[Awaitable[object]] = []
-        if found:
-            waits.append(found.first().update(lesson.body))
-        else:
-            waits.append(text_pane.mount(LessonMarkdown(lesson.body, id="lesson-text")))
+        waits: list[Awaitable[object]] = [show_lesson_text(text_pane, lesson.body)]
         text_pane.scroll_home(animate=False)
         pane = self.query_one("#panel-pane", VerticalScroll)
         waits.append(pane.remove_children())
-        self.panel = panel = self._make_panel(lesson)
         self._panel_focus = None
+        self._pending_panel = None
         if self.panel_visible() and pane.is_mounted:
+            self.panel = panel = self._make_panel(lesson)
             waits.append(pane.mount(panel))
-        else:
-            self._pending_panel = panel
+        else:  # hidden (80x24): made after the text's frame (NumPy is not imported before it)
+            self.panel = None
+            self._pending_lesson = lesson
             self.call_after_refresh(self._mount_pending)
 
         async def settle() -> None:
@@ -131,7 +136,8 @@ class LearnScreen(Screen[None]):
                 await wait
             if self.lesson is lesson:
                 self.query_one("#titlebar", Static).update(title)
-                if panel_had_focus and panel.is_attached:
+                shown = self.panel
+                if panel_had_focus and shown is not None and shown.is_attached:
                     self._focus_first("#panel-pane")
 
         return AwaitComplete(settle())
@@ -179,9 +185,15 @@ class LearnScreen(Screen[None]):
         if not pane.is_mounted:  # the screen is still being built: try after its first frame
             self.call_after_refresh(self._mount_pending)
             return AwaitComplete()
+        lesson, self._pending_lesson = self._pending_lesson, None
+        if lesson is not None and lesson is self.lesson and self.panel is None:
+            self.panel = self._pending_panel = self._make_panel(lesson)
         panel, self._pending_panel = self._pending_panel, None
         if panel is not None and panel is self.panel and not panel.is_attached:
-            return AwaitComplete(pane.mount(panel))
+            self._mounting = pane.mount(panel)
+        shown = self.panel
+        if shown is not None and shown.is_attached and not shown.is_mounted and self._mounting:
+            return AwaitComplete(_wait(self._mounting))  # F4 while it mounts: wait for it
         return AwaitComplete()
 
     # -- panes --------------------------------------------------------------------------------
@@ -253,6 +265,8 @@ class LearnScreen(Screen[None]):
     def busy(self) -> bool:
         """True while a panel waits to be mounted or computed (see the app's F12 sync)."""
         panel = self.panel
+        if self._pending_lesson is not None:  # made (hidden or not) after the next refresh
+            return True
         if self._pending_panel is not None and self.panel_visible():
             return True
         return panel is not None and panel.is_attached and not panel.is_mounted

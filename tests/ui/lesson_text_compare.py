@@ -1,0 +1,59 @@
+"""Render a lesson with Textual's Markdown (LessonMarkdown) and with LessonText in the same
+headless app and return both screens as text (tests/ui/test_lesson_text.py)."""
+
+from __future__ import annotations
+
+from textual.app import App, ComposeResult
+from textual.containers import VerticalScroll
+
+from rnntui.ui.widgets.lesson_text import LessonText, plan
+from rnntui.ui.widgets.markdown import LessonMarkdown
+
+CSS = """
+#pane { width: 1fr; height: 1fr; padding: 0 1; scrollbar-size-vertical: 0; }
+#lesson-text MarkdownH1 { margin: 0 0 1 0; }
+"""
+
+
+class Compare(App[None]):
+    """One scrolling pane, like the lesson screen's text pane."""
+
+    CSS = CSS
+
+    def compose(self) -> ComposeResult:
+        yield VerticalScroll(id="pane")
+
+
+def screen_text(app: App[object]) -> list[str]:
+    """Every row of the screen, trailing blanks removed."""
+    rows = [strip.text.rstrip() for strip in app.screen._compositor.render_strips()]
+    while rows and not rows[-1]:
+        rows.pop()
+    return rows
+
+
+async def render_both(
+    bodies: list[str], width: int, height: int = 400
+) -> list[tuple[list[str], list[str]]]:
+    """(Textual Markdown rows, LessonText rows) for each body, at ``width`` columns."""
+    out = []
+    app = Compare()
+    async with app.run_test(size=(width, height)) as pilot:
+        pane = app.query_one("#pane", VerticalScroll)
+        for body in bodies:
+            blocks = plan(body)
+            assert blocks is not None, "LessonText cannot lay out this lesson"
+            old = LessonMarkdown(body, id="lesson-text")
+            await pane.mount(old)
+            await pilot.pause()
+            await pilot.pause()
+            first = screen_text(app)
+            await old.remove()
+            new = LessonText(blocks, id="lesson-text")
+            await pane.mount(new)
+            await pilot.pause()
+            await pilot.pause()
+            second = screen_text(app)
+            await new.remove()
+            out.append((first, second))
+    return out
