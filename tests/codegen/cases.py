@@ -132,8 +132,28 @@ def _example(panel: str) -> Callable[[], Any]:
     return make
 
 
+def _lesson(lesson_id: str) -> Callable[[], Any]:
+    """A packaged lesson's panel in its starting state (its preset), as ``rnntui code`` does."""
+
+    def make() -> Any:
+        from rnntui.content.loader import load_lessons
+
+        lesson = load_lessons().get(lesson_id, "en")
+        assert lesson is not None
+        return lab_for_panel(lesson.panel, lesson.preset)
+
+    return make
+
+
+def _lesson_ids() -> list[str]:
+    from rnntui.content.loader import load_lessons
+
+    return [x.id for x in load_lessons().for_lang("en") if x.panel in LABS]
+
+
 CASES: dict[str, Callable[[], Any]] = {
     **{f"{panel}-start": _tweak(panel, lambda lab: None) for panel in LABS},
+    **{f"lesson-{lesson_id}": _lesson(lesson_id) for lesson_id in _lesson_ids()},
     "simple_rnn-lesson-example": _example("simple_rnn"),
     "lstm-lesson-example": _example("lstm"),
     "activation-x": _tweak("activation", lambda lab: lab.set("x", -2.5)),
