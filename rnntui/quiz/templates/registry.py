@@ -7,7 +7,7 @@ from functools import cache
 
 from rnntui.quiz.templates.base import Template
 
-FAMILIES = ("params", "shapes", "values", "outputs")
+FAMILIES = ("params", "shapes", "values", "outputs", "demos")
 """The template modules (under ``rnntui.quiz.templates``), each with a ``TEMPLATES`` tuple."""
 
 
