@@ -1,5 +1,6 @@
-"""The ``rnntui`` console script: a bare ``rnntui [options]`` starts the app without importing
-Typer (it costs ~150 ms before the first frame); anything else goes to the Typer CLI.
+"""The ``rnntui`` console script: a bare ``rnntui [options]`` starts the app, and ``rnntui quiz
+[options]`` the quiz, without importing Typer (it costs ~150 ms before the first frame or
+question); anything else (``--help`` included) goes to the Typer CLI.
 
 ``--debug`` (bare app only) keeps Textual's debugging variables such as TEXTUAL_LOG, which are
 otherwise ignored (see ``rnntui.terminal_guard.TEXTUAL_DEBUG_VARIABLES``)."""
@@ -7,6 +8,7 @@ otherwise ignored (see ``rnntui.terminal_guard.TEXTUAL_DEBUG_VARIABLES``)."""
 from __future__ import annotations
 
 import argparse
+import re
 import signal
 import sys
 from collections.abc import Sequence
@@ -87,12 +89,57 @@ def main() -> None:
         sys.exit(2)
 
 
+def parse_quiz_options(argv: Sequence[str]) -> dict[str, Any] | None:
+    """Options of ``rnntui quiz ...`` that the fast path can run exactly as Typer would, or
+    None (``--help``, an unknown or malformed option, a value Typer would refuse: then Typer
+    runs and gives its own message)."""
+    words = list(argv)
+    if not words or words[0] != "quiz":
+        return None
+    parser = argparse.ArgumentParser(add_help=False, exit_on_error=False, allow_abbrev=False)
+    parser.add_argument("--topic")
+    parser.add_argument("--count", default="10")
+    parser.add_argument("--seed")
+    parser.add_argument("--lang")
+    parser.add_argument("--plain", action="store_true")
+    parser.add_argument("--lessons", action="append", type=Path, default=[])
+    try:
+        options, rest = parser.parse_known_args(words[1:])
+    except (argparse.ArgumentError, SystemExit):
+        return None
+    if rest or not _INT.fullmatch(options.count) or not 1 <= int(options.count) <= 200:
+        return None
+    if options.seed is not None and not _INT.fullmatch(options.seed):
+        return None
+    if any(folder.is_file() for folder in options.lessons):  # Typer: file_okay=False
+        return None
+    return {
+        "topic": options.topic,
+        "count": int(options.count),
+        "seed": None if options.seed is None else int(options.seed),
+        "lang": options.lang,
+        "plain": options.plain,
+        "lessons_dirs": options.lessons,
+    }
+
+
+_INT = re.compile(r"[-+]?[0-9]+")
+
+
 def _dispatch() -> None:
     options = parse_app_options(sys.argv[1:])
     if options is not None:
         from rnntui.launch import launch_app
 
         sys.exit(launch_app(**options))
+    quiz = parse_quiz_options(sys.argv[1:])
+    if quiz is not None:  # ``rnntui quiz``: the same run as through Typer, without its import
+        from rnntui.content.loader import enable_disk_cache
+        from rnntui.launch import launch_quiz
+        from rnntui.quiz.commands import run_quiz
+
+        enable_disk_cache()
+        sys.exit(run_quiz(**quiz, app_entry=launch_quiz))
     from rnntui.cli import app
 
     app()
