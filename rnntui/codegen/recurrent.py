@@ -82,13 +82,14 @@ def generate(lab: RecurrentLab, script: Script) -> None:
         f"W, U, b = {wrap('kernel')}, {wrap('recurrent_kernel')}, {wrap('bias')}",
         f"xs = {wrap('x')}",
         f"h, c = {zeros}((1, units)), {zeros}((1, units))",
-        "hs, cs, pres, gates = [], [], [], []",
+        "hs, cs, pres, gates, h_prevs = [], [], [], [], []",
         "for t in range(steps):",
     )
     if edit is not None:
         c_set = wrap("c_set") if edit.c is not None else "c"
         s.add("    if t == t_set:", f"        h, c = {wrap('h_set')}, {c_set}")
     s.add(
+        "    h_prevs.append(h)",
         "    h, c, pre, gate_values = cell(xs[:, t], h, c, W, U, b)",
         "    hs.append(h)",
         "    cs.append(c)",
@@ -162,7 +163,74 @@ def generate(lab: RecurrentLab, script: Script) -> None:
         s.check("hand_c", "shown_c", "c matches rnntui.", "c가 rnntui와 같습니다.")
     if view.gates:
         s.check("hand_gates", "shown_gates", "The gates match.", "게이트 값이 같습니다.")
+    if kind == "SimpleRNN":
+        _simple_terms(lab, s)
+    if kind == "GRU":
+        _gru_params(lab, s)
     s.footer()
+
+
+def _simple_terms(lab: RecurrentLab, s: Script) -> None:
+    """The panel's formula line: x_t W[:, u], h_(t-1) U[:, u] and b[u] of the shown cell."""
+    view = lab.view(s.lang)
+    parts = lab.steps()[view.time].parts["h"]
+    u = view.unit
+    shown = [float(parts.x_term[0, u]), float(parts.h_term[0, u]), float(parts.bias[u])]
+    s.blank()
+    s.comment(
+        f"The formula of unit {u} at t={view.time + 1}: tanh(x_t W + h_(t-1) U + b), term by term.",
+        f"t={view.time + 1}, 유닛 {u}의 식: tanh(x_t W + h_(t-1) U + b), 항마다.",
+    )
+    s.add(
+        f"t_shown, unit = {view.time}, {u}",
+        "x_t, h_prev = xs[:, t_shown], h_prevs[t_shown]",
+        "terms = [float((x_t @ W)[0, unit]), float((h_prev @ U)[0, unit]), float(b[unit])]",
+        'print("tanh(" + " + ".join(f"{v:.4f}" for v in terms) + f") = {np.tanh(sum(terms)):.4f}")',
+    )
+    s.shown("shown_terms", shown, "rnntui's three terms.", "rnntui의 세 항.")
+    s.check("np.array(terms)", "shown_terms", "The terms match.", "항이 같습니다.")
+
+
+def _gru_params(lab: RecurrentLab, s: Script) -> None:
+    """The panel's parameter line: LSTM vs GRU at these units and input dim."""
+    from rnntui.lab.gru import GRULab
+
+    assert isinstance(lab, GRULab)
+    n_lstm, n_gru = lab.param_counts()
+    reset_after = bool(lab.settings.get("reset_after", True))
+    s.blank()
+    s.comment(
+        "Parameters: LSTM (4 blocks) vs this GRU (3 blocks), as model.summary() counts them.",
+        "파라미터: LSTM (블록 4) 대 이 GRU (블록 3), model.summary()가 세는 대로.",
+    )
+    s.add(f"shown_params = ({n_lstm}, {n_gru})  # (LSTM, GRU)")
+    if s.keras:
+        s.add(
+            'lstm = keras.layers.LSTM(units, dtype="float64")',
+            "lstm.build((None, steps, dim))",
+            "params = (lstm.count_params(), layer.count_params())",
+        )
+    else:
+        s.comment(
+            "torch keeps two biases: LSTM counts 4n more than Keras; torch.nn.GRU has Keras'\n"
+            "two GRU biases (reset_after=True; reset_after=False has one, 3n fewer).",
+            "torch는 편향이 둘입니다: LSTM은 Keras보다 4n개 많습니다. torch.nn.GRU는 Keras\n"
+            "GRU의 두 편향과 같습니다 (reset_after=True; reset_after=False는 하나라 3n개 적음).",
+        )
+        s.add(
+            "def count(module):",
+            "    return sum(p.numel() for p in module.parameters())",
+            "",
+            "",
+            "params = (",
+            "    count(torch.nn.LSTM(dim, units)) - 4 * units,",
+            f"    count(torch.nn.GRU(dim, units)) - {0 if reset_after else 3} * units,",
+            ")",
+        )
+    s.add(
+        'print(f"params, units={units}, input {dim}: LSTM {params[0]:,}, GRU {params[1]:,}")',
+        "assert params == shown_params, params",
+    )
 
 
 def _inputs(lab: RecurrentLab, s: Script) -> None:

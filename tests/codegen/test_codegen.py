@@ -57,9 +57,9 @@ def test_gru_reset_before_has_no_torch_module_but_a_loop() -> None:
     lab = lab_for_panel("gru")
     lab.set("reset_after", False)
     code = code_for(lab, "torch", "en")
-    assert "torch.nn.GRU(" not in code
+    assert "layer = torch.nn.GRU(" not in code  # (only to count parameters)
     assert "reset_after=False" in code and "def cell(" in code
-    assert "torch.nn.GRU(" in code_for(lab_for_panel("gru"), "torch", "en")
+    assert "layer = torch.nn.GRU(" in code_for(lab_for_panel("gru"), "torch", "en")
 
 
 def test_file_names_and_unknown_things() -> None:
