@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.ui.tmux_harness import Tmux
+from tests.ui.tmux_harness import SyncedApp, Tmux
 
 pytestmark = [
     pytest.mark.pty,
@@ -56,49 +56,6 @@ leave the panel (F1, F2, F3, F7, q) are not in the mix."""
 TYPED = ["0,5", "2", "-1", "0.25", "3"]
 
 
-class Session:
-    """One app in tmux with the sync hook."""
-
-    def __init__(self, tmux: Tmux, name: str, sync_file: Path) -> None:
-        self.tmux, self.name, self.sync_file = tmux, name, sync_file
-        self.syncs = 0
-
-    def keys(self, *keys: str) -> None:
-        self.tmux.run("send-keys", "-t", self.name, *keys)
-
-    def sync(self, timeout: float = 60.0) -> str:
-        """Press F12 and wait until the app has written the new count; the screen then."""
-        self.syncs += 1
-        self.keys("F12")
-        deadline = time.monotonic() + timeout
-        want = str(self.syncs)
-        while time.monotonic() < deadline:
-            try:
-                if self.sync_file.read_text(encoding="ascii") == want:
-                    return self.tmux.screen(self.name)
-            except FileNotFoundError:
-                pass
-            time.sleep(0.02)
-        raise AssertionError(f"the app never answered sync {want}:\n{self.tmux.screen(self.name)}")
-
-    def settled(self) -> str:
-        """The screen once three syncs in a row show the same text."""
-        last, same = self.sync(), 0
-        for _ in range(30):
-            now = self.sync()
-            same = same + 1 if now == last else 0
-            if same == 2:
-                return now
-            last = now
-        raise AssertionError(f"the screen never settled:\n{last}")
-
-    def repainted(self) -> str:
-        """The screen after a forced full repaint of the same state (F11: every widget laid
-        out and drawn again, every cell sent; a resize would also move scroll positions)."""
-        self.keys("F11")
-        return self.settled()
-
-
 def differences(seen: str, fresh: str) -> list[str]:
     """``row N: seen | fresh`` for every row that differs."""
     a, b = seen.splitlines(), fresh.splitlines()
@@ -119,14 +76,14 @@ def tmux(tmp_path: Path) -> Iterator[Tmux]:
     mux.run("kill-server")
 
 
-def open_app(tmux: Tmux, tmp_path: Path, lang: str) -> Session:
+def open_app(tmux: Tmux, tmp_path: Path, lang: str) -> SyncedApp:
     sync_file = tmp_path / f"sync-{lang}"
     tmux.start(
         lang,
         {"LANG": "C.UTF-8", "TERM": "xterm-256color", "RNNTUI_SYNC_FILE": str(sync_file)},
         [sys.executable, "-m", "rnntui", "--lesson", "what-is-rnn", "--lang", lang],
     )
-    session = Session(tmux, lang, sync_file)
+    session = SyncedApp(tmux, lang, sync_file)
     deadline = time.monotonic() + 60
     while f"1/{LESSONS}" not in tmux.screen(lang):
         assert time.monotonic() < deadline, tmux.screen(lang)

@@ -8,15 +8,12 @@ Update only after looking at the report: ``pytest tests/ui/test_snapshots_panels
 
 from __future__ import annotations
 
-import os
-import shlex
 import shutil
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
+
+from tests.ui.tweak_bytes import BUDGET, tweak_bytes
 
 LESSONS = ("units", "stacking", "bidirectional", "embedding")
 SIZES = {"80x24": ((80, 24), ("f4",)), "120x36": ((120, 36), ())}
@@ -53,22 +50,6 @@ TWEAKS = {
     "embedding": [("Right",), ("Tab", "Right"), ("Tab", "Right"), ("Tab", "Right")],
 }
 """Keys after F4, grouped: the last key of a group is the tweak that is measured."""
-BUDGET = 2048
-
-
-def _settle(log: Path, start: int = -1, quiet: float = 0.6, timeout: float = 10.0) -> int:
-    """Wait until the pane's output log has grown past ``start`` (if given) and then stopped
-    growing for ``quiet`` seconds; its size."""
-    deadline = time.monotonic() + timeout
-    size, since = -1, time.monotonic()
-    while time.monotonic() < deadline:
-        now = log.stat().st_size if log.exists() else 0
-        if now != size:
-            size, since = now, time.monotonic()
-        elif size > start and time.monotonic() - since >= quiet:
-            return size
-        time.sleep(0.05)
-    return size
 
 
 @pytest.mark.pty
@@ -76,58 +57,5 @@ def _settle(log: Path, start: int = -1, quiet: float = 0.6, timeout: float = 10.
 @pytest.mark.parametrize("lesson", LESSONS)
 def test_bytes_per_tweak(lesson: str, tmp_path: Path) -> None:
     """Each value change sends at most 2 KB to an 80x24 terminal (moving focus is not a tweak)."""
-    sock, log = tmp_path / "tmux.sock", tmp_path / "out.log"
-
-    def tmux(*args: str) -> str:
-        return subprocess.run(
-            ["tmux", "-S", str(sock), *args],
-            capture_output=True,
-            text=True,
-            timeout=10,
-            check=False,
-        ).stdout
-
-    env = {
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-        "HOME": str(tmp_path),
-        "LANG": "C.UTF-8",
-        "TERM": "xterm-256color",
-        "RNNTUI_CONFIG_DIR": str(tmp_path / "config"),
-        "RNNTUI_STATE_DIR": str(tmp_path / "state"),
-    }
-    command = " ".join(
-        [f"{k}={shlex.quote(v)}" for k, v in env.items()]
-        + [shlex.quote(sys.executable), "-m", "rnntui", "--lesson", lesson]
-    )
-    tmux(
-        "-f",
-        "/dev/null",
-        "new-session",
-        "-d",
-        "-s",
-        "t",
-        "-x",
-        "80",
-        "-y",
-        "24",
-        f"env -i {command}",
-    )
-    try:
-        tmux("pipe-pane", "-t", "t", "-o", f"cat >> {shlex.quote(str(log))}")
-        _settle(log, 0, quiet=1.5, timeout=30)  # the first screen, fully drawn
-        start = _settle(log)
-        tmux("send-keys", "-t", "t", "F4")
-        _settle(log, start, quiet=1.0)
-        assert tmux("capture-pane", "-p", "-t", "t").count("<") >= 2, "the panel is not shown"
-        sizes = []
-        for group in TWEAKS[lesson]:
-            for key in group[:-1]:
-                start = _settle(log)
-                tmux("send-keys", "-t", "t", key)
-                _settle(log, start)
-            before = _settle(log)
-            tmux("send-keys", "-t", "t", group[-1])
-            sizes.append(_settle(log, before) - before)
-        assert all(0 < n <= BUDGET for n in sizes), sizes  # bytes of each tweak
-    finally:
-        tmux("kill-server")
+    sizes = tweak_bytes(tmp_path, lesson, TWEAKS[lesson])
+    assert all(0 < n <= BUDGET for n in sizes), sizes  # bytes of each tweak

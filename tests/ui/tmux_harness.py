@@ -95,6 +95,50 @@ class Tmux:
         return last
 
 
+class SyncedApp:
+    """One app in tmux started with ``RNNTUI_SYNC_FILE``: :meth:`sync` waits for a state (every
+    key handled, no worker, nothing pending, painted), never for a time."""
+
+    def __init__(self, tmux: Tmux, name: str, sync_file: Path) -> None:
+        self.tmux, self.name, self.sync_file = tmux, name, sync_file
+        self.syncs = 0
+
+    def keys(self, *keys: str) -> None:
+        self.tmux.run("send-keys", "-t", self.name, *keys)
+
+    def sync(self, timeout: float = 60.0) -> str:
+        """Press F12 and wait until the app has written the new count; the screen then."""
+        self.syncs += 1
+        self.keys("F12")
+        deadline = time.monotonic() + timeout
+        want = str(self.syncs)
+        while time.monotonic() < deadline:
+            try:
+                if self.sync_file.read_text(encoding="ascii") == want:
+                    return self.tmux.screen(self.name)
+            except FileNotFoundError:
+                pass
+            time.sleep(0.02)
+        raise AssertionError(f"the app never answered sync {want}:\n{self.tmux.screen(self.name)}")
+
+    def settled(self) -> str:
+        """The screen once three syncs in a row show the same text."""
+        last, same = self.sync(), 0
+        for _ in range(30):
+            now = self.sync()
+            same = same + 1 if now == last else 0
+            if same == 2:
+                return now
+            last = now
+        raise AssertionError(f"the screen never settled:\n{last}")
+
+    def repainted(self) -> str:
+        """The screen after a forced full repaint of the same state (F11: every widget laid
+        out and drawn again, every cell sent; a resize would also move scroll positions)."""
+        self.keys("F11")
+        return self.settled()
+
+
 def rnntui(*args: str) -> list[str]:
     """The real command on the LSTM lesson, in English."""
     return [sys.executable, "-m", "rnntui", "--lesson", "lstm", "--lang", "en", *args]
