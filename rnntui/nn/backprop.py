@@ -5,7 +5,9 @@ layer's ``LayerGrads`` (weight gradients in ``get_weights`` order). The mask fro
 ``Embedding(mask_zero=True)`` reaches the next recurrent layer; it stays attached to the output
 while layers keep the time axis (``return_sequences``, Dense, Dropout) and is consumed by a
 layer that drops it (a last-step recurrent layer, GlobalAveragePooling1D). The mask left on the
-model's output is what the loss uses.
+model's output is what the loss uses. Every layer is called the same way (the contract in
+``layer.py``): ``forward`` / ``__call__`` with ``training`` and ``mask``, ``compute_mask`` for
+the mask it passes on, ``backward`` for its gradients.
 """
 
 from __future__ import annotations
@@ -18,12 +20,7 @@ import numpy as np
 import numpy.typing as npt
 
 from rnntui.nn.activations import Array
-from rnntui.nn.bidirectional import Bidirectional
-from rnntui.nn.dense import Dense, Dropout
-from rnntui.nn.embedding import Embedding
 from rnntui.nn.layer import Layer
-from rnntui.nn.pooling import GlobalAveragePooling1D
-from rnntui.nn.recurrent import RNNLayer
 from rnntui.nn.tape import LayerGrads
 
 
@@ -54,31 +51,13 @@ def stack_forward(
     masks_in: list[np.ndarray | None] = []
     for layer in layers:
         masks_in.append(mask)
+        x_in = x
         tape: Any = None
-        if isinstance(layer, Embedding):
-            mask = layer.compute_mask(x)
-            x, tape = layer.forward(x)
-        elif isinstance(layer, (RNNLayer, Bidirectional)):
-            if keep_tapes:
-                x, tape = layer.forward(x, training=training, mask=mask)
-            else:
-                x = layer(x, training=training, mask=mask)
-            if not layer.return_sequences:
-                mask = None
-        elif isinstance(layer, Dropout):
-            x, tape = layer.forward(x, training=training)
-        elif isinstance(layer, GlobalAveragePooling1D):
-            x, tape = layer.forward(x, mask=mask)
-            mask = None
-        elif isinstance(layer, Dense):
-            x, tape = layer.forward(x)
-        elif not keep_tapes:
-            x = layer(x)  # type: ignore[operator]
+        if keep_tapes:
+            x, tape = layer.forward(x_in, training=training, mask=mask)
         else:
-            raise ValueError(
-                f"layer {layer.name!r} ({type(layer).__name__}) has no backward pass: "
-                "it cannot be trained yet"
-            )
+            x = layer(x_in, training=training, mask=mask)
+        mask = layer.compute_mask(x_in, mask)
         tapes.append(tape)
         listed.append(isinstance(x, list))
         if isinstance(x, list):
@@ -96,9 +75,7 @@ def stack_backward(layers: Sequence[Layer], tape: StackTape, d_output: Array) ->
         if d is None:
             raise ValueError(f"no gradient reaches layer {layer.name!r}")
         grads = layer.backward(layer_tape, [d] if listed else d)
-        if isinstance(layer, RNNLayer):
-            grads = LayerGrads(grads.dx, grads.weights, grads)
-        out.append(grads)
+        out.append(LayerGrads(grads.d_input, grads.weights, grads.detail))
         d = grads.d_input
     return out[::-1]
 

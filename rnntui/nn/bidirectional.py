@@ -89,6 +89,19 @@ class Bidirectional(Layer):
     def weight_shapes(self) -> list[tuple[int, ...]]:
         return [tuple(w.shape) for w in self.get_weights()]
 
+    def weight_shapes_for(self, input_shape: Shape) -> list[tuple[int, ...]]:
+        return self.forward_layer.weight_shapes_for(input_shape) * 2
+
+    def weight_labels(self) -> list[str]:
+        """``forward_lstm/kernel`` ... then ``backward_lstm/kernel`` ..."""
+        f, b = self.forward_layer, self.backward_layer
+        return [f"{f.name}/{n}" for n in f.weight_names()] + [
+            f"{b.name}/{n}" for n in b.weight_names()
+        ]
+
+    def inner_layers(self) -> list[Layer]:
+        return [self.layer]
+
     def compute_output_shape(self, input_shape: Shape) -> Any:
         self.check_input_shape(tuple(input_shape))
         one = self.forward_layer.compute_output_shape(input_shape)

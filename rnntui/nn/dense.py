@@ -71,12 +71,15 @@ class Dense(Layer):
         self.check_input_shape(tuple(input_shape))
         return (*tuple(input_shape[:-1]), self.units)
 
-    def __call__(self, inputs: npt.ArrayLike) -> Array:
-        """Apply to the last axis of inputs of any rank >= 2."""
-        return self.forward(inputs)[0]
+    def weight_shapes_for(self, input_shape: Shape) -> list[tuple[int, ...]]:
+        d = int(input_shape[-1] or 0)
+        return [(d, self.units)] + ([(self.units,)] if self.use_bias else [])
 
-    def forward(self, inputs: npt.ArrayLike) -> tuple[Array, tuple[Array, Array]]:
-        """(y, tape) for inputs (..., D): y is (..., units), the tape is (x, y)."""
+    def forward(
+        self, inputs: npt.ArrayLike, training: bool = False, *, mask: Any = None
+    ) -> tuple[Array, tuple[Array, Array]]:
+        """(y, tape) for inputs (..., D) of any rank >= 2, on the last axis: y is (..., units),
+        the tape is (x, y). A mask passes on unchanged."""
         x = np.asarray(inputs, dtype=np.float64)
         self._ensure_built(x)
         y = x @ self.kernel
@@ -112,12 +115,12 @@ class Dropout(Layer):
     def compute_output_shape(self, input_shape: Shape) -> Shape:
         return tuple(input_shape)
 
-    def __call__(self, inputs: npt.ArrayLike, training: bool = False) -> Array:
-        """Drop entries with probability ``rate`` when training, else return inputs unchanged."""
-        return self.forward(inputs, training)[0]
-
-    def forward(self, inputs: npt.ArrayLike, training: bool = False) -> tuple[Array, Array | None]:
-        """(y, mask): the mask drawn for this call (None at inference), reused by backward."""
+    def forward(
+        self, inputs: npt.ArrayLike, training: bool = False, *, mask: Any = None
+    ) -> tuple[Array, Array | None]:
+        """(y, tape): entries dropped with probability ``rate`` when training, else the inputs
+        unchanged; the tape is the dropout mask of this call (None at inference), reused by
+        backward. A time-step ``mask`` passes on unchanged."""
         x = np.asarray(inputs, dtype=np.float64)
         if not training or self.rate == 0:
             return x, None

@@ -20,6 +20,8 @@ from rnntui.nn.tape import LayerGrads
 class Embedding(Layer):
     """Keras ``Embedding(input_dim, output_dim, mask_zero=False)``; weight (V, E), V*E params."""
 
+    takes_ids = True
+
     def __init__(
         self,
         input_dim: int,
@@ -53,6 +55,9 @@ class Embedding(Layer):
     def weight_names(self) -> list[str]:
         return ["embeddings"]
 
+    def weight_shapes_for(self, input_shape: Shape) -> list[tuple[int, ...]]:
+        return [(self.input_dim, self.output_dim)]
+
     def build(self, input_shape: Shape) -> None:
         super().build(input_shape)
         self.embeddings = self._new_weight(uniform, self._rng, (self.input_dim, self.output_dim))
@@ -72,15 +77,11 @@ class Embedding(Layer):
             )
         return ids
 
-    def __call__(self, inputs: npt.ArrayLike) -> Array:
-        """Look up the rows for integer ids of any shape, e.g. (B, T) -> (B, T, E)."""
-        ids = self._ids(inputs)
-        if not self.built:
-            self.build((None, *ids.shape[1:]))
-        return self.embeddings[ids]
-
-    def forward(self, inputs: npt.ArrayLike) -> tuple[Array, np.ndarray]:
-        """(rows, ids): the tape is the integer ids."""
+    def forward(
+        self, inputs: npt.ArrayLike, training: bool = False, *, mask: Any = None
+    ) -> tuple[Array, np.ndarray]:
+        """(rows, ids): the rows for integer ids of any shape, e.g. (B, T) -> (B, T, E); the
+        tape is the integer ids."""
         ids = self._ids(inputs)
         if not self.built:
             self.build((None, *ids.shape[1:]))
@@ -92,8 +93,8 @@ class Embedding(Layer):
         np.add.at(d_w, tape.reshape(-1), np.asarray(d_output).reshape(-1, self.output_dim))
         return LayerGrads(None, [d_w])
 
-    def compute_mask(self, inputs: npt.ArrayLike) -> np.ndarray | None:
-        """``ids != 0`` when mask_zero, else None."""
+    def compute_mask(self, inputs: npt.ArrayLike, mask: Any = None) -> np.ndarray | None:
+        """``ids != 0`` when mask_zero, else None (a mask given to the ids is not passed on)."""
         return (np.asarray(inputs) != 0) if self.mask_zero else None
 
     def one_hot(self, inputs: npt.ArrayLike) -> Array:

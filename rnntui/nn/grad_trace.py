@@ -20,8 +20,6 @@ import numpy as np
 import numpy.typing as npt
 
 from rnntui.nn.activations import Array
-from rnntui.nn.bidirectional import Bidirectional
-from rnntui.nn.layer import Layer
 from rnntui.nn.losses import Loss
 from rnntui.nn.tape import RecurrentGrads
 
@@ -81,15 +79,6 @@ def _steps(grads: RecurrentGrads) -> tuple[StepGrad, ...]:
     )
 
 
-def _weight_names(layer: Layer) -> tuple[str, ...]:
-    if isinstance(layer, Bidirectional):
-        f, b = layer.forward_layer, layer.backward_layer
-        return tuple(f"{f.name}/{n}" for n in f.weight_names()) + tuple(
-            f"{b.name}/{n}" for n in b.weight_names()
-        )
-    return tuple(layer.weight_names())
-
-
 def backward_trace(
     model: object,
     x: npt.ArrayLike,
@@ -115,7 +104,7 @@ def backward_trace(
             LayerBackward(
                 name=layer.name,
                 kind=type(layer).__name__,
-                weight_names=_weight_names(layer),
+                weight_names=tuple(layer.weight_labels()),
                 weight_grads=tuple(g.weights),
                 d_input=g.d_input,
                 steps=steps,

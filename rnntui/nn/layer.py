@@ -1,4 +1,15 @@
-"""The base class shared by every layer: building, weights and Keras-style shape errors."""
+"""The contract every engine layer keeps, so a stack treats all layers alike.
+
+- ``build(input_shape)`` makes the weights; ``compute_output_shape`` says what comes out;
+  ``weight_shapes_for(input_shape)`` says which weights ``build`` would make, without making them.
+- ``get_weights`` / ``set_weights`` / ``variables`` / ``count_params`` in Keras order.
+- ``layer(inputs, training=False, mask=None)`` returns what Keras returns (an array, or a list
+  when the layer returns states); ``forward(...)`` returns ``(output, tape)`` and
+  ``backward(tape, d_output)`` the gradients (``tape.Grads``) of that call.
+- ``compute_mask(inputs, mask)`` is the mask the next layer receives: the layer declares whether
+  it makes one (Embedding with mask_zero), passes it on (the default) or drops the time axis and
+  with it the mask (a last-step recurrent layer, pooling).
+"""
 
 from __future__ import annotations
 
@@ -8,6 +19,7 @@ from typing import Any
 import numpy as np
 
 from rnntui.nn.activations import Array
+from rnntui.nn.tape import Grads
 
 Shape = tuple[int | None, ...]
 
@@ -30,6 +42,11 @@ class Layer:
     """Base layer: ``build`` creates weights, ``get_weights``/``set_weights`` use Keras order."""
 
     expected_ndim: int | None = None
+    return_sequences: bool | None = None
+    """For layers with a time loop: True passes every step on, False only the last (so the time
+    axis and the mask end here). None: the layer has no time loop."""
+    takes_ids: bool = False
+    """True when the inputs are integer ids (Embedding), not features."""
     draw_weights: bool = True
     """False: ``build`` makes zero weights (fast shapes and counts, e.g. for summaries)."""
 
@@ -46,6 +63,20 @@ class Layer:
     def weight_shapes(self) -> list[tuple[int, ...]]:
         """Shapes of the weights in Keras order (the layer must be built)."""
         return [tuple(w.shape) for w in self.get_weights()]
+
+    def weight_labels(self) -> list[str]:
+        """Names to show for the weights of ``get_weights()`` (``weight_names`` by default)."""
+        return self.weight_names()
+
+    def weight_shapes_for(self, input_shape: Shape) -> list[tuple[int, ...]]:
+        """The shapes ``build(input_shape)`` would make, worked out without allocating."""
+        if not self.weight_names():
+            return []
+        raise ValueError(f"Cannot count the parameters of {type(self).__name__}")
+
+    def inner_layers(self) -> list[Layer]:
+        """Layers this one wraps (Bidirectional's layer), named along with the stack."""
+        return []
 
     def get_weights(self) -> list[Array]:
         """Copies of the weights, in Keras order and shapes."""
@@ -106,10 +137,32 @@ class Layer:
         """Output shape (or list of shapes) for an input shape; batch may be None."""
         raise NotImplementedError
 
-    def backward(self, tape: Any, d_output: Any) -> Any:
-        """dL/d(input) and weight gradients from dL/d(output), for the call that made ``tape``
-        (each layer's ``forward`` returns its tape)."""
+    # -- calling ---------------------------------------------------------------------------
+    def __call__(self, inputs: Any, training: bool = False, *, mask: Any = None) -> Any:
+        """The output for ``inputs``, as Keras' ``layer(inputs)``: ``training`` turns dropout on,
+        ``mask`` (B, T) marks the time steps that count (a layer that has no use for it ignores
+        it)."""
+        return self.forward(inputs, training=training, mask=mask)[0]
+
+    def forward(self, inputs: Any, training: bool = False, *, mask: Any = None) -> tuple[Any, Any]:
+        """``(output, tape)``: the call's output and what ``backward`` needs of it."""
+        raise ValueError(
+            f"layer {self.name!r} ({type(self).__name__}) has no backward pass: "
+            "it cannot be trained yet"
+        )
+
+    def backward(self, tape: Any, d_output: Any) -> Grads:
+        """dL/d(input) and weight gradients from dL/d(output), for the call that made ``tape``.
+
+        ``d_output`` has the structure of the call's output (a list when it returned a list)."""
         raise NotImplementedError(f"{type(self).__name__} has no backward pass")
+
+    def compute_mask(self, inputs: Any, mask: Any = None) -> Any:
+        """The mask the next layer receives, from this layer's inputs and the mask it got.
+
+        By default the mask passes on unchanged, unless the layer has a time loop that returns
+        only its last step (``return_sequences=False``): the time axis, and the mask, end there."""
+        return None if self.return_sequences is False else mask
 
     def get_config(self) -> dict[str, Any]:
         """Constructor arguments, enough to make a fresh copy."""

@@ -68,7 +68,9 @@ class GlobalAveragePooling1D(Layer):
         """The time axis is gone, so no mask is passed on (as Keras)."""
         return None
 
-    def __call__(self, inputs: npt.ArrayLike, mask: npt.ArrayLike | None = None) -> Array:
+    def __call__(
+        self, inputs: npt.ArrayLike, training: bool = False, *, mask: npt.ArrayLike | None = None
+    ) -> Array:
         """The mean over time of ``inputs`` (B, T, C); ``mask`` (B, T) keeps steps that are True."""
         x = np.asarray(inputs, dtype=np.float64)
         self._ensure_built(x)
@@ -86,7 +88,7 @@ class GlobalAveragePooling1D(Layer):
             return total / count
 
     def forward(
-        self, inputs: npt.ArrayLike, mask: npt.ArrayLike | None = None
+        self, inputs: npt.ArrayLike, training: bool = False, *, mask: npt.ArrayLike | None = None
     ) -> tuple[Array, tuple[tuple[int, ...], Array]]:
         """(y, tape): the tape holds the input shape and the per-step weights m / sum m."""
         x = np.asarray(inputs, dtype=np.float64)

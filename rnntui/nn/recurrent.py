@@ -44,6 +44,7 @@ class RNNLayer(Layer):
     """Base of the recurrent layers (Keras argument names and defaults)."""
 
     expected_ndim = 3
+    return_sequences: bool
     gate_names: tuple[str, ...] = ()
     has_carry = False
     per_gate_capable = True
@@ -130,6 +131,14 @@ class RNNLayer(Layer):
 
     def _initial_bias(self) -> Array:
         return np.zeros(self.bias_shape())
+
+    def weight_shapes_for(self, input_shape: Shape) -> list[tuple[int, ...]]:
+        d = input_shape[-1]
+        if d is None:
+            raise ValueError(f"Layer {self.name!r} needs a known last input dimension")
+        width = self.n_gates * self.units
+        shapes = [(int(d), width), (self.units, width)]
+        return shapes + ([tuple(self.bias_shape())] if self.use_bias else [])
 
     def compute_output_shape(self, input_shape: Shape) -> Any:
         self.check_input_shape(tuple(input_shape))

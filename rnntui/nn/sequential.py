@@ -11,9 +11,7 @@ import numpy as np
 import numpy.typing as npt
 
 from rnntui.nn.backprop import stack_forward
-from rnntui.nn.embedding import Embedding
 from rnntui.nn.layer import Layer, Shape, format_shape
-from rnntui.nn.recurrent import RNNLayer
 from rnntui.nn.training import TrainingMixin
 
 
@@ -56,22 +54,13 @@ def _unique_names(layers: Sequence[Layer]) -> None:
     """Give repeated default names Keras-style suffixes: lstm, lstm_1, lstm_2 ..."""
     seen: dict[str, int] = {}
     for layer in layers:
-        for item in (getattr(layer, "layer", None), layer):
-            if not isinstance(item, Layer):
-                continue
+        for item in (*layer.inner_layers(), layer):
             base = item.name
             if base in seen:
                 seen[base] += 1
                 item.name = f"{base}_{seen[base]}"
             else:
                 seen[base] = 0
-
-
-def _inner(layer: Layer) -> RNNLayer | None:
-    if isinstance(layer, RNNLayer):
-        return layer
-    inner = getattr(layer, "layer", None)
-    return inner if isinstance(inner, RNNLayer) else None
 
 
 class Sequential(TrainingMixin):
@@ -116,8 +105,7 @@ class Sequential(TrainingMixin):
     def _hint(self, k: int, shape: Shape, lang: str = "en") -> str:
         ko = lang == "ko"
         below = self.layers[k - 1] if k > 0 else None
-        inner = _inner(below) if below is not None else None
-        if below is not None and inner is not None and not inner.return_sequences:
+        if below is not None and below.return_sequences is False:
             if ko:
                 return (
                     f"도움말: 아래 층('{below.name}')에 return_sequences=True를 설정하면 마지막 "
@@ -127,7 +115,7 @@ class Sequential(TrainingMixin):
                 f"Hint: set return_sequences=True on the layer below ('{below.name}') so it "
                 f"passes every time step (None, T, units), not only the last one."
             )
-        if len(shape) == 2 and (below is None or not isinstance(below, Embedding)):
+        if len(shape) == 2 and (below is None or not below.takes_ids):
             if ko:
                 return (
                     "도움말: 순환층에는 (배치, 시간, 특성) 입력이 필요합니다. "

@@ -28,7 +28,6 @@ from rnntui.nn import (
     Dropout,
     Embedding,
     GlobalAveragePooling1D,
-    RNNLayer,
     Sequential,
     SimpleRNN,
     StackError,
@@ -344,22 +343,7 @@ def _as_tuple(value: Any, item: str) -> tuple[Any, ...]:
 # -- shapes and counts without weights --------------------------------------------------------
 def weight_shapes(layer: Layer, input_shape: Shape) -> list[tuple[int, ...]]:
     """The shapes ``layer`` would build on ``input_shape``, worked out without allocating."""
-    d = input_shape[-1]
-    if isinstance(layer, Bidirectional):
-        return weight_shapes(layer.forward_layer, input_shape) * 2
-    if isinstance(layer, RNNLayer):
-        if d is None:
-            raise ValueError(f"Layer {layer.name!r} needs a known last input dimension")
-        width = layer.n_gates * layer.units
-        shapes = [(int(d), width), (layer.units, width)]
-        return shapes + ([tuple(layer.bias_shape())] if layer.use_bias else [])
-    if isinstance(layer, Dense):
-        return [(int(d or 0), layer.units)] + ([(layer.units,)] if layer.use_bias else [])
-    if isinstance(layer, Embedding):
-        return [(layer.input_dim, layer.output_dim)]
-    if not layer.weight_names():
-        return []
-    raise SpecError(f"Cannot count the parameters of {type(layer).__name__}")
+    return layer.weight_shapes_for(input_shape)
 
 
 @dataclass(frozen=True)

@@ -6,12 +6,28 @@ A tape belongs to one call of one layer. Arrays are float64 with the batch axis 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 
 from rnntui.nn.activations import Array
 from rnntui.nn.dropout import DropoutMasks
+
+
+class Grads(Protocol):
+    """What every layer's ``backward`` returns: dL/d(input) and the weight gradients."""
+
+    @property
+    def d_input(self) -> Any:
+        """dL/d(layer input); None for integer ids (Embedding)."""
+
+    @property
+    def weights(self) -> list[Array]:
+        """Weight gradients in ``get_weights()`` order."""
+
+    @property
+    def detail(self) -> Any:
+        """Per-step gradients of a recurrent layer, else None."""
 
 
 @dataclass
@@ -47,6 +63,16 @@ class RecurrentGrads:
     d_initial_state: list[Array]
     weights: list[Array]
     order: list[int]
+
+    @property
+    def d_input(self) -> Array:
+        """``dx``, under the name every layer's gradients use (``Grads``)."""
+        return self.dx
+
+    @property
+    def detail(self) -> RecurrentGrads:
+        """The per-step gradients: this object itself."""
+        return self
 
 
 @dataclass
