@@ -7,7 +7,11 @@ architecture, data, epochs and batch size, starting from the same weights, when 
 installed. The fill-the-blank loss is Keras' ``sample_weight`` (1 at the blank); the engine
 reads it from the labels. Also the first-token task per cell at a few T.
 
-Run: python bench/train_demos.py [--only NAME] [--no-keras] [--remember]
+``--keys``: key -> settled on the next-word demo panel (lesson 1, F8) with no training and
+while a live training runs in its worker thread (in-process, headless Textual Pilot: the time
+from a key press until the app has handled it and repainted, not a terminal's round trip).
+
+Run: python bench/train_demos.py [--only NAME] [--no-keras] [--remember] [--keys]
 """
 
 from __future__ import annotations
@@ -76,12 +80,76 @@ def remember_rows(lengths: tuple[int, ...]) -> None:
             )
 
 
+async def _key_times(training: bool, presses: int, reference: bool = False) -> list[float]:
+    """Milliseconds from each temperature key press until the screen has settled
+    (``reference``: the same on the LSTM lesson's first stepper, for the harness's own cost)."""
+    from rnntui.content.loader import load_lessons
+    from rnntui.ui.app import RnnTuiApp
+
+    lesson = "lstm" if reference else "what-is-rnn"
+    app = RnnTuiApp(load_lessons(), lang="en", lesson_id=lesson, save=False)  # en: 21 s run
+    times: list[float] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        if reference:
+            await pilot.press("f4")
+            await pilot.pause()
+            panel = app.learn.panel
+            next(w for w in panel.query("Stepper")).focus()
+        else:
+            await pilot.press("f8")
+            await pilot.pause()
+            panel = app.learn.panel
+            panel.query_one("#temperature").focus()
+        await pilot.pause()
+        if training:
+            await pilot.press("t")
+            for _ in range(500):  # wait until the first epoch has been reported
+                await pilot.pause()
+                if "1/25" in getattr(panel, "progress_text", ""):
+                    break
+        for k in range(presses):
+            start = time.perf_counter()
+            await pilot.press("right" if k % 2 == 0 else "left")
+            await pilot.pause()
+            times.append((time.perf_counter() - start) * 1e3)
+        still = getattr(panel, "training", False)
+        if training:
+            await pilot.press("x")
+            await app.workers.wait_for_complete()
+        if training and not still:
+            print("  (the training ended before the last key: raise the epochs)")
+    return times
+
+
+def keys_while_training(presses: int = 40) -> None:
+    """Key -> settled on the next-word demo, idle and during a live training."""
+    import asyncio
+    import statistics
+
+    for label, training, reference in (
+        ("LSTM panel (reference) ", False, True),
+        ("next-word demo, idle   ", False, False),
+        ("next-word demo, training", True, False),
+    ):
+        times = asyncio.run(_key_times(training, presses, reference))
+        print(
+            f"key -> settled, {label}: median {statistics.median(times):.1f} ms,"
+            f" max {max(times):.1f} ms ({len(times)} keys)"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", action="append")
     parser.add_argument("--no-keras", action="store_true")
     parser.add_argument("--remember", action="store_true", help="also the first-token task")
+    parser.add_argument("--keys", action="store_true", help="only key -> settled while training")
     args = parser.parse_args()
+    if args.keys:
+        keys_while_training()
+        return
     for recipe in recipes():
         if args.only and recipe.name not in args.only:
             continue
