@@ -381,12 +381,11 @@ class RnnTuiApp(App[int]):
 
         from rnntui.ui.palette import SafeCommandPalette
 
-        if self.use_command_palette and not CommandPalette.is_open(cast("App[object]", self)):
-            self.push_screen(
-                SafeCommandPalette(
-                    id="--command-palette", placeholder=tr("palette.search", self.lang)
-                )
-            )
+        if not self.use_command_palette or CommandPalette.is_open(cast("App[object]", self)):
+            return
+        # No id: a palette closed a moment ago may still be being removed, and a second
+        # "--command-palette" would raise DuplicateIds (issue 18, the raw monkey's seed 10001).
+        self.push_screen(SafeCommandPalette(placeholder=tr("palette.search", self.lang)))
 
     def action_show_code(self) -> None:
         """k on a panel, or the palette: the Keras / PyTorch code of the lesson's panel."""
