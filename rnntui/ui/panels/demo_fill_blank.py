@@ -110,7 +110,13 @@ class FillBlankPanel(DemoPanel):
 
             model, run = train_shipped_recipe(model_name(self.lab.lang, kind), tagged, cancel)
             done.append((kind, model, run))
-        return done
+        saved = not cancel.is_set()
+        for kind, model, _run in done if saved else ():
+            try:  # in the thread: a file write must not stall the keys
+                user_models.save(model_name(self.lab.lang, kind), model)
+            except Exception:  # a read-only home must not break the demo
+                saved = False
+        return done, saved
 
     def _key(self, kind: str) -> str:
         return "forward" if kind == "fwd" else "bidirectional"
@@ -131,17 +137,13 @@ class FillBlankPanel(DemoPanel):
         self.request_recompute()
 
     def on_trained(self, result: Any, cancelled: bool) -> None:
-        if cancelled or not result:
+        if cancelled or not result or not result[0]:
             if cancelled:
                 self.show_progress(0, 1, self.t("cancelled", "취소됨"))
             return
-        saved = True
-        for kind, model, _run in result:
+        done, saved = result
+        for kind, model, _run in done:
             self.lab.models[self._key(kind)].set_weights(model.get_weights())
-            try:
-                user_models.save(model_name(self.lab.lang, kind), model)
-            except Exception:  # a read-only home must not break the demo
-                saved = False
         self.lab.source = "user"
         kept = self.t("kept as your models (z resets)", "내 모델로 저장됨 (z: 초기화)")
         if not saved:

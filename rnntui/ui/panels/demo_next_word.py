@@ -152,7 +152,16 @@ class NextWordPanel(DemoPanel):
 
     # -- training -------------------------------------------------------------------------------
     def train_job(self, cancel: threading.Event, report: Callable[[Any], None]) -> Any:
-        return train_shipped_recipe(model_name(self.lab.lang), report, cancel)
+        """Train, then (still in the thread: a file write must not stall the keys) keep it."""
+        name = model_name(self.lab.lang)
+        model, run = train_shipped_recipe(name, report, cancel)
+        error = ""
+        if not cancel.is_set():
+            try:
+                user_models.save(name, model, {"epochs": run.epochs_done})
+            except Exception as exc:  # a read-only home must not break the demo
+                error = str(exc)
+        return model, run, error
 
     def on_progress(self, payload: Any) -> None:
         snap: EpochSnapshot = payload
@@ -177,14 +186,12 @@ class NextWordPanel(DemoPanel):
             return
         if result is None:
             return
-        model, run = result
+        model, run, error = result
         assert isinstance(run, RunResult)
         self.lab.model.set_weights(model.get_weights())
         self.lab.source = "user"
-        try:
-            user_models.save(model_name(self.lab.lang), model, {"epochs": run.epochs_done})
-            kept = self.t("kept as your model (z resets)", "내 모델로 저장됨 (z: 초기화)")
-        except Exception as error:  # a read-only home must not break the demo
+        kept = self.t("kept as your model (z resets)", "내 모델로 저장됨 (z: 초기화)")
+        if error:
             kept = self.t(f"not saved: {error}", f"저장하지 못함: {error}")
         self.show_progress(run.epochs_done, run.epochs_done, self.t("done, ", "완료, ") + kept)
         self.request_recompute()
