@@ -34,6 +34,11 @@ def _lstm_words(lab: Any) -> None:
     lab.select(time=2)
 
 
+def _gru_weight(lab: Any) -> None:
+    lab.set_weight(1, 0, 2, 0.75)  # one recurrent_kernel entry edited (w in the panel)
+    lab.set_weight(2, 1, 0, -0.5)  # and one bias entry
+
+
 def _gru_before(lab: Any) -> None:
     lab.set("reset_after", False)
     lab.force("r", "value", 0.0)
@@ -162,6 +167,7 @@ CASES: dict[str, Callable[[], Any]] = {
     "lstm-state": _tweak("lstm", _lstm_state),
     "lstm-words": _tweak("lstm", _lstm_words),
     "gru-reset-before-forced": _tweak("gru", _gru_before),
+    "gru-weight-edited": _tweak("gru", _gru_weight),
     "gru-words-state-forced": _tweak("gru", _gru_words_state),
     "dropout-gru": _tweak("dropout", _dropout_gru),
     "dropout-shared": _tweak("dropout", _dropout_shared),
