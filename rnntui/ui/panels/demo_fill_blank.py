@@ -50,6 +50,7 @@ class FillBlankPanel(DemoPanel):
     """The sentence, both models' guesses side by side, the explanation, live training."""
 
     NAME = "demo_fill_blank"
+    can_focus = True  # Tab from the sentence reaches the panel, whose keys are t, x, z
     HELP_TEXT: ClassVar[dict[str, str]] = {
         "en": "## Fill the blank\n\nTwo GRU models trained on the same sentences predict the "
         "word at the blank (write it as ___). At the blank, the forward model has read only "
