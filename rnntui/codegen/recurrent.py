@@ -75,29 +75,46 @@ def generate(lab: RecurrentLab, script: Script) -> None:
         + "}"
     )
     cells.activations(s)
-    cells.hand_cell(s, kind, reset_after, forced)
+    cells.hand_cell(s, kind, reset_after, "{}")
     wrap = (lambda name: name) if k else (lambda name: f"torch.from_numpy({name})")
     zeros = "np.zeros" if k else "torch.zeros"
+    cat = "np.concatenate" if k else "torch.cat"
+    tail = "" if k else ".numpy()"
     s.add(
         f"W, U, b = {wrap('kernel')}, {wrap('recurrent_kernel')}, {wrap('bias')}",
         f"xs = {wrap('x')}",
-        f"h, c = {zeros}((1, units)), {zeros}((1, units))",
-        "hs, cs, pres, gates, h_prevs = [], [], [], [], []",
-        "for t in range(steps):",
+        "",
+        "",
+        "def run():",
+        '    """Every step with the cell above; the gates read FORCES when they are called."""',
+        f"    h, c = {zeros}((1, units)), {zeros}((1, units))",
+        "    hs, cs, pres, gates, h_prevs = [], [], [], [], []",
+        "    for t in range(steps):",
     )
     if edit is not None:
         c_set = wrap("c_set") if edit.c is not None else "c"
-        s.add("    if t == t_set:", f"        h, c = {wrap('h_set')}, {c_set}")
+        s.add("        if t == t_set:", f"            h, c = {wrap('h_set')}, {c_set}")
     s.add(
-        "    h_prevs.append(h)",
-        "    h, c, pre, gate_values = cell(xs[:, t], h, c, W, U, b)",
-        "    hs.append(h)",
-        "    cs.append(c)",
-        "    pres.append(pre)",
-        "    gates.append(gate_values)",
+        "        h_prevs.append(h)",
+        "        h, c, pre, gate_values = cell(xs[:, t], h, c, W, U, b)",
+        "        hs.append(h)",
+        "        cs.append(c)",
+        "        pres.append(pre)",
+        "        gates.append(gate_values)",
+        f"    return {cat}(hs){tail}, {cat}(cs){tail}, pres, gates, h_prevs",
+        "",
+        "",
     )
-    cat = "np.concatenate" if k else "lambda parts: torch.cat(parts).numpy()"
-    s.add(f"stack = {cat}", "hand_h = stack(hs)", "hand_c = stack(cs)" if carry else "", "")
+    if forces and torch_module:
+        s.comment(
+            "Without forcing, the written-out cell computes what the layer computes:",
+            "고정하지 않으면 직접 쓴 셀은 층과 같은 값을 계산합니다:",
+        )
+        s.add("np.testing.assert_allclose(run()[0], framework_h, atol=ATOL)")
+        s.comment("Now with rnntui's forcing:", "이제 rnntui처럼 고정합니다:")
+    if forces:
+        s.add(f"FORCES = {forced}")
+    s.add("hand_h, hand_c, pres, gates, h_prevs = run()", "")
     # what the panel shows
     s.shown(
         "shown_h",
