@@ -14,7 +14,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.geometry import Region
 from textual.screen import ModalScreen
 from textual.widget import Widget
@@ -132,8 +132,10 @@ class WeightsScreen(ModalScreen[None]):
         border: solid $primary;
         padding: 0 1;
     }
-    WeightsScreen #weights-entry { dock: bottom; display: none; }
-    WeightsScreen #weights-status { dock: bottom; height: auto; background: $surface; }
+    WeightsScreen #weights-head { dock: top; height: auto; background: $surface; padding: 0 1; }
+    WeightsScreen #weights-foot { dock: bottom; height: auto; background: $surface; }
+    WeightsScreen #weights-entry { display: none; }
+    WeightsScreen #weights-status { height: auto; }
     WeightsScreen .modal--hint { text-style: italic; }
     """
 
@@ -157,7 +159,7 @@ class WeightsScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         view = weights_view(self.lab, self.lang)
-        with VerticalScroll(id="weights-body"):
+        with Vertical(id="weights-head"):
             yield Static(
                 Text(
                     pick(
@@ -169,11 +171,13 @@ class WeightsScreen(ModalScreen[None]):
                 classes="modal--hint",
             )
             yield Static(Text(view.title), id="weights-title")
+        with VerticalScroll(id="weights-body"):
             yield WeightsTable(view, id="weights-table")
-        yield Static(Text(""), id="weights-status")
-        entry = Input(id="weights-entry", compact=True)
-        entry.cursor_blink = False
-        yield entry
+        with Vertical(id="weights-foot"):
+            yield Static(Text(""), id="weights-status")
+            entry = Input(id="weights-entry", compact=True)
+            entry.cursor_blink = False
+            yield entry
 
     def on_mount(self) -> None:
         """The cursor is on the first number."""
