@@ -5,6 +5,7 @@ mode too; at 80x24, in both languages."""
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from rnntui.lab.derive import derive
 from rnntui.nn import LSTM
@@ -128,3 +129,21 @@ async def test_e_loads_the_lessons_worked_example(make_app, lessons) -> None:  #
         await pilot.press("r")
         await settle(pilot)
         assert len(grid.rendered_cells()) == 3 and panel.last_error is None
+
+
+@pytest.mark.parametrize("lesson", ["simple-rnn", "lstm", "gru"])
+async def test_korean_recurrent_panels_show_no_english_outside_code(make_panel_app, lesson) -> None:  # type: ignore[no-untyped-def]
+    """Issue 17 for these panels: labels in the docs/terms.md terms; what stays Latin is code
+    or a symbol of the lessons' notation (pre_f is the pre-activation of f, hh the panel's
+    name of GRU's candidate h~, as lesson 5 says)."""
+    from tests.ui.test_panel_korean_text import english_words
+
+    app = make_panel_app(lesson, "ko")
+    async with app.run_test(size=(110, 70)) as pilot:
+        await show_panel(pilot)
+        await settle(pilot)
+        rows = screen_text(app).splitlines()[1:-1]
+        shown = "\n".join(row.split("\u2502", 1)[1] for row in rows if "\u2502" in row)
+        left = {w for w in english_words(shown) if not w.startswith("pre_") and w != "hh"}
+        assert left == set(), shown
+        assert "유닛 수 <" in shown and "유닛    t=1" in shown and "단계" not in shown

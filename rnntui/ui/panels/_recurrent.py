@@ -26,10 +26,10 @@ from rnntui.lab.format import cells, pad, refused
 from rnntui.lab.recurrent import RecurrentLab, RecurrentView
 from rnntui.lab.sequence import InputSequence, refusal_ko
 from rnntui.lab.spec import SettingError
-from rnntui.lab.specs import label
 from rnntui.ui.panels._inspect import QuantityPicker
 from rnntui.ui.panels.base import Panel, Readout
 from rnntui.ui.screens.derivation import DerivationScreen, TextModal
+from rnntui.ui.strings import control_label
 from rnntui.ui.widgets.bars import Bar, bar_text
 from rnntui.ui.widgets.force import ForceStepper
 from rnntui.ui.widgets.grid import ValueGrid
@@ -157,7 +157,7 @@ class RecurrentPanel(Panel):
             s = spec[name]
             assert s.lo is not None and s.hi is not None
             return self.stepper(
-                label(s.label, lang),
+                control_label(s.label, lang),
                 0.0,
                 lo=s.lo,
                 hi=s.hi,
@@ -173,7 +173,7 @@ class RecurrentPanel(Panel):
                 "t", 1, lo=1, hi=view.steps, step=1, big_step=4, integer=True, flat=True, id="t"
             )
             yield self.stepper(
-                self.t("unit", "유닛"),
+                control_label("unit", lang),
                 0,
                 lo=0,
                 hi=view.units - 1,
@@ -186,7 +186,7 @@ class RecurrentPanel(Panel):
             units = spec["units"]
             assert units.hi is not None
             yield self.stepper(
-                label(units.label, lang),
+                control_label(units.label, lang),
                 view.units,
                 lo=units.lo,
                 hi=units.hi,
@@ -202,7 +202,7 @@ class RecurrentPanel(Panel):
             if self.lab.HAS_CARRY:
                 yield control("c_prev", big_step=1.0)
         with Row(classes="seqrow"):
-            yield Readout(label("sequence", lang))
+            yield Readout(control_label("sequence", lang))
             entry = Input(view.sequence_text, id="seq", compact=True)
             entry.cursor_blink = False
             self._shown_seq = view.sequence_text
