@@ -8,8 +8,9 @@ Pure NumPy and the standard library: importing it never loads Textual or Rich.
 from rnntui.nn import losses, optimizers
 from rnntui.nn.bidirectional import Bidirectional
 from rnntui.nn.callbacks import Callback, History, LambdaCallback
-from rnntui.nn.dense import Dense, Dropout
+from rnntui.nn.dense import Dense
 from rnntui.nn.dropout import DropoutMasks
+from rnntui.nn.dropout_layer import Dropout
 from rnntui.nn.embedding import Embedding
 from rnntui.nn.grad_trace import BackwardTrace, LayerBackward, StepGrad, backward_trace
 from rnntui.nn.gru import GRU

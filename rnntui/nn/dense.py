@@ -1,7 +1,8 @@
 """Dense: y = activation(x K + b) on the last axis.
 
 Backward: da = activation'(y) dy;  dK = x^T da,  db = sum da,  dx = da K^T (over all leading axes).
-Dropout (training): y = x * mask, mask 0 or 1/(1-rate);  backward dx = dy * mask.
+
+``Dropout`` lives in ``dropout_layer.py`` (still importable from here).
 """
 
 from __future__ import annotations
@@ -12,9 +13,12 @@ import numpy as np
 import numpy.typing as npt
 
 from rnntui.nn.activations import Array, get_activation, get_backward
+from rnntui.nn.dropout_layer import Dropout
 from rnntui.nn.initializers import glorot_uniform
 from rnntui.nn.layer import Layer, Shape
 from rnntui.nn.tape import LayerGrads
+
+__all__ = ["Dense", "Dropout"]
 
 
 class Dense(Layer):
@@ -97,37 +101,3 @@ class Dense(Layer):
         if self.use_bias:
             grads.append(da_flat.sum(axis=0))
         return LayerGrads(da @ self.kernel.T, grads)
-
-
-class Dropout(Layer):
-    """Keras ``Dropout(rate)``: identity at inference, no weights (an inverted mask in training)."""
-
-    def __init__(self, rate: float, seed: int | None = None, name: str | None = None) -> None:
-        from rnntui.nn.dropout import check_rate
-
-        super().__init__(name)
-        self.rate = check_rate("rate", rate)
-        self._rng = np.random.default_rng(seed)
-
-    def get_config(self) -> dict[str, Any]:
-        return {**super().get_config(), "rate": self.rate}
-
-    def compute_output_shape(self, input_shape: Shape) -> Shape:
-        return tuple(input_shape)
-
-    def forward(
-        self, inputs: npt.ArrayLike, training: bool = False, *, mask: Any = None
-    ) -> tuple[Array, Array | None]:
-        """(y, tape): entries dropped with probability ``rate`` when training, else the inputs
-        unchanged; the tape is the dropout mask of this call (None at inference), reused by
-        backward. A time-step ``mask`` passes on unchanged."""
-        x = np.asarray(inputs, dtype=np.float64)
-        if not training or self.rate == 0:
-            return x, None
-        mask = (self._rng.random(x.shape) >= self.rate) / (1.0 - self.rate)
-        return x * mask, mask
-
-    def backward(self, tape: Array | None, d_output: Array) -> LayerGrads:
-        """dL/dx = dL/dy * mask (no weights)."""
-        dy = np.asarray(d_output, dtype=np.float64)
-        return LayerGrads(dy if tape is None else dy * tape, [])

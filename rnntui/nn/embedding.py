@@ -17,6 +17,19 @@ from rnntui.nn.layer import Layer, Shape
 from rnntui.nn.tape import LayerGrads
 
 
+def one_hot(ids: npt.ArrayLike, size: int) -> Array:
+    """One-hot rows (..., size) float64 for integer ids in 0..size-1.
+
+    Built without a (size, size) identity matrix, so a 10,000-word vocabulary costs 10,000
+    numbers per id, not 10^8. ``Embedding.one_hot`` uses it."""
+    index = np.asarray(ids, dtype=np.int64)
+    if index.size and (index.min() < 0 or index.max() >= size):
+        raise ValueError(f"ids must be in 0..{size - 1}; got {index.min()}..{index.max()}")
+    out = np.zeros((*index.shape, size))
+    np.put_along_axis(out, index[..., None], 1.0, axis=-1)
+    return out
+
+
 class Embedding(Layer):
     """Keras ``Embedding(input_dim, output_dim, mask_zero=False)``; weight (V, E), V*E params."""
 
@@ -99,6 +112,4 @@ class Embedding(Layer):
 
     def one_hot(self, inputs: npt.ArrayLike) -> Array:
         """The one-hot encoding of the ids, (..., V) float64."""
-        from rnntui.nn.similarity import one_hot
-
         return one_hot(self._ids(inputs), self.input_dim)

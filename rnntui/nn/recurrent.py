@@ -13,6 +13,7 @@ import numpy as np
 import numpy.typing as npt
 
 from rnntui.nn.activations import Array, get_activation
+from rnntui.nn.bptt import bptt
 from rnntui.nn.dropout import DropoutMasks, check_rate, draw_masks, mask_counts, validate_masks
 from rnntui.nn.initializers import glorot_uniform, orthogonal
 from rnntui.nn.layer import Layer, Shape
@@ -412,8 +413,6 @@ class RNNLayer(Layer):
         ``d_output`` has the structure of the call's output: one array, or with return_state a
         list ``[d_out, d_h, (d_c)]`` where any entry may be None (no gradient).
         """
-        from rnntui.nn.bptt import bptt
-
         return bptt(self, tape, d_output)
 
     def _cell_backward(

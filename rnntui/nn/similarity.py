@@ -1,4 +1,5 @@
-"""Small pure-NumPy helpers for the embedding lesson: cosine similarity, memory, lookup check.
+"""Small pure-NumPy helpers for the embedding lesson: cosine similarity, memory, lookup check
+(``one_hot`` is the embedding's own, re-exported here).
 
 The embedding panel shows these numbers; it never computes them itself.
 """
@@ -12,7 +13,9 @@ import numpy as np
 import numpy.typing as npt
 
 from rnntui.nn.activations import Array
-from rnntui.nn.embedding import Embedding
+from rnntui.nn.embedding import Embedding, one_hot
+
+__all__ = ["LookupCheck", "cosine_similarity", "lookup_check", "memory_bytes", "one_hot"]
 
 
 def cosine_similarity(a: npt.ArrayLike, b: npt.ArrayLike) -> float:
@@ -36,19 +39,6 @@ def memory_bytes(shape: int | Sequence[int], dtype: npt.DTypeLike = np.float64) 
     for d in dims:
         count *= int(d)
     return count * np.dtype(dtype).itemsize
-
-
-def one_hot(ids: npt.ArrayLike, size: int) -> Array:
-    """One-hot rows (..., size) float64 for integer ids in 0..size-1.
-
-    Built without a (size, size) identity matrix, so a 10,000-word vocabulary costs 10,000
-    numbers per id, not 10^8. ``Embedding.one_hot`` uses it."""
-    index = np.asarray(ids, dtype=np.int64)
-    if index.size and (index.min() < 0 or index.max() >= size):
-        raise ValueError(f"ids must be in 0..{size - 1}; got {index.min()}..{index.max()}")
-    out = np.zeros((*index.shape, size))
-    np.put_along_axis(out, index[..., None], 1.0, axis=-1)
-    return out
 
 
 @dataclass(frozen=True)

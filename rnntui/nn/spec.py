@@ -20,20 +20,16 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from rnntui.nn import (
-    GRU,
-    LSTM,
-    Bidirectional,
-    Dense,
-    Dropout,
-    Embedding,
-    GlobalAveragePooling1D,
-    Sequential,
-    SimpleRNN,
-    StackError,
-)
+from rnntui.nn.bidirectional import Bidirectional
+from rnntui.nn.dense import Dense
+from rnntui.nn.dropout_layer import Dropout
+from rnntui.nn.embedding import Embedding
+from rnntui.nn.gru import GRU
 from rnntui.nn.layer import Layer, Shape
-from rnntui.nn.sequential import ModelSummary, SummaryRow
+from rnntui.nn.lstm import LSTM
+from rnntui.nn.pooling import GlobalAveragePooling1D
+from rnntui.nn.sequential import ModelSummary, Sequential, StackError, SummaryRow
+from rnntui.nn.simple_rnn import SimpleRNN
 
 LAYERS: dict[str, type] = {
     "SimpleRNN": SimpleRNN,

@@ -7,7 +7,8 @@ from typing import Any
 
 from rnntui.nn.activations import ACTIVATIONS
 from rnntui.nn.bidirectional import MERGE_MODES, Bidirectional
-from rnntui.nn.dense import Dense, Dropout
+from rnntui.nn.dense import Dense
+from rnntui.nn.dropout_layer import Dropout
 from rnntui.nn.embedding import Embedding
 from rnntui.nn.gru import GRU
 from rnntui.nn.layer import Layer
