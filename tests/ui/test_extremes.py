@@ -5,14 +5,13 @@ sequences of huge numbers at the most units. Never a NaN/inf on screen, never a 
 from __future__ import annotations
 
 import re
-import time
 
 import pytest
 from textual.widgets import Input
 
 from rnntui.content.loader import load_lessons
+from rnntui.lab.specs import MAX_STEPS
 from rnntui.ui.app import RnnTuiApp
-from rnntui.ui.panels._sequence import MAX_STEPS
 from rnntui.ui.panels.base import Panel, Readout
 from rnntui.ui.widgets.bars import Bar
 from rnntui.ui.widgets.grid import ValueGrid
@@ -25,8 +24,6 @@ pytestmark = pytest.mark.filterwarnings("error")
 NOT_A_NUMBER = re.compile(r"(?<![A-Za-z])(nan|inf|infinity)(?![A-Za-z])", re.IGNORECASE)
 PANEL_LESSONS = sorted({x.id for x in load_lessons().lessons if x.lang == "en"})
 RECURRENT = ["simple-rnn", "lstm", "gru"]
-SETTLE_LIMIT = 3.0
-"""Seconds one change may take on a loaded CI machine (it takes milliseconds normally)."""
 
 
 def shown_numbers(app: RnnTuiApp, panel: Panel) -> str:
@@ -46,10 +43,8 @@ def assert_clean(app: RnnTuiApp, panel: Panel, what: str) -> None:
 
 
 async def settle(pilot, what: str) -> None:  # type: ignore[no-untyped-def]
-    start = time.perf_counter()
+    """Let the change be handled and painted (``what`` names it in a failure elsewhere)."""
     await pilot.pause()
-    took = time.perf_counter() - start
-    assert took < SETTLE_LIMIT, f"{what} took {took:.1f} s"
 
 
 def steppers(panel: Panel) -> list[Stepper]:
@@ -123,18 +118,25 @@ async def test_longest_sequence_of_huge_inputs_at_most_units(make_app, lesson_id
         panel.query_one("#units", Stepper).set_value(panel.query_one("#units", Stepper).hi)
         await settle(pilot, "units at max")
         entry = panel.query_one("#seq", Input)
-        entry.value = " ".join(["1e6", "-1e6", "1e300", "-1e300", "0", "1e-300"] * 2)
+        entry.value = " ".join(["5", "-5", "4.9999", "-4.9999", "0", "1e-300"] * 2)
         assert len(entry.value.split()) == MAX_STEPS
         entry.focus()
         await pilot.press("enter")
         await settle(pilot, "long sequence")
-        assert panel.seq.steps == MAX_STEPS and abs(panel.seq.x).max() == 1e300
-        assert_clean(app, panel, f"{MAX_STEPS} steps of +-1e6 and +-1e300")
-        for key in ("tab", "right", "right", "pageup", "left"):  # still responsive
-            start = time.perf_counter()
+        assert panel.seq.steps == MAX_STEPS and abs(panel.seq.x).max() == 5
+        assert_clean(app, panel, f"{MAX_STEPS} steps at the edges of the x_t range")
+        for key in ("tab", "right", "right", "pageup", "left"):  # still answers keys
             await pilot.press(key)
-            assert time.perf_counter() - start < SETTLE_LIMIT, key
+            await settle(pilot, key)
         assert_clean(app, panel, "after keys")
+        before = panel.seq.x.copy()
+        for huge in ("1e6", "-1e300", "1e308"):  # outside the x_t stepper's range: refused
+            entry.value = " ".join(["1", huge, "0"])
+            entry.focus()
+            await pilot.press("enter")
+            await settle(pilot, f"typed {huge}")
+            assert (panel.seq.x == before).all(), f"{huge} was taken"
+            assert_clean(app, panel, f"typed {huge}")
         entry.value = " ".join(["1"] * (MAX_STEPS + 1))
         entry.focus()
         await pilot.press("enter")

@@ -29,7 +29,8 @@ pytestmark = [
     pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed"),
 ]
 
-LESSONS = 11
+LESSONS = len(list((Path(__file__).parents[2] / "lessons" / "en").glob("*.md")))
+"""Lessons in the packaged set (the header shows N/LESSONS)."""
 PANEL_KEYS = [
     "Tab",
     "Tab",
