@@ -360,6 +360,10 @@ class RecurrentPanel(Panel):
             self.app.push_screen(TextModal([target], self.lang))
             return
         quantity, unit, step = target
+        # A grid's cursor can point past a sequence or a layer that just got shorter, until
+        # the coming recompute moves it: explain the nearest number that exists.
+        unit = max(0, min(unit, self.lab.units - 1))
+        step = max(0, min(step, self.lab.seq.steps - 1))
         lines = derive(self.lab, quantity, unit, step, self.lang).lines()
         self.app.push_screen(DerivationScreen(lines, self.lang))
 
