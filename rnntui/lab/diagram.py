@@ -219,8 +219,8 @@ class _Canvas:
 def _title(v: DiagramValues, lang: str, extra: str = "") -> str:
     return words(
         lang,
-        f"{v.kind} cell | t={v.time}, unit {v.unit}{extra}",
-        f"{v.kind} 셀 | t={v.time}, 유닛 {v.unit}{extra}",
+        f"{v.kind} cell | t={v.time + 1}, unit {v.unit}{extra}",
+        f"{v.kind} 셀 | t={v.time + 1}, 유닛 {v.unit}{extra}",
     )
 
 

@@ -217,3 +217,11 @@ def test_the_box_chars_setting_says_whether_to_draw_ascii() -> None:
     assert ascii_boxes() and ascii_boxes(load_settings())
     save_settings(box_chars="box")
     assert not ascii_boxes()
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_the_diagram_counts_steps_from_1_like_the_panel(lang: str) -> None:
+    lab = LSTMLab()
+    lab.select(time=2, unit=1)
+    title = lab_diagram(lab, lang=lang).lines[0]
+    assert "t=3" in title and "t=3" in lab.view(lang).title, (title, lab.view(lang).title)

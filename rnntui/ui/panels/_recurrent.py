@@ -22,15 +22,19 @@ from textual.widget import Widget
 from textual.widgets import Input
 
 from rnntui.lab.derive import derive, quantities, value_name
+from rnntui.lab.diagram import Diagram, lab_diagram
 from rnntui.lab.format import cells, pad, refused
 from rnntui.lab.recurrent import RecurrentLab, RecurrentView
 from rnntui.lab.sequence import InputSequence, refusal_ko
 from rnntui.lab.spec import SettingError
+from rnntui.settings import ascii_boxes
 from rnntui.ui.panels._inspect import QuantityPicker
 from rnntui.ui.panels.base import Panel, Readout
+from rnntui.ui.screens.cell_diagram import CellDiagramScreen
 from rnntui.ui.screens.derivation import DerivationScreen, TextModal
 from rnntui.ui.strings import control_label
 from rnntui.ui.widgets.bars import Bar, bar_text
+from rnntui.ui.widgets.cell_diagram import CellDiagram
 from rnntui.ui.widgets.force import ForceStepper
 from rnntui.ui.widgets.grid import ValueGrid
 from rnntui.ui.widgets.stepper import Stepper
@@ -101,11 +105,13 @@ class RecurrentPanel(Panel):
         Binding("i,enter", "inspect", "Inspect"),
         Binding("w", "weights", "Weights"),
         Binding("e", "example", "Example"),
+        Binding("c", "cell", "Cell", show=False),  # in F1 help: the key bar is full at 80x24
     ]
     LABELS_KO: ClassVar[dict[str, str]] = {
         "Inspect": "계산 보기",
         "Weights": "가중치",
         "Example": "레슨 예제",
+        "Cell": "셀 그림",
         "Choose": "선택",
     }
 
@@ -133,6 +139,7 @@ class RecurrentPanel(Panel):
         self.lab: RecurrentLab = lab if lab is not None else self.LAB(preset)
         """The model (kept by the caller across a language switch if it likes)."""
         self.notes = list(refused(lang, self.lab.refused))
+        self._ascii: bool | None = None
         self._widgets: dict[str, Widget] = {}
         self._shown_seq = ""
 
@@ -234,6 +241,9 @@ class RecurrentPanel(Panel):
             yield ValueGrid(id="grid-h", row_label="h", corner=unit_word, first_step=1)
             if self.lab.HAS_CARRY:
                 yield ValueGrid(id="grid-c", row_label="c", corner=unit_word, first_step=1)
+        cell = CellDiagram(id="cell")
+        cell.display = False  # shown beside the numbers on wide screens (on_resize)
+        yield cell
         warnings = Readout("\n".join(view.warnings), id="warnings", classes="panel--note")
         warnings.display = bool(view.warnings)
         yield warnings
@@ -242,11 +252,31 @@ class RecurrentPanel(Panel):
     """Below this width the state controls take two rows and the force controls one column
     each (they would run together)."""
 
+    WIDE: ClassVar[int] = 120
+    """From this terminal width on, the cell diagram is drawn in the panel (else: key c)."""
+
     def on_resize(self) -> None:
-        """Lay the state controls out for the width the panel gets."""
+        """Lay the state controls out for the width the panel gets; show the cell diagram
+        in the panel when the terminal is wide and the panel can hold it."""
         narrow = self.size.width < self.NARROW
         if narrow != self.has_class("-narrow"):
             self.set_class(narrow, "-narrow")
+        cell = self.one("#cell", CellDiagram)
+        wide = self.app.size.width >= self.WIDE and self.size.width >= self.diagram().width + 2
+        if wide != cell.display:
+            cell.display = wide
+            if wide:
+                cell.show(self.diagram())
+
+    def diagram(self, view: RecurrentView | None = None) -> Diagram:
+        """The cell diagram of what the panel shows (ASCII if box lines are broken here)."""
+        if self._ascii is None:
+            self._ascii = ascii_boxes()  # read once: not on every tweak
+        return lab_diagram(self.lab, ascii=self._ascii, lang=self.lang, view=view)
+
+    def action_cell(self) -> None:
+        """Open the cell diagram with the shown step's live values."""
+        self.app.push_screen(CellDiagramScreen(self.diagram(), self.lang))
 
     # -- keys -> lab calls --------------------------------------------------------------------
     def on_control_changed(self, stepper: Stepper) -> None:
@@ -435,6 +465,9 @@ class RecurrentPanel(Panel):
             grid_c = self.one("#grid-c", ValueGrid)
             grid_c.set_values([list(row) for row in view.grid_c])
             grid_c.move_to(view.unit, view.time)
+        cell = self.one("#cell", CellDiagram)
+        if cell.display:
+            cell.show(self.diagram(view))
         warnings = self.one("#warnings", Readout)
         if warnings.display != bool(view.warnings):
             warnings.display = bool(view.warnings)

@@ -37,6 +37,7 @@ The last line compares the parameter counts of LSTM and GRU with the same units 
 | Enter or i on the grid or the inspect row | how the number was computed, term by term |
 | Left/Right on the inspect row | choose z, pre_z, r, pre_r, h~ (the candidate hh), pre_h~ or h_t |
 | w | the weights W, U, b (kernel, recurrent_kernel, bias, gate order z r h); Enter edits one |
+| c | the cell drawn with the shown step's values (in the panel too from 120 columns) |
 | r | back to the lesson's start: units, sequence, x_t, state edits, forcing, weights |
 """,
         "ko": """\
@@ -62,6 +63,7 @@ h_t = z * h_{t-1} + (1 - z) * hh. Keras에서 z는 이전 상태에 곱해집니
 | 표나 계산 보기 줄에서 Enter 또는 i | 그 숫자를 어떻게 계산했는지 항별로 보기 |
 | 계산 보기 줄에서 Left/Right | z, pre_z, r, pre_r, h~(후보 값 hh), pre_h~, h_t 중 고르기 |
 | w | 가중치 W, U, b (kernel, recurrent_kernel, bias, 게이트 순서 z r h) 보기, Enter로 하나 바꾸기 |
+| c | 셀 그림: 보이는 스텝의 값이 선 위에 (120열 이상이면 패널 안에도) |
 | r | 처음 상태로: 유닛 수, 입력 순서, x_t, 상태 수정, 고정, 가중치 |
 """,
     }

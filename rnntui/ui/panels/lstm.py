@@ -45,6 +45,7 @@ from step to step; force f to 0 and c_t is only i * g: the memory is wiped.
 | Enter or i on the grid or the inspect row | how the number was computed, term by term |
 | Left/Right on the inspect row | choose f, pre_f, i, ..., c_t or h_t |
 | w | the weights W, U, b (kernel, recurrent_kernel, bias, gate order i f c o); Enter edits one |
+| c | the cell drawn with the shown step's values (in the panel too from 120 columns) |
 | e | load the lesson's worked example (c_{t-1} = 0.8; sums 1.0, 0.2, 0.5, 0.4) |
 | r | back to the lesson's start: units, sequence, x_t, state edits, forcing, weights |
 """,
@@ -75,6 +76,7 @@ f를 0으로 고정하면 c_t는 i * g뿐이라 기억이 지워집니다.
 | 표나 계산 보기 줄에서 Enter 또는 i | 그 숫자를 어떻게 계산했는지 항별로 보기 |
 | 계산 보기 줄에서 Left/Right | f, pre_f, i, ..., c_t, h_t 중 고르기 |
 | w | 가중치 W, U, b (kernel 등, 게이트 순서 i f c o) 보기, Enter로 하나 바꾸기 |
+| c | 셀 그림: 보이는 스텝의 값이 선 위에 (120열 이상이면 패널 안에도) |
 | e | 레슨의 예제 불러오기 (c_{t-1} = 0.8, 합 1.0, 0.2, 0.5, 0.4) |
 | r | 처음 상태로: 유닛 수, 입력 순서, x_t, 상태 수정, 고정, 가중치 |
 """,

@@ -36,6 +36,7 @@ is the one explained below it.
 | sequence | type numbers from -5 to 5 (1 0.5 -1) or words (the cat sat: a tiny embedding), Enter |
 | Enter or i on the grid or the inspect row | how the number was computed, term by term |
 | w | the weights W, U, b (kernel, recurrent_kernel, bias); Enter there edits one |
+| c | the cell drawn with the shown step's values (in the panel too from 120 columns) |
 | e | load the lesson's worked example (W = 0.5, U = 0.8, b = 0) |
 | r | back to the lesson's start: units, sequence, x_t, state edits, weights |
 """,
@@ -61,6 +62,7 @@ b(bias)는 (유닛 수)입니다. 모든 스텝에서 같은 W, U, b를 씁니�
 | 입력 순서 | -5에서 5 사이의 숫자(1 0.5 -1)나 단어(the cat sat: 작은 임베딩)를 입력하고 Enter |
 | 표나 계산 보기 줄에서 Enter 또는 i | 그 숫자를 어떻게 계산했는지 항별로 보기 |
 | w | 가중치 W, U, b (kernel, recurrent_kernel, bias) 보기, 거기서 Enter로 하나 바꾸기 |
+| c | 셀 그림: 보이는 스텝의 값이 선 위에 (120열 이상이면 패널 안에도) |
 | e | 레슨의 예제 불러오기 (W = 0.5, U = 0.8, b = 0) |
 | r | 처음 상태로: 유닛 수, 입력 순서, x_t, 상태 수정, 가중치 |
 """,
