@@ -30,6 +30,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "x_t": ("x_t", "x_t"),
     "h_prev": ("h_{t-1}", "h_{t-1}"),
     "c_prev": ("c_{t-1}", "c_{t-1}"),
+    "example": ("worked example", "레슨 예제"),
     "sequence": ("sequence:", "입력 순서:"),
     "seed": ("seed", "seed"),
     "reset_after": ("reset_after", "reset_after"),
