@@ -35,6 +35,8 @@ class StackTape:
     mask: np.ndarray | None
     masks_in: list[np.ndarray | None]
     """The mask each layer received."""
+    inputs: list[Any]
+    """The input each layer received (the model's input, then each layer's output)."""
 
 
 def stack_forward(
@@ -49,8 +51,10 @@ def stack_forward(
     tapes: list[Any] = []
     listed: list[bool] = []
     masks_in: list[np.ndarray | None] = []
+    inputs_in: list[Any] = []
     for layer in layers:
         masks_in.append(mask)
+        inputs_in.append(x)
         x_in = x
         tape: Any = None
         if keep_tapes:
@@ -62,7 +66,7 @@ def stack_forward(
         listed.append(isinstance(x, list))
         if isinstance(x, list):
             x = x[0]
-    return StackTape(tapes, listed, np.asarray(x, dtype=np.float64), mask, masks_in)
+    return StackTape(tapes, listed, np.asarray(x, dtype=np.float64), mask, masks_in, inputs_in)
 
 
 def stack_backward(layers: Sequence[Layer], tape: StackTape, d_output: Array) -> list[LayerGrads]:
