@@ -10,5 +10,6 @@ sequences, runs split at a state edit), ``weights`` (keep units' weights across 
 ``recurrent`` (the shared recurrent lab), ``simple_rnn``, ``lstm``, ``gru``, ``activation``,
 ``dropout``, ``order``, ``symbols``, ``bidirectional``,
 ``embedding``, ``stacking``, ``units``; ``model`` (a loaded Keras model on a typed sentence)
-and ``model_layers`` (the recurrent labs on a model's layer and weights).
+with ``model_input`` (typed text -> ids or numbers) and ``model_view`` (its plain view), and
+``model_layers`` (the recurrent labs on a model's layer and weights).
 """

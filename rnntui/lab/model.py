@@ -8,134 +8,31 @@ the lessons' own recurrent lab (``model_layers``) on that input with the file's 
 panel shows the layer step by step; a Bidirectional layer gives both directions. ``view(lang)``
 has the summary, the tokens, the layer choices and the final layer's output (top classes, or
 next-word probabilities with the vocabulary). Every number comes from ``rnntui.nn``.
+
+Reading the typed text is ``model_input.InputReader``; the view's dataclasses and the summary
+table are in ``model_view``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
 from rnntui.lab.format import fmt, words
+from rnntui.lab.model_input import (
+    PADDING,
+    InputReader,
+    ModelInputError,
+    TokenView,
+)
 from rnntui.lab.model_layers import MODEL_MAX_UNITS, ModelLayerLab, layer_lab
+from rnntui.lab.model_view import TOP_K, LayerChoice, ModelView, OutputLine, summary_table
 from rnntui.lab.sequence import InputSequence
 from rnntui.nn import Bidirectional, Dense, Dropout, Embedding, RNNLayer
 from rnntui.nn.backprop import stack_forward
 from rnntui.nn.loading import LoadedModel, Vocabulary
-from rnntui.nn.sequential import ModelSummary
-from rnntui.quiz.numbers import NumberError, parse_number
-
-MAX_INPUT_STEPS = 64
-"""Longest typed input (words, ids or steps of numbers)."""
-MAX_PAD_STEPS = 100
-"""Longest model input that padding fills up to."""
-TOP_K = 5
-"""Classes or next words listed."""
-PADDING = "(padding)"
-"""The label of a vocabulary's empty token (id 0 of TextVectorization)."""
-
-
-class ModelInputError(ValueError):
-    """Typed input the model cannot read; ``str()`` is English, ``ko`` the Korean text."""
-
-    def __init__(self, en: str, ko: str) -> None:
-        super().__init__(en)
-        self.en, self.ko = en, ko
-
-    def text(self, lang: str) -> str:
-        """The message in ``lang``."""
-        return self.ko if lang == "ko" else self.en
-
-
-@dataclass(frozen=True)
-class TokenView:
-    """One typed word and the id the model reads (``oov``: unknown, read as the OOV id)."""
-
-    word: str
-    id: int
-    oov: bool
-    pad: bool = False
-    """Padding put in front (``pad_sequences``), not typed."""
-
-
-@dataclass(frozen=True)
-class LayerChoice:
-    """A recurrent layer (or one direction of a Bidirectional) the student can open."""
-
-    key: str
-    """``"2"`` or ``"2f"`` / ``"2b"``: model layer index and direction."""
-    index: int
-    name: str
-    kind: str
-    """``SimpleRNN``, ``LSTM`` or ``GRU``."""
-    direction: str
-    """``""``, ``"forward"`` or ``"backward"``."""
-    units: int
-
-    def label(self, lang: str) -> str:
-        """``2 lstm (LSTM, 32 units)`` / ``1 bidirectional backward (GRU, 8 units)``."""
-        way = {
-            "forward": words(lang, "forward", "정방향"),
-            "backward": words(lang, "backward", "역방향"),
-        }
-        side = f" {way[self.direction]}" if self.direction else ""
-        return (
-            f"{self.index + 1} {self.name}{side} "
-            f"({self.kind}, {words(lang, f'{self.units} units', f'유닛 {self.units}')})"
-        )
-
-
-@dataclass(frozen=True)
-class OutputLine:
-    """One row of the output: what (a class, a word) and its value."""
-
-    label: str
-    value: float
-
-
-@dataclass(frozen=True)
-class ModelView:
-    """Everything the model screen shows besides the layer panel, in one language."""
-
-    title: str
-    summary: tuple[str, ...]
-    """A Keras-style table, as lines of text."""
-    input_kind: str
-    """``"words"``, ``"ids"`` or ``"numbers"``."""
-    input_hint: str
-    text: str
-    tokens: tuple[TokenView, ...]
-    tokens_text: str
-    choices: tuple[LayerChoice, ...]
-    output_head: str
-    output: tuple[OutputLine, ...]
-    output_text: str
-    notes: tuple[str, ...]
-    """float32 computed in float64, padding, activations the formula lines do not name."""
-
-
-def summary_table(summary: ModelSummary, non_trainable: int = 0) -> tuple[str, ...]:
-    """The summary as Keras prints it (ASCII, no borders): layers, shapes, params, totals."""
-    head = ("Layer (type)", "Output Shape", "Param #")
-    rows = [(f"{r.name} ({r.class_name})", r.shape_text, f"{r.params:,}") for r in summary.rows]
-    widths = [max(len(row[k]) for row in [head, *rows]) for k in range(3)]
-
-    def line(row: tuple[str, str, str]) -> str:
-        return f"{row[0].ljust(widths[0])}  {row[1].ljust(widths[1])}  {row[2].rjust(widths[2])}"
-
-    rule = "-" * len(line(head))
-    total = summary.total_params
-    return (
-        line(head),
-        rule,
-        *(line(row) for row in rows),
-        rule,
-        f"Total params: {total:,}",
-        f"Trainable params: {total - non_trainable:,}",
-        f"Non-trainable params: {non_trainable:,}",
-    )
 
 
 def _recurrent(layer: Any) -> bool:
@@ -149,10 +46,11 @@ class ModelLab:
         self.model = model
         self.vocab = vocab
         self.layers = list(model.layers)
-        self.embedding = next((x for x in self.layers[:1] if isinstance(x, Embedding)), None)
-        shape = model.input_shape or (None, None)
-        self.model_steps: int | None = shape[1] if len(shape) > 1 else None
-        self.features = int(shape[2]) if len(shape) > 2 and shape[2] else 1
+        self.reader = InputReader(model, vocab)
+        """Typed text -> the model's input."""
+        self.embedding = self.reader.embedding
+        self.model_steps = self.reader.model_steps
+        self.features = self.reader.features
         self.text = ""
         self.pad = False
         """Pad the input at the front with 0 to the model's steps, as ``pad_sequences``."""
@@ -170,44 +68,15 @@ class ModelLab:
     @property
     def input_kind(self) -> str:
         """``words`` (Embedding + vocabulary), ``ids`` (Embedding alone) or ``numbers``."""
-        if self.embedding is None:
-            return "numbers"
-        return "words" if self.vocab is not None else "ids"
+        return self.reader.kind
 
     def default_text(self) -> str:
         """A first input: a few of the vocabulary's words, ids 1..4, or a ramp of numbers."""
-        if self.input_kind == "words":
-            assert self.vocab is not None
-            known = [
-                self.vocab.words[i] for i in sorted(self.vocab.words) if i != self.vocab.oov_id
-            ]
-            picked = [w for w in known if w and w.isprintable() and " " not in w][:4]
-            if picked:
-                return " ".join(picked)
-        if self.embedding is not None:
-            top = max(1, min(4, self.embedding.input_dim - 1))
-            return " ".join(str(i) for i in range(1, top + 1))
-        row = " ".join(fmt(0.5, 1) for _ in range(self.features))
-        return "; ".join([row, " ".join("-0.5" for _ in range(self.features)), row])
+        return self.reader.default_text()
 
     def pad_refusal(self) -> ModelInputError | None:
         """Why padding cannot be used for this model (None when it can)."""
-        if not self.model_steps:
-            return ModelInputError(
-                "the model takes any number of steps: nothing to pad to",
-                "이 모델은 스텝 수가 정해져 있지 않아 패딩할 길이가 없습니다",
-            )
-        if self.embedding is not None and self.embedding.mask_zero:
-            return ModelInputError(
-                "mask_zero=True: Keras skips padding, so the result is the same without it",
-                "mask_zero=True: Keras가 패딩을 건너뛰므로 패딩 없이도 결과가 같습니다",
-            )
-        if self.model_steps > MAX_PAD_STEPS:
-            return ModelInputError(
-                f"the model takes {self.model_steps} steps; padding goes up to {MAX_PAD_STEPS}",
-                f"모델은 {self.model_steps}스텝을 받습니다. 패딩은 {MAX_PAD_STEPS}스텝까지입니다",
-            )
-        return None
+        return self.reader.pad_refusal()
 
     def set_padding(self, on: bool) -> None:
         """Pad (or stop padding) the input at the front with zeros up to the model's steps, as
@@ -225,101 +94,15 @@ class ModelLab:
 
     def tokenise(self, text: str) -> tuple[tuple[TokenView, ...], np.ndarray]:
         """The tokens and the model input (1, T) ids or (1, T, D) numbers; ModelInputError."""
-        if self.input_kind == "numbers":
-            x = self._numbers(text)
-            missing = self._missing(x.shape[1])
-            if missing:
-                x = np.concatenate([np.zeros((1, missing, x.shape[2])), x], axis=1)
-            return (), x
-        assert self.embedding is not None
-        tokens = self._words(text) if self.input_kind == "words" else self._ids(text)
-        if not tokens:
-            raise ModelInputError("type at least one word", "단어를 하나 이상 입력하세요")
-        if len(tokens) > MAX_INPUT_STEPS:
-            raise ModelInputError(
-                f"at most {MAX_INPUT_STEPS} words", f"단어는 {MAX_INPUT_STEPS}개까지입니다"
-            )
-        dim = self.embedding.input_dim
-        for tok in tokens:
-            if not 0 <= tok.id < dim:
-                raise ModelInputError(
-                    f"{tok.word!r} is id {tok.id}, but the Embedding reads ids 0..{dim - 1}",
-                    f"{tok.word!r}의 id는 {tok.id}인데 Embedding은 0..{dim - 1}만 읽습니다",
-                )
-            if tok.id == 0 and self.embedding.mask_zero:
-                raise ModelInputError(
-                    "id 0 is padding here (mask_zero=True): leave it out",
-                    "이 모델에서 id 0은 패딩입니다 (mask_zero=True). 빼고 입력하세요",
-                )
-        pads = tuple(TokenView("", 0, False, True) for _ in range(self._missing(len(tokens))))
-        tokens = pads + tokens
-        return tokens, np.asarray([[tok.id for tok in tokens]], dtype=np.int64)
-
-    def _missing(self, steps: int) -> int:
-        """Padding steps to put in front of ``steps`` typed ones."""
-        if not self.pad or not self.model_steps:
-            return 0
-        return max(0, self.model_steps - steps)
-
-    def _words(self, text: str) -> tuple[TokenView, ...]:
-        assert self.vocab is not None
-        out = []
-        for tok in self.vocab.encode(text):
-            if tok.id is None:
-                raise ModelInputError(
-                    f"{tok.word!r} is not in the vocabulary, which has no OOV token",
-                    f"{tok.word!r}은(는) 사전에 없고, 이 사전에는 OOV 토큰이 없습니다",
-                )
-            out.append(TokenView(tok.word, tok.id, tok.oov))
-        return tuple(out)
-
-    def _ids(self, text: str) -> tuple[TokenView, ...]:
-        out = []
-        for part in text.replace(",", " ").split():
-            part = part.removeprefix("#")  # the layer panel shows ids as #7
-            if not part.isdigit():
-                raise ModelInputError(
-                    f"{part!r} is not an id: without a vocabulary (--vocab) type ids like 4 12 7",
-                    f"{part!r}은(는) id가 아닙니다. 사전(--vocab) 없이는 "
-                    "4 12 7처럼 id를 입력하세요",
-                )
-            out.append(TokenView(part, int(part), False))
-        return tuple(out)
-
-    def _numbers(self, text: str) -> np.ndarray:
-        d = self.features
-        rows = [r.split() for r in text.split(";") if r.strip()]
-        if d == 1 and len(rows) == 1:
-            rows = [[v] for v in rows[0]]
-        if not rows:
-            raise ModelInputError("type some numbers", "숫자를 입력하세요")
-        if len(rows) > MAX_INPUT_STEPS:
-            raise ModelInputError(
-                f"at most {MAX_INPUT_STEPS} steps", f"스텝은 {MAX_INPUT_STEPS}개까지입니다"
-            )
-        if any(len(r) != d for r in rows):
-            raise ModelInputError(
-                f"each step needs {d} numbers; separate steps with ;",
-                f"스텝마다 숫자 {d}개가 필요합니다. 스텝은 ;로 구분하세요",
-            )
-        try:
-            values = [[parse_number(v) for v in r] for r in rows]
-        except NumberError:
-            raise ModelInputError(
-                "type numbers, e.g. 1 0.5 -1 (steps separated by ;)",
-                "숫자를 입력하세요. 예: 1 0.5 -1 (스텝은 ;로 구분)",
-            ) from None
-        return np.asarray([values], dtype=np.float64)
+        return self.reader.read(text, self.pad)
 
     def set_text(self, text: str) -> None:
         """Run the model on typed input (ModelInputError, nothing changed, if refused)."""
         tokens, x = self.tokenise(text)
-        inputs: list[np.ndarray] = [x]
-        for k in range(1, len(self.layers) + 1):  # the input of layer k is the output of k-1
-            inputs.append(stack_forward(self.layers[:k], x, False, keep_tapes=False).output)
+        run = stack_forward(self.layers, x, False, keep_tapes=False)  # one pass, every input
         self.text, self.tokens, self.x = text, tokens, x
-        self.inputs = inputs[:-1]
-        self.output = np.asarray(inputs[-1][0], dtype=np.float64)
+        self.inputs = list(run.inputs)
+        self.output = np.asarray(run.output[0], dtype=np.float64)
         for key, lab in self._labs.items():
             lab.use_model_sequence(self._sequence(self._choice(key)))
         for listener in list(self.listeners):

@@ -15,7 +15,8 @@ from typing import Any
 import numpy as np
 import pytest
 
-from rnntui.lab.model import ModelInputError, ModelLab
+from rnntui.lab.model import ModelLab
+from rnntui.lab.model_input import ModelInputError
 from rnntui.nn import load_model
 from rnntui.nn.loading import load_vocab
 from rnntui.nn.spec import parse_spec

@@ -29,7 +29,8 @@ from rnntui.ui.widgets.keybar import KeyBar
 if TYPE_CHECKING:
     from textual.app import App
 
-    from rnntui.lab.model import LayerChoice, ModelLab
+    from rnntui.lab.model import ModelLab
+    from rnntui.lab.model_view import LayerChoice
     from rnntui.nn.sequential import ModelSummary
     from rnntui.ui.app import RnnTuiApp
 
@@ -132,7 +133,8 @@ class ModelScreen(Screen[None]):
         lang: str = "en",
     ) -> ModelScreen:
         """Load ``path`` (and the vocabulary); any problem becomes a message on the screen."""
-        from rnntui.lab.model import ModelInputError, ModelLab
+        from rnntui.lab.model import ModelLab
+        from rnntui.lab.model_input import ModelInputError
         from rnntui.nn.loading import LoadError, load_model, load_vocab
 
         try:
@@ -163,7 +165,7 @@ class ModelScreen(Screen[None]):
             if self.lab is None:
                 yield Readout(self._error_text(), id="model-error", classes="model--note")
                 if self.partial is not None and self.partial.rows:
-                    from rnntui.lab.model import summary_table
+                    from rnntui.lab.model_view import summary_table
 
                     yield Readout(say("partial", lang), id="model-partial-head")
                     yield Readout("\n".join(summary_table(self.partial)), id="model-summary")
@@ -225,7 +227,7 @@ class ModelScreen(Screen[None]):
     # -- layer panel --------------------------------------------------------------------------
     async def show_layer(self, choice: LayerChoice) -> None:
         """Show ``choice`` in its lesson panel (the lab is kept: forcing survives)."""
-        from rnntui.lab.model import ModelInputError
+        from rnntui.lab.model_input import ModelInputError
         from rnntui.ui.panels.gru import GRUPanel
         from rnntui.ui.panels.lstm import LSTMPanel
         from rnntui.ui.panels.simple_rnn import SimpleRNNPanel
@@ -266,7 +268,7 @@ class ModelScreen(Screen[None]):
     # -- input --------------------------------------------------------------------------------
     @on(Input.Submitted, "#model-input")
     def _typed(self, event: Input.Submitted) -> None:
-        from rnntui.lab.model import ModelInputError
+        from rnntui.lab.model_input import ModelInputError
 
         event.stop()
         if self.lab is None:
@@ -315,7 +317,7 @@ class ModelScreen(Screen[None]):
 
     def action_toggle_pad(self) -> None:
         """p: pad the input at the front to the model's steps (pad_sequences), or stop."""
-        from rnntui.lab.model import ModelInputError
+        from rnntui.lab.model_input import ModelInputError
 
         if self.lab is None:
             return
