@@ -61,7 +61,7 @@ def _launch(
     """As ``rnntui.launch``: guards, language, lenient input, signals; then the app."""
     from rnntui import paths
     from rnntui.content.language import resolve_language
-    from rnntui.launch import AppEnder, restore_signal_handlers
+    from rnntui.launch import run_guarded
     from rnntui.settings import load_settings
     from rnntui.terminal_guard import guard_terminal, scrub_textual_debug_env
 
@@ -83,7 +83,7 @@ def _launch(
     scrub_textual_debug_env(os.environ)
     os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
 
-    from rnntui.ui.input_shim import install_lenient_input_decoder, on_terminal_eof
+    from rnntui.ui.input_shim import install_lenient_input_decoder
     from rnntui.ui.screens.model import ModelScreen, inspect_app
 
     install_lenient_input_decoder()
@@ -96,17 +96,4 @@ def _launch(
 
     app = inspect_app(load, screen, lang=chosen, theme=settings.theme)
     app.lesson_id = settings.last_lesson
-    ender = AppEnder(app)
-    on_terminal_eof(ender.terminal_gone)
-    previous = ender.install_signal_handlers()
-    try:
-        app.run(mouse=mouse)
-    finally:
-        on_terminal_eof(None)
-        ender.finished.set()
-        restore_signal_handlers(previous)
-    if ender.code is not None:
-        return ender.code
-    if app.return_code not in (0, None) or app.panicked:
-        return int(app.return_code or 1)
-    return 0
+    return run_guarded(app, mouse=mouse)

@@ -121,7 +121,7 @@ def _run(
     os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
 
     from rnntui.ui.app import RnnTuiApp
-    from rnntui.ui.input_shim import install_lenient_input_decoder, on_terminal_eof
+    from rnntui.ui.input_shim import install_lenient_input_decoder
 
     install_lenient_input_decoder()
 
@@ -150,6 +150,14 @@ def _run(
         theme=settings.theme,
         quiz=plan,
     )
+    return run_guarded(app, mouse=mouse)
+
+
+def run_guarded(app: RnnTuiApp, *, mouse: bool = False) -> int:
+    """Run ``app`` until it ends, ending it on SIGTERM/SIGHUP or a lost terminal; its exit
+    status (a panic counts as a failure)."""
+    from rnntui.ui.input_shim import on_terminal_eof
+
     ender = AppEnder(app)
     on_terminal_eof(ender.terminal_gone)
     previous = ender.install_signal_handlers()
