@@ -44,10 +44,17 @@ class _FromModel(RecurrentLab):
     model_seq: InputSequence
     on_text: Callable[[str], None] | None
 
-    def setup(
-        self, source: RNNLayer, seq: InputSequence, on_text: Callable[[str], None] | None
+    def __init__(
+        self, source: RNNLayer, seq: InputSequence, on_text: Callable[[str], None] | None = None
     ) -> None:
         self.source, self.model_seq, self.on_text = source, seq, on_text
+        super().__init__(self.preset_for(source))
+        self.apply_model()
+
+    @classmethod
+    def preset_for(cls, source: RNNLayer) -> dict[str, Any] | None:
+        """The lesson lab's preset for this layer (the defaults unless a lab needs more)."""
+        return None
 
     def make_layer(self, units: int, seed: int) -> RNNLayer:
         """The file's layer configuration, forward, every step returned, no dropout."""
@@ -95,25 +102,11 @@ class ModelSimpleRNNLab(_FromModel, SimpleRNNLab):
 
     SPEC = widened(SimpleRNNLab.SPEC)
 
-    def __init__(
-        self, source: RNNLayer, seq: InputSequence, on_text: Callable[[str], None] | None = None
-    ) -> None:
-        self.setup(source, seq, on_text)
-        super().__init__(None)
-        self.apply_model()
-
 
 class ModelLSTMLab(_FromModel, LSTMLab):
     """A loaded model's LSTM layer in the LSTM lab."""
 
     SPEC = widened(LSTMLab.SPEC)
-
-    def __init__(
-        self, source: RNNLayer, seq: InputSequence, on_text: Callable[[str], None] | None = None
-    ) -> None:
-        self.setup(source, seq, on_text)
-        super().__init__(None)
-        self.apply_model()
 
 
 class ModelGRULab(_FromModel, GRULab):
@@ -121,12 +114,9 @@ class ModelGRULab(_FromModel, GRULab):
 
     SPEC = widened(GRULab.SPEC)
 
-    def __init__(
-        self, source: RNNLayer, seq: InputSequence, on_text: Callable[[str], None] | None = None
-    ) -> None:
-        self.setup(source, seq, on_text)
-        super().__init__({"reset_after": bool(getattr(source, "reset_after", True))})
-        self.apply_model()
+    @classmethod
+    def preset_for(cls, source: RNNLayer) -> dict[str, Any] | None:
+        return {"reset_after": bool(getattr(source, "reset_after", True))}
 
 
 ModelLayerLab = ModelSimpleRNNLab | ModelLSTMLab | ModelGRULab
