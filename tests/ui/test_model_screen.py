@@ -170,3 +170,16 @@ async def test_palette_command_opens_a_model(lessons: LessonSet, files: dict[str
             await pilot.press("escape")
             await settle(pilot)
             assert not isinstance(app.screen, ModelScreen)
+
+
+async def test_a_bad_file_says_what_is_read_in_korean(
+    lessons: LessonSet, files: dict[str, Path]
+) -> None:
+    screen = ModelScreen.for_file(files["bad"], lang="ko")
+    app = inspect_app(lessons, screen, lang="ko")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        message = _readout(app, "#model-error")
+        reads = message.split("\n\n", 1)[1]
+        assert "GlobalAveragePooling1D" in reads and "함수형 모델" in reads
+        assert "plain chain" not in reads and "Sequential model" not in reads

@@ -15,9 +15,21 @@ MAX_LAYERS = 1_000
 MAX_PARAMS = 20_000_000
 """Weights in a model, as ``rnntui.nn.spec.MAX_BUILD_PARAMS`` (160 MB of float64)."""
 
+SUPPORTED_LAYERS = (
+    "InputLayer",
+    "Embedding",
+    "SimpleRNN",
+    "LSTM",
+    "GRU",
+    "Bidirectional",
+    "Dense",
+    "Dropout",
+    "GlobalAveragePooling1D",
+)
+"""The layer classes the loader reads."""
 SUPPORTED = (
-    "InputLayer, Embedding, SimpleRNN, LSTM, GRU, Bidirectional, Dense, Dropout and "
-    "GlobalAveragePooling1D, in a Sequential model or a functional model that is a plain chain"
+    f"{', '.join(SUPPORTED_LAYERS[:-1])} and {SUPPORTED_LAYERS[-1]}, "
+    "in a Sequential model or a functional model that is a plain chain"
 )
 """What the loader reads, for messages."""
 

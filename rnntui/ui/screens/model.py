@@ -202,12 +202,19 @@ class ModelScreen(Screen[None]):
         return f"rnntui  {name}  {self.lab.view(self.lang).title}"
 
     def _error_text(self) -> str:
-        from rnntui.nn.loading import SUPPORTED
+        from rnntui.nn.loading.errors import SUPPORTED, SUPPORTED_LAYERS
 
         text = f"{say('bad', self.lang)}\n{self.error}"
-        if SUPPORTED not in self.error:
-            text += f"\n\n{say('reads', self.lang)} {SUPPORTED}."
-        return text
+        if SUPPORTED in self.error:
+            return text
+        if self.lang == "ko":
+            reads = (
+                f"{', '.join(SUPPORTED_LAYERS)} (Sequential 모델, 또는 층이 한 줄로 이어진 "
+                "함수형 모델)"
+            )
+        else:
+            reads = SUPPORTED
+        return f"{text}\n\n{say('reads', self.lang)} {reads}."
 
     async def on_mount(self) -> None:
         """Focus the input and open the first recurrent layer."""
