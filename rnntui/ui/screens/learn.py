@@ -216,6 +216,17 @@ class LearnScreen(Screen[None]):
                 self.set_focus(last)  # now, not after the keys already queued
                 return
             self._focus_first("#panel-pane")
+            # Under load the panel's controls can still be on their way in (or not laid out
+            # yet, so not focusable): try again after each refresh, with the keys typed after
+            # F4 still waiting for this action.
+            for _ in range(100):
+                panel = self.panel
+                if self._focus_in("#panel-pane") or panel is None:
+                    break
+                if panel.is_mounted and not any(w.can_focus for w in panel.query("*")):
+                    break  # a panel without controls (a placeholder)
+                await self.wait_for_refresh()
+                self._focus_first("#panel-pane")
         else:
             self._focus_first("#text-pane")
 
