@@ -24,6 +24,14 @@ rnntui inspect shows the layers step by step in a terminal; above is the summary
   Over ssh:  ssh -t HOST rnntui inspect FILE
 rnntui inspect 의 스텝별 화면은 터미널(tty)에서 열립니다. 위는 요약입니다.
 ssh 에서는 ssh -t HOST rnntui inspect FILE 로 실행하세요."""
+"""Printed after the summary of a file that loaded."""
+
+NOT_OPENED = """\
+rnntui inspect could not open this file: the reason is above (and the layers read before the
+problem, when there are any). The step-by-step view also needs a terminal.
+rnntui inspect 가 이 파일을 열지 못했습니다. 이유는 위에 있습니다 (문제 전까지 읽은 층이
+있으면 그것도). 스텝별 화면은 터미널(tty)에서 열립니다."""
+"""Printed after the loader's message when the file did not load (no summary was printed)."""
 
 
 def run_inspect(
@@ -42,9 +50,9 @@ def run_inspect(
     if problem is not None and problem[0] == "tty":
         from rnntui.summary_cmd import run_model_summary
 
-        run_model_summary(str(path), weights_spec=spec, as_json=False)
+        loaded = run_model_summary(str(path), weights_spec=spec, as_json=False) == 0
         sys.stdout.flush()
-        say(NEEDS_TERMINAL)
+        say(NEEDS_TERMINAL if loaded else NOT_OPENED)
         return EXIT_USAGE
     return _launch(path, vocab=vocab, spec=spec, lang=lang, force_utf8=force_utf8, mouse=mouse)
 

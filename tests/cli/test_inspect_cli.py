@@ -47,3 +47,14 @@ def test_a_bad_file_gets_the_message_and_exit_2(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert "error: bad.keras is not a zip archive" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_file_that_did_not_load_is_not_called_a_summary(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.keras"
+    bad.write_bytes(b"PK\x03\x04 truncated")
+    done = _run(str(bad))
+    assert done.returncode == 2
+    assert done.stdout.strip() == ""  # nothing but the message was printed ...
+    assert "above is the summary" not in done.stderr  # ... so no "summary above"
+    assert "could not open this file: the reason is above" in done.stderr
+    assert "needs a terminal" in done.stderr
