@@ -65,8 +65,8 @@ def run_plain_quiz(
         return 2
     store = ProgressStore().load()
     lessons = load_lessons(lessons_dirs)
-    if lessons.problems:
-        print(t("lesson-problems", language, n=len(lessons.problems)), file=sys.stderr)
+    if lessons.problems:  # counted in files, like the app's "N lesson file(s) skipped"
+        print(t("lesson-problems", language, n=lessons.skipped_files), file=sys.stderr)
     try:
         session = open_session(
             lessons=lessons.for_lang(language),

@@ -127,8 +127,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "ko": "낼 문제가 없습니다.",
     },
     "lesson-problems": {
-        "en": "{n} lesson problem(s) skipped; run `rnntui check` on your lesson folder.",
-        "ko": "레슨 문제 {n}건을 건너뛰었습니다. 레슨 폴더에 `rnntui check`를 실행해 보세요.",
+        "en": "{n} lesson file(s) skipped; run `rnntui check` on your lesson folder.",
+        "ko": "레슨 파일 {n}개를 건너뛰었습니다. 레슨 폴더에 `rnntui check`를 실행해 보세요.",
     },
     # progress command
     "progress-title": {"en": "Quiz progress", "ko": "퀴즈 진행 상황"},
