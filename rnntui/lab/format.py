@@ -1,5 +1,5 @@
 """How a lab prints numbers in its view: 4 decimals, no ``-0.0000``, negatives in formulas in
-parentheses. Pure stdlib; the same rules as ``rnntui.ui.format.fmt`` (a test pins that)."""
+parentheses. Pure stdlib; the one formatter: the UI prints with it too."""
 
 from __future__ import annotations
 

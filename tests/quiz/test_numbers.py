@@ -49,3 +49,46 @@ def test_parse_number_refuses_with_a_reason(text: str, key: str) -> None:
         parse_number(text)
     assert info.value.key == key
     assert len(str(info.value)) < 120
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("1e308", 1e308),
+        ("-1e308", -1e308),
+        ("1.7976931348623157e308", 1.7976931348623157e308),
+        ("1e-308", 1e-308),
+        ("５e-1", 0.5),
+        ("１．５", 1.5),
+        ("－１", -1.0),
+        ("\u2212１２", -12.0),
+        ("0,25", 0.25),
+        ("1,234.5", 1234.5),
+        ("  0.5\t", 0.5),
+        ("1_000", 1000.0),
+    ],
+)
+def test_the_edges_a_field_sees(text: str, value: float) -> None:
+    """The steppers and the weights editor read with this parser: the edges they meet."""
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize(
+    "text", ["2e308", "-2e308", "NaN", "-nan", "+inf", "-inf", "Infinity", "１e999", "1,2,3", "--1"]
+)
+def test_the_edges_a_field_refuses(text: str) -> None:
+    with pytest.raises(NumberError) as info:
+        parse_number(text)
+    assert info.value.key == "not_a_number"
+
+
+def test_the_ui_reads_and_prints_with_the_one_parser_and_formatter() -> None:
+    from rnntui.lab import format as lab_format
+    from rnntui.quiz import numbers
+    from rnntui.ui import format as ui_format
+    from rnntui.ui.screens import weights
+    from rnntui.ui.widgets import stepper
+
+    assert stepper.parse_number is weights.parse_number is numbers.parse_number
+    assert stepper.NumberError is numbers.NumberError
+    assert ui_format.parse_number is numbers.parse_number and ui_format.fmt is lab_format.fmt

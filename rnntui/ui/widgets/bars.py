@@ -10,7 +10,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widget import Widget
 
-from rnntui.ui.format import fmt
+from rnntui.lab.format import fmt
 
 
 def bar_text(value: float, lo: float, hi: float, width: int) -> str:

@@ -10,7 +10,7 @@ from typing import ClassVar
 
 from textual.binding import Binding, BindingType
 
-from rnntui.ui.format import fmt
+from rnntui.lab.format import fmt
 from rnntui.ui.keys import with_jamo
 from rnntui.ui.widgets.emit import emit
 from rnntui.ui.widgets.stepper import Stepper

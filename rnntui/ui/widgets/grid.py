@@ -19,7 +19,7 @@ from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
-from rnntui.ui.format import fmt
+from rnntui.lab.format import fmt
 from rnntui.ui.widgets.emit import emit
 from rnntui.ui.widgets.lines import FOCUS_STYLE, Part, parts_text, text_strip
 

@@ -20,7 +20,8 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
-from rnntui.ui.format import NumberError, fmt, parse_number
+from rnntui.lab.format import fmt
+from rnntui.quiz.numbers import NumberError, parse_number
 from rnntui.ui.strings import tr
 from rnntui.ui.widgets.emit import emit
 from rnntui.ui.widgets.lines import FOCUS_STYLE
