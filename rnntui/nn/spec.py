@@ -20,39 +20,17 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from rnntui.nn.bidirectional import Bidirectional
-from rnntui.nn.dense import Dense
-from rnntui.nn.dropout_layer import Dropout
-from rnntui.nn.embedding import Embedding
-from rnntui.nn.gru import GRU
+from rnntui.nn.kinds import KINDS
 from rnntui.nn.layer import Layer, Shape
-from rnntui.nn.lstm import LSTM
-from rnntui.nn.pooling import GlobalAveragePooling1D
 from rnntui.nn.sequential import ModelSummary, Sequential, StackError, SummaryRow
-from rnntui.nn.simple_rnn import SimpleRNN
 
-LAYERS: dict[str, type] = {
-    "SimpleRNN": SimpleRNN,
-    "LSTM": LSTM,
-    "GRU": GRU,
-    "Embedding": Embedding,
-    "Dense": Dense,
-    "Dropout": Dropout,
-    "Bidirectional": Bidirectional,
-    "GlobalAveragePooling1D": GlobalAveragePooling1D,
-}
+LAYERS: dict[str, type] = {kind.name: kind.cls for kind in KINDS}
+"""The SPEC's layer constructors: the catalogue ``rnntui.nn.kinds.KINDS``."""
 EXAMPLE = (
     "Input(20) Embedding(1000,16) Bidirectional(LSTM(16,return_sequences=True)) GRU(32) Dense(1)"
 )
 USAGE = {
-    "SimpleRNN": "SimpleRNN(32, return_sequences=True)",
-    "LSTM": "LSTM(32, return_sequences=True)",
-    "GRU": "GRU(32, reset_after=True)",
-    "Embedding": "Embedding(1000, 16, mask_zero=True)",
-    "Dense": "Dense(1, activation='sigmoid')",
-    "Dropout": "Dropout(0.2)",
-    "Bidirectional": "Bidirectional(LSTM(16), merge_mode='concat')",
-    "GlobalAveragePooling1D": "GlobalAveragePooling1D()",
+    **{kind.name: kind.usage for kind in KINDS},
     "Input": "Input(shape=(20,)) or Input(shape=(5, 10))",
 }
 IGNORED_ARGS = frozenset(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rnntui.nn.kinds import INPUT_LAYER, NAMES
 from rnntui.nn.sequential import ModelSummary
 
 MAX_FILE_BYTES = 512 * 1024 * 1024
@@ -15,18 +16,8 @@ MAX_LAYERS = 1_000
 MAX_PARAMS = 20_000_000
 """Weights in a model, as ``rnntui.nn.spec.MAX_BUILD_PARAMS`` (160 MB of float64)."""
 
-SUPPORTED_LAYERS = (
-    "InputLayer",
-    "Embedding",
-    "SimpleRNN",
-    "LSTM",
-    "GRU",
-    "Bidirectional",
-    "Dense",
-    "Dropout",
-    "GlobalAveragePooling1D",
-)
-"""The layer classes the loader reads."""
+SUPPORTED_LAYERS = (INPUT_LAYER, *NAMES)
+"""The layer classes the loader reads (the catalogue ``rnntui.nn.kinds``)."""
 SUPPORTED = (
     f"{', '.join(SUPPORTED_LAYERS[:-1])} and {SUPPORTED_LAYERS[-1]}, "
     "in a Sequential model or a functional model that is a plain chain"

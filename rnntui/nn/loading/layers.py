@@ -11,6 +11,7 @@ from rnntui.nn.dense import Dense
 from rnntui.nn.dropout_layer import Dropout
 from rnntui.nn.embedding import Embedding
 from rnntui.nn.gru import GRU
+from rnntui.nn.kinds import BY_NAME
 from rnntui.nn.layer import Layer
 from rnntui.nn.loading.errors import SUPPORTED, LoadError, shown
 from rnntui.nn.lstm import LSTM
@@ -215,17 +216,24 @@ def _mirror(forward: RNNLayer, backward: RNNLayer) -> bool:
     )
 
 
-BUILDERS: dict[str, Callable[[Reader], Layer]] = {
-    "SimpleRNN": lambda r: _recurrent(r, SimpleRNN),
-    "LSTM": lambda r: _recurrent(r, LSTM),
-    "GRU": lambda r: _recurrent(r, GRU),
-    "Embedding": _embedding,
-    "Dense": _dense,
-    "Dropout": _dropout,
-    "GlobalAveragePooling1D": _pooling,
-    "GlobalAvgPool1D": _pooling,
-    "Bidirectional": _bidirectional,
+def _builder(cls: type[Layer]) -> Callable[[Reader], Layer]:
+    """The builder of an engine layer class (KeyError for a kind without one)."""
+    if issubclass(cls, RNNLayer):
+        return lambda r: _recurrent(r, cls)
+    return _BY_CLASS[cls]
+
+
+_BY_CLASS: dict[type[Layer], Callable[[Reader], Layer]] = {
+    Embedding: _embedding,
+    Dense: _dense,
+    Dropout: _dropout,
+    GlobalAveragePooling1D: _pooling,
+    Bidirectional: _bidirectional,
 }
+BUILDERS: dict[str, Callable[[Reader], Layer]] = {
+    name: _builder(kind.cls) for name, kind in BY_NAME.items()
+}
+"""Keras class name -> the builder of its engine layer: every kind of ``rnntui.nn.kinds``."""
 
 
 def layer_from_entry(entry: Any, inner_of: str | None = None) -> Layer:

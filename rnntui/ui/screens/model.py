@@ -77,6 +77,15 @@ def say(key: str, lang: str) -> str:
     return ko if lang == "ko" else en
 
 
+def layer_panels() -> dict[str, type[RecurrentPanel]]:
+    """The lesson panel of each recurrent layer kind (``rnntui.nn.kinds.RECURRENT``)."""
+    from rnntui.ui.panels.gru import GRUPanel
+    from rnntui.ui.panels.lstm import LSTMPanel
+    from rnntui.ui.panels.simple_rnn import SimpleRNNPanel
+
+    return {"SimpleRNN": SimpleRNNPanel, "LSTM": LSTMPanel, "GRU": GRUPanel}
+
+
 class ModelBody(VerticalScroll, can_focus=False):
     """Scrolls the whole screen; focus goes to its fields."""
 
@@ -235,9 +244,6 @@ class ModelScreen(Screen[None]):
     async def show_layer(self, choice: LayerChoice) -> None:
         """Show ``choice`` in its lesson panel (the lab is kept: forcing survives)."""
         from rnntui.lab.model_input import ModelInputError
-        from rnntui.ui.panels.gru import GRUPanel
-        from rnntui.ui.panels.lstm import LSTMPanel
-        from rnntui.ui.panels.simple_rnn import SimpleRNNPanel
 
         assert self.lab is not None
         box = self.query_one("#model-panel", Vertical)
@@ -253,12 +259,7 @@ class ModelScreen(Screen[None]):
         if choice.direction == "backward":
             lines.insert(1, say("backward", self.lang))
         note.show("\n".join(lines))
-        panels: dict[str, type[RecurrentPanel]] = {
-            "SimpleRNN": SimpleRNNPanel,
-            "LSTM": LSTMPanel,
-            "GRU": GRUPanel,
-        }
-        panel = panels[choice.kind](lang=self.lang, lab=lab, id="layer-panel")
+        panel = layer_panels()[choice.kind](lang=self.lang, lab=lab, id="layer-panel")
         self.panel = panel
         await box.mount(panel)
 
