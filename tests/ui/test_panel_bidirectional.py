@@ -10,7 +10,7 @@ from rnntui.lab.weights import keep_units
 from rnntui.nn import GRU, LSTM, Bidirectional
 from rnntui.nn.layer import format_shape
 from rnntui.ui.format import fmt, fmt_int
-from rnntui.ui.panels.stacking import Choice
+from rnntui.ui.widgets.choice import Choice
 from rnntui.ui.widgets.grid import ValueGrid
 from rnntui.ui.widgets.stepper import Stepper
 

@@ -8,7 +8,7 @@ from rnntui.nn import Embedding
 from rnntui.nn.similarity import cosine_similarity, memory_bytes
 from rnntui.ui.format import fmt_int, fmt_signed
 from rnntui.ui.panels.embedding import EmbeddingPanel
-from rnntui.ui.panels.stacking import Choice
+from rnntui.ui.widgets.choice import Choice
 from rnntui.ui.widgets.stepper import Stepper
 
 from .helpers import show_panel, shown

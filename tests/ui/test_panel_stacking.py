@@ -12,7 +12,8 @@ from rnntui.nn import LSTM, Sequential, StackError
 from rnntui.nn.spec import parse_spec
 from rnntui.summary_cmd import run_summary
 from rnntui.ui.format import fmt_int
-from rnntui.ui.panels.stacking import Choice, StackingPanel
+from rnntui.ui.panels.stacking import StackingPanel
+from rnntui.ui.widgets.choice import Choice
 from rnntui.ui.widgets.stepper import Stepper
 
 from .helpers import show_panel, shown

@@ -16,9 +16,10 @@ from rnntui.lab.bidirectional import KINDS, MODES, BidirectionalLab, embed, row_
 from rnntui.lab.format import refused
 from rnntui.lab.spec import SettingError
 from rnntui.ui.panels.base import Readout
-from rnntui.ui.panels.units import Choice, TextPanel
+from rnntui.ui.widgets.choice import Choice
 from rnntui.ui.widgets.grid import ValueGrid
 from rnntui.ui.widgets.stepper import Stepper
+from rnntui.ui.widgets.text_panel import TextPanel
 
 __all__ = ["BidirectionalPanel", "embed"]
 

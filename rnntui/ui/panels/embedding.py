@@ -15,9 +15,10 @@ from rnntui.lab.embedding import EmbeddingLab
 from rnntui.lab.spec import SettingError
 from rnntui.nn.similarity import LookupCheck
 from rnntui.ui.panels.base import Readout
-from rnntui.ui.panels.units import Choice, TextPanel
 from rnntui.ui.strings import control_label
+from rnntui.ui.widgets.choice import Choice
 from rnntui.ui.widgets.stepper import Stepper
+from rnntui.ui.widgets.text_panel import TextPanel
 
 STEPPERS = (("size", 100), ("dim", 8), ("tokens", 10))
 """(setting, big step) of the three number controls, in order."""

@@ -11,13 +11,15 @@ from textual.binding import Binding, BindingType
 from textual.containers import HorizontalGroup
 from textual.widgets import Static
 
-from rnntui.lab.format import refused
+from rnntui.lab.format import pad, refused
 from rnntui.lab.spec import SettingError
 from rnntui.lab.stacking import MAX_LAYERS, MAX_UNITS, TYPES, StackingLab
 from rnntui.nn import StackError
 from rnntui.ui.panels.base import Readout
-from rnntui.ui.panels.units import Choice, TextPanel, pad, wrap
+from rnntui.ui.widgets.choice import Choice
 from rnntui.ui.widgets.stepper import Stepper
+from rnntui.ui.widgets.text_panel import TextPanel
+from rnntui.ui.widgets.wrap import wrap
 
 __all__ = ["Choice", "StackingPanel"]
 

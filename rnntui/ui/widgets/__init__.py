@@ -1,1 +1,1 @@
-"""Small reusable widgets: numeric stepper, labelled bars, value grid."""
+"""Small reusable widgets: numeric stepper, option choice, labelled bars, value grid, text panel."""
