@@ -251,6 +251,17 @@ class ModelLab:
     def notes(self, lang: str) -> tuple[str, ...]:
         """What the student should know about these numbers."""
         model, out = self.model, []
+        if self.vocab is not None and self.vocab.source:
+            name, size = self.vocab.source, len(self.vocab.ids)
+            out.append(
+                words(
+                    lang,
+                    f"Words: the vocabulary of the file's TextVectorization layer {name!r} "
+                    f"({size} tokens); the model's layers below start after it.",
+                    f"단어: 파일에 든 TextVectorization 층 {name!r}의 사전 (토큰 {size}개). "
+                    "아래 모델의 층은 그 다음부터입니다.",
+                )
+            )
         if model.computed_in_float64:
             out.append(
                 words(

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from rnntui.nn.layer import Layer, Shape
 from rnntui.nn.loading.errors import MAX_PARAMS, LoadError
 from rnntui.nn.sequential import ModelSummary, Sequential, StackError, SummaryRow
+
+if TYPE_CHECKING:
+    from rnntui.nn.loading.text_vectorization import TextSetup
+    from rnntui.nn.loading.vocab import Vocabulary
 
 
 class LoadedModel(Sequential):
@@ -31,6 +35,10 @@ class LoadedModel(Sequential):
     Keras computed in that precision, the engine computes in float64."""
     frozen: tuple[str, ...] = ()
     """Names of the layers the file marks ``trainable: false`` (Keras' non-trainable part)."""
+    text_setup: TextSetup | None = None
+    """The file's TextVectorization in front of the layers (the engine reads its ids)."""
+    vocabulary: Vocabulary | None = None
+    """The words of that TextVectorization, when the file holds them (assets or config)."""
 
     @property
     def non_trainable_params(self) -> int:

@@ -27,6 +27,7 @@ from rnntui.nn.loading.layers import (
     custom_reason,
     unsupported,
 )
+from rnntui.nn.loading.text_vectorization import TextSetup, is_text_vectorization, text_setup
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,8 @@ class ModelConfig:
     functional: bool
     name: str
     trainable: bool = True
+    text: TextSetup | None = None
+    """The TextVectorization in front of the layers (not among ``entries``), if any."""
 
 
 def parse_json(data: bytes | str, where: str) -> Any:
@@ -103,6 +106,11 @@ def _sequential(top: dict[str, Any], config: dict[str, Any]) -> ModelConfig:
         entries = entries[1:]
     elif entries:
         shape = _entry_shape(entries[0])
+    text = None
+    if entries and is_text_vectorization(entries[0]):  # strings in, its token ids out
+        text = text_setup(entries[0])
+        entries = entries[1:]
+        shape = [None, text.sequence_length]
     if shape is None:
         build = top.get("build_config")
         shape = build.get("input_shape") if isinstance(build, dict) else None
@@ -111,7 +119,7 @@ def _sequential(top: dict[str, Any], config: dict[str, Any]) -> ModelConfig:
         raise LoadError("The model has no input shape (it was never built or called)")
     name = clean_name(config.get("name"), "sequential")
     trainable = config.get("trainable", True) is not False
-    return ModelConfig(_shape(shape, "Sequential"), entries, False, name, trainable)
+    return ModelConfig(_shape(shape, "Sequential"), entries, False, name, trainable, text)
 
 
 def _histories(value: Any, out: list[tuple[str, int, int]]) -> None:
@@ -182,10 +190,17 @@ def _functional(config: dict[str, Any]) -> ModelConfig:
         order.append(current)
     if order[-1] != clean_name(outputs[0][0], "?") or len(order) != len(entries):
         raise LoadError(f"The layers do not form one chain from input to output ({SUPPORTED})")
-    shape = _shape(_entry_shape(by_name[start]), f"InputLayer {start!r}")
     chain = [by_name[n] for n in order]
+    text = None
+    if len(chain) > 1 and is_text_vectorization(chain[1]):  # strings in, its token ids out
+        text = text_setup(chain[1])
+        chain = [chain[0], *chain[2:]]
+        shape = _shape([None, text.sequence_length], f"InputLayer {start!r}")
+    else:
+        shape = _shape(_entry_shape(by_name[start]), f"InputLayer {start!r}")
     name = clean_name(config.get("name"), "functional")
-    return ModelConfig(shape, chain, True, name, config.get("trainable", True) is not False)
+    trainable = config.get("trainable", True) is not False
+    return ModelConfig(shape, chain, True, name, trainable, text)
 
 
 def model_config(top: Any) -> ModelConfig:

@@ -33,6 +33,7 @@ def model_from_config(top: Any) -> tuple[LoadedModel, ModelConfig]:
             raise
     model = build_model(layers, config.input_shape)
     model.model_name = config.name
+    model.text_setup = config.text
     model.dtype_policy = _policy(weighted_entries)
     model.frozen = tuple(
         layer.name

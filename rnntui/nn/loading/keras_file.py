@@ -12,6 +12,7 @@ from rnntui.nn.loading.errors import MAX_CONFIG_BYTES, LoadError, mb
 from rnntui.nn.loading.from_config import model_from_config, weight_paths
 from rnntui.nn.loading.h5 import H5Reader
 from rnntui.nn.loading.h5file import open_h5
+from rnntui.nn.loading.text_vectorization import archive_vocabulary
 from rnntui.nn.loading.weights import read_keras3
 
 WEIGHTS = "model.weights.h5"
@@ -36,6 +37,8 @@ def load_keras(path: Path) -> LoadedModel:
             raise LoadError(f"{path.name} has no {WEIGHTS}{found}", partial=model.summary())
         data = read_member(archive, WEIGHTS, path.name)
         metadata = archive.read("metadata.json") if "metadata.json" in names else b""
+        if config.text is not None:
+            model.vocabulary = archive_vocabulary(archive, path.name, config.text)
     where = f"{path.name}/{WEIGHTS}"
     with open_h5(io.BytesIO(data), where) as file:
         reader = H5Reader(file, where)

@@ -26,6 +26,7 @@ WHY = {
     "Lambda": "a Lambda layer holds Python code, which rnntui never runs",
     "TFOpLambda": "it records a TensorFlow operation, which rnntui never runs",
     "Masking": "Masking is not computed by the engine (use Embedding(mask_zero=True))",
+    "TextVectorization": "it is read only as the model's first layer, for its vocabulary",
 }
 
 

@@ -10,6 +10,7 @@ from rnntui.nn.loading.build import LoadedModel, set_weights
 from rnntui.nn.loading.config import parse_json
 from rnntui.nn.loading.from_config import model_from_config
 from rnntui.nn.loading.h5 import H5Reader
+from rnntui.nn.loading.text_vectorization import config_vocabulary
 from rnntui.nn.loading.weights import read_legacy
 
 
@@ -28,7 +29,9 @@ def load_legacy(file: Any, path: Path) -> LoadedModel:
     """The model of an open legacy HDF5 file, with its weights."""
     raw = _text(file.attrs.get("model_config"))
     top = parse_json(raw if raw is not None else "", f"{path.name} model_config")
-    model, _ = model_from_config(top)
+    model, config = model_from_config(top)
+    if config.text is not None:
+        model.vocabulary = config_vocabulary(config.text)
     reader = H5Reader(file, path.name)
     root = "model_weights" if reader.node("model_weights") is not None else ""
     arrays = read_legacy(reader, model.layers, root, by_name=True)

@@ -22,6 +22,9 @@ MAX_TOKENS = 1_000_000
 OOV_TOKENS = ("[UNK]", "<OOV>", "<oov>", "<unk>", "<UNK>", "UNK", "OOV")
 """Tokens taken as the out-of-vocabulary id when present."""
 TEXT_VECTORIZATION = re.compile(f"[{re.escape(string.punctuation)}]")
+STANDARDIZE = ("lower_and_strip_punctuation", "lower", "strip_punctuation", None)
+"""TextVectorization's ``standardize`` settings the vocabulary applies (the first is Keras'
+default)."""
 TOKENIZER = re.compile(f"[{re.escape(string.punctuation.replace(chr(39), ''))}\t\n]")
 
 
@@ -43,6 +46,10 @@ class Vocabulary:
     oov_id: int | None
     tokenizer: bool = False
     """True for a ``Tokenizer.word_index`` (its filters), False for TextVectorization."""
+    standardize: str | None = "lower_and_strip_punctuation"
+    """TextVectorization's ``standardize`` (one of :data:`STANDARDIZE`; not for a Tokenizer)."""
+    source: str = ""
+    """Where the words came from, when not a ``--vocab`` file (a layer of the model file)."""
 
     @property
     def size(self) -> int:
@@ -52,8 +59,14 @@ class Vocabulary:
     def encode(self, text: str) -> list[Token]:
         """The words of ``text``, standardised, with their ids (OOV marked)."""
         out = []
-        pattern, into = (TOKENIZER, " ") if self.tokenizer else (TEXT_VECTORIZATION, "")
-        for word in pattern.sub(into, text.lower()).split():
+        if self.tokenizer:
+            text = TOKENIZER.sub(" ", text.lower())
+        else:
+            if self.standardize in ("lower_and_strip_punctuation", "lower"):
+                text = text.lower()
+            if self.standardize in ("lower_and_strip_punctuation", "strip_punctuation"):
+                text = TEXT_VECTORIZATION.sub("", text)
+        for word in text.split():
             found = self.ids.get(word)
             if found is not None:
                 out.append(Token(word, found, False))
@@ -66,7 +79,10 @@ class Vocabulary:
         return self.words.get(token_id, f"<id {token_id}>")
 
 
-def _from_lines(text: str) -> Vocabulary:
+def vocabulary_from_lines(
+    text: str, standardize: str | None = "lower_and_strip_punctuation", source: str = ""
+) -> Vocabulary:
+    """A vocabulary of one token per line (line i = id i), as TextVectorization lists it."""
     lines = text.splitlines()
     if len(lines) > MAX_TOKENS:
         raise LoadError(f"The vocabulary has more than {MAX_TOKENS:,} tokens")
@@ -76,7 +92,7 @@ def _from_lines(text: str) -> Vocabulary:
         if word and word not in ids:
             ids[word] = i
     oov = next((ids[t] for t in OOV_TOKENS if t in ids), None)
-    return Vocabulary(words, ids, oov)
+    return Vocabulary(words, ids, oov, standardize=standardize, source=source)
 
 
 def _from_json(data: object) -> Vocabulary:
@@ -115,4 +131,4 @@ def load_vocab(path: str | Path) -> Vocabulary:
             if isinstance(err, LoadError):
                 raise
             raise LoadError(f"{path.name} is not valid JSON: {shown(str(err))}") from None
-    return _from_lines(text)
+    return vocabulary_from_lines(text)

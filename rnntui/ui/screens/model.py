@@ -153,7 +153,7 @@ class ModelScreen(Screen[None]):
         except Exception as err:  # never a crash, whatever the file holds
             return cls(None, lang=lang, error=f"{type(err).__name__}: {err}", path=str(path))
         notes: tuple[str, ...] = ()
-        words = None
+        words = model.vocabulary  # a TextVectorization's, when the file holds one
         if vocab is not None:
             try:
                 words = load_vocab(vocab)
