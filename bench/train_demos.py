@@ -19,65 +19,220 @@ from __future__ import annotations
 import argparse
 import os
 import time
+from typing import Any
 
 import numpy as np
+from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
 
 from rnntui.demos.corpus import load_sentences, split_held_out
-from rnntui.demos.models import CELL_NAMES
-from rnntui.demos.train import Recipe, data_for, recipes, train_recipe
+from rnntui.demos.results import REMEMBER_LENGTHS
+from rnntui.demos.train import data_for, recipes, train_recipe
 from rnntui.demos.vocab import Vocabulary
 
 
-def keras_fit_seconds(recipe: Recipe, engine_weights: list[np.ndarray]) -> float | None:
-    """Wall time of Keras ``fit`` on the recipe's model and data (None without Keras)."""
-    os.environ.setdefault("KERAS_BACKEND", "torch")
-    try:
+class KerasTwin:
+    """Keras 3 (torch backend, one thread) in true float64: the rnn-semantics float32 trap
+    (section 9) is closed by patching the promotion table, as tests/nn/test_train_keras.py
+    does, so a model with the engine's initial weights follows the engine's updates."""
+
+    def __init__(self) -> None:
+        os.environ.setdefault("KERAS_BACKEND", "torch")
         import keras  # type: ignore[import-untyped]
         import torch
-    except ImportError:
-        return None
-    torch.set_num_threads(1)
-    spec = recipe.spec
-    sentences = load_sentences(spec.lang)
-    train, _ = split_held_out(sentences)
-    vocab = Vocabulary.from_sentences(sentences)
-    x, y = data_for(spec, vocab, train)
-    layer = getattr(keras.layers, CELL_NAMES[spec.cell])(spec.units, return_sequences=True)
-    middle = keras.layers.Bidirectional(layer) if spec.bidirectional else layer
-    model = keras.Sequential(
-        [
-            keras.Input((x.shape[1],)),
-            keras.layers.Embedding(len(vocab), spec.embed_dim, mask_zero=True),
-            middle,
-            keras.layers.Dense(len(vocab), activation="softmax"),
-        ]
-    )
-    model.compile(
-        optimizer=keras.optimizers.Adam(spec.learning_rate),
-        loss="sparse_categorical_crossentropy",
-    )
-    model.set_weights(engine_weights)
-    weight = (y > 0).astype("float32") if spec.task == "fill_blank" else None
-    start = time.perf_counter()
-    model.fit(
-        x, y, batch_size=recipe.batch_size, epochs=recipe.epochs, verbose=0, sample_weight=weight
-    )
-    return time.perf_counter() - start
+        from keras.src.backend.common import dtypes  # type: ignore[import-untyped]
+
+        torch.set_num_threads(1)
+        dtypes.BIT64_TO_BIT32_DTYPE["float64"] = "float64"
+        keras.config.set_floatx("float64")
+        keras.config.set_dtype_policy("float64")
+        self.keras = keras
+
+    def layer(self, ours: Any) -> Any:
+        """The Keras layer configured as one of the engine's (Embedding, RNN, Dense, Bi)."""
+        from rnntui.nn import GRU, Bidirectional, Dense, Embedding
+
+        k = self.keras.layers
+        if isinstance(ours, Embedding):
+            return k.Embedding(ours.input_dim, ours.output_dim, mask_zero=ours.mask_zero)
+        if isinstance(ours, Bidirectional):
+            return k.Bidirectional(self.layer(ours.layer), merge_mode=ours.merge_mode)
+        if isinstance(ours, Dense):
+            return k.Dense(ours.units, activation=ours.activation)
+        extra = {"reset_after": ours.reset_after} if isinstance(ours, GRU) else {}
+        return getattr(k, type(ours).__name__)(
+            ours.units,
+            return_sequences=ours.return_sequences,
+            dropout=ours.dropout,
+            recurrent_dropout=ours.recurrent_dropout,
+            seed=0,
+            **extra,
+        )
+
+    def fit(
+        self,
+        ours: Any,
+        x: np.ndarray,
+        y: np.ndarray,
+        epochs: int,
+        batch_size: int,
+        seed: int,
+        validation_data: tuple[np.ndarray, np.ndarray] | None = None,
+        learning_rate: float = 0.01,
+        clipnorm: float | None = None,
+        sample_weight: np.ndarray | None = None,
+    ) -> tuple[Any, dict[str, list[float]], float]:
+        """Keras ``fit`` on the engine model ``ours`` BEFORE it trains: same layers, its
+        initial weights (``set_weights``), Adam, the same batches (each epoch the permutation
+        the engine's ``fit(seed=seed)`` draws, then ``fit(shuffle=False)``).
+        Returns (Keras model, {"loss": [...], "val_loss": [...]}, seconds)."""
+        keras = self.keras
+        model = keras.Sequential([keras.Input(x.shape[1:]), *map(self.layer, ours.layers)])
+        model.compile(
+            optimizer=keras.optimizers.Adam(learning_rate, clipnorm=clipnorm),
+            loss="sparse_categorical_crossentropy",
+        )
+        model.set_weights(ours.get_weights())
+        rng = np.random.default_rng(seed)  # the engine's fit draws one permutation per epoch
+        history: dict[str, list[float]] = {"loss": [], "val_loss": []}
+        start = time.perf_counter()
+        for _ in range(epochs):
+            order = rng.permutation(len(x))
+            w = None if sample_weight is None else sample_weight[order]
+            h = model.fit(
+                x[order], y[order], batch_size=batch_size, epochs=1, shuffle=False, verbose=0,
+                sample_weight=w,
+            )  # fmt: skip
+            history["loss"].append(float(h.history["loss"][-1]))
+            if validation_data is not None:
+                vx, vy = validation_data
+                history["val_loss"].append(
+                    float(model.evaluate(vx, vy, batch_size=batch_size, verbose=0))
+                )
+        return model, history, time.perf_counter() - start
 
 
-def remember_rows(lengths: tuple[int, ...]) -> None:
-    """Held-out accuracy and training time of the first-token task per cell and T."""
-    from rnntui.demos.remember import RememberLab
+def worst_rel(a: list[float] | tuple[float, ...], b: list[float]) -> float:
+    """The largest |a - b| / |b| over the epochs."""
+    return max(abs(p - q) / abs(q) for p, q in zip(a, b, strict=True))
 
-    lab = RememberLab()
+
+EXACT_TOL = 1e-6
+"""Without dropout, engine and Keras run the same float64 updates: every epoch's loss and
+val_loss agree to this relative tolerance (measured: about 1e-12 or closer)."""
+DROPOUT_TOL = 0.15
+"""With dropout the two draw different masks, so only the curves' level is comparable: the
+last epoch's loss and val_loss agree to this relative tolerance."""
+
+
+def recipe_rows(args: argparse.Namespace, twin: KerasTwin | None) -> None:
+    """The shipped weight recipes (next word, fill the blank): engine beside Keras fit."""
+    from rnntui.demos.models import build_model
+
+    for recipe in recipes():
+        if args.only and recipe.name not in args.only:
+            continue
+        spec = recipe.spec
+        sentences = load_sentences(spec.lang)
+        train, _ = split_held_out(sentences)
+        vocab = Vocabulary.from_sentences(sentences)
+        initial = build_model(type(spec).from_json({**spec.to_json(), "vocab_size": len(vocab)}))
+        _, _, _, figures = train_recipe(recipe, log=lambda _line: None)
+        keras_text = "keras fit n/a"
+        if twin is not None:
+            x, y = data_for(spec, vocab, train)
+            weight = (y > 0).astype("float64") if spec.task == "fill_blank" else None
+            _, hist, seconds = twin.fit(
+                initial, x, y, recipe.epochs, recipe.batch_size, spec.seed,
+                learning_rate=spec.learning_rate, sample_weight=weight,
+            )  # fmt: skip
+            keras_text = f"keras fit {seconds:.2f} s, loss {hist['loss'][-1]:.4f}"
+            if spec.task == "fill_blank":
+                keras_text += " (sample_weight: scaled by Keras' own count, see docs/demos.md)"
+        print(
+            f"{recipe.name:18s} engine {figures['seconds']:.2f} s, loss {figures['loss']:.4f}  "
+            f"{keras_text}  val_loss {figures['val_loss']:.3f}  "
+            f"held-out top-1 {figures['held_out_top1']:.3f} top-5 {figures['held_out_top5']:.3f}"
+        )
+
+
+def remember_rows(lengths: tuple[int, ...], twin: KerasTwin | None) -> int:
+    """The first-token task per cell and T: engine (RememberLab) beside Keras fit from the
+    same initial weights; returns the number of rows outside the tolerance."""
+    from rnntui.demos.remember import RememberLab, build_remember_model
+
+    lab, bad = RememberLab(), 0
+    c = lab.config
     for length in lengths:
+        x, y, hx, hy = lab.data(length)
         for cell in ("simple_rnn", "lstm", "gru"):
+            initial = build_remember_model(cell, c)
             start = time.perf_counter()
             r = lab.run(cell, length)
-            print(
-                f"remember T={length:3d} {r.label:9s} accuracy {r.accuracy:.3f} "
-                f"|dL/dh_1|/|dL/dh_T| {r.first_to_last:.1e}  {time.perf_counter() - start:.2f} s"
+            line = (
+                f"remember T={length:3d} {r.label:9s} engine {time.perf_counter() - start:.2f} s "
+                f"loss {r.losses[-1]:.6f} accuracy {r.accuracy:.3f}"
             )
+            if twin is not None:
+                km, hist, seconds = twin.fit(
+                    initial, x, y, c.epochs, c.batch_size, c.seed,
+                    learning_rate=c.learning_rate, clipnorm=1.0,
+                )  # fmt: skip
+                k_acc = float(np.mean(np.argmax(km.predict(hx, verbose=0), -1) == hy))
+                rel = worst_rel(r.losses, hist["loss"])
+                ok = rel <= EXACT_TOL and k_acc == r.accuracy
+                bad += not ok
+                line += (
+                    f" | keras {seconds:.2f} s loss {hist['loss'][-1]:.6f} accuracy {k_acc:.3f}"
+                    f" | worst rel. loss diff {rel:.1e} {'ok' if ok else 'MISMATCH'}"
+                )
+            print(line, flush=True)
+    return bad
+
+
+def curve_rows(name: str, twin: KerasTwin | None) -> int:
+    """Units/overfitting or dropout variants per language: engine beside Keras fit; returns
+    the number of rows outside the tolerance."""
+    from rnntui.demos.corpus import LANGS
+    from rnntui.demos.overfit import OverfitLab
+    from rnntui.demos.results import CURVE_VARIANTS
+
+    bad = 0
+    for lang in LANGS:
+        lab = OverfitLab(lang)
+        for variant in CURVE_VARIANTS[name]:
+            initial = lab.build(variant)
+            start = time.perf_counter()
+            cv = lab.run(variant)
+            line = (
+                f"{name} {lang} {variant.label:50s} engine {time.perf_counter() - start:.2f} s "
+                f"loss {cv.loss[-1]:.4f} val_loss {cv.val_loss[-1]:.4f}"
+            )
+            if twin is not None:
+                _, hist, seconds = twin.fit(
+                    initial, lab.x, lab.y, lab.epochs, lab.batch_size, lab.seed,
+                    validation_data=(lab.vx, lab.vy), learning_rate=lab.learning_rate,
+                )  # fmt: skip
+                exact = not (variant.dropout or variant.recurrent_dropout)
+                if exact:
+                    rel = max(
+                        worst_rel(cv.loss, hist["loss"]), worst_rel(cv.val_loss, hist["val_loss"])
+                    )
+                    tol = EXACT_TOL
+                else:
+                    rel = max(
+                        worst_rel(cv.loss[-1:], hist["loss"][-1:]),
+                        worst_rel(cv.val_loss[-1:], hist["val_loss"][-1:]),
+                    )
+                    tol = DROPOUT_TOL
+                bad += rel > tol
+                line += (
+                    f" | keras {seconds:.2f} s loss {hist['loss'][-1]:.4f} "
+                    f"val_loss {hist['val_loss'][-1]:.4f} | rel. diff "
+                    f"{'(every epoch)' if exact else '(last epoch)'} {rel:.1e} "
+                    f"{'ok' if rel <= tol else 'MISMATCH'}"
+                )
+            print(line, flush=True)
+    return bad
 
 
 async def _key_times(training: bool, presses: int, reference: bool = False) -> list[float]:
@@ -140,35 +295,34 @@ def keys_while_training(presses: int = 40) -> None:
         )
 
 
-def main() -> None:
+def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--only", action="append")
+    parser.add_argument("--only", action="append", help="a weight recipe or a result name")
     parser.add_argument("--no-keras", action="store_true")
     parser.add_argument("--remember", action="store_true", help="also the first-token task")
     parser.add_argument("--keys", action="store_true", help="only key -> settled while training")
     args = parser.parse_args()
     if args.keys:
         keys_while_training()
-        return
-    for recipe in recipes():
-        if args.only and recipe.name not in args.only:
-            continue
-        from rnntui.demos.models import build_model
-
-        spec = recipe.spec
-        vocab = Vocabulary.from_sentences(load_sentences(spec.lang))
-        initial = build_model(type(spec).from_json({**spec.to_json(), "vocab_size": len(vocab)}))
-        _, _, _, figures = train_recipe(recipe, log=lambda _line: None)
-        keras_s = None if args.no_keras else keras_fit_seconds(recipe, initial.get_weights())
-        keras_text = "n/a" if keras_s is None else f"{keras_s:.2f} s"
-        print(
-            f"{recipe.name:18s} engine {figures['seconds']:.2f} s  keras fit {keras_text}  "
-            f"loss {figures['loss']:.3f} val_loss {figures['val_loss']:.3f}  "
-            f"held-out top-1 {figures['held_out_top1']:.3f} top-5 {figures['held_out_top5']:.3f}"
-        )
-    if args.remember:
-        remember_rows((5, 20, 40))
+        return 0
+    twin = None
+    if not args.no_keras:
+        try:
+            twin = KerasTwin()
+        except ImportError as error:
+            print(f"Keras is not installed ({error}): engine figures only")
+    with threadpool_limits(limits=1):
+        recipe_rows(args, twin)
+        bad = 0
+        if args.remember or (args.only and "remember" in args.only):
+            bad += remember_rows(REMEMBER_LENGTHS, twin)
+        for name in ("overfit", "dropout"):
+            if not args.only or name in args.only:
+                bad += curve_rows(name, twin)
+    if bad:
+        print(f"{bad} row(s) outside the stated tolerances")
+    return 1 if bad else 0
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())

@@ -1,8 +1,9 @@
 """Rebuild the shipped demo weights: ``python -m rnntui.demos.train [--only NAME] [--check]``.
 
 Seeded and on one BLAS thread, so a run gives the same weights every time on one machine.
-``--check`` trains into a temporary folder and compares with the shipped files instead of
-replacing them.
+Besides the six weight files it rebuilds the three result files of ``rnntui.demos.results``
+(``remember``, ``overfit``, ``dropout``). ``--check`` trains into a temporary folder and
+compares with the shipped files instead of replacing them.
 """
 
 from __future__ import annotations
@@ -17,8 +18,9 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
 
-from rnntui.demos import weights_io
+from rnntui.demos import results, weights_io
 from rnntui.demos.corpus import LANGS, load_sentences, split_held_out
 from rnntui.demos.datasets import fill_blank_data, masked_accuracy, next_word_data
 from rnntui.demos.models import ModelSpec, build_model
@@ -100,12 +102,30 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="compare with the shipped weights")
     args = parser.parse_args(argv)
     chosen = [r for r in recipes() if not args.only or r.name in args.only]
-    if not chosen:
-        print(f"no model named {args.only}; known: {', '.join(r.name for r in recipes())}")
+    chosen_results = [n for n in results.NAMES if not args.only or n in args.only]
+    if not chosen and not chosen_results:
+        known = ", ".join([*(r.name for r in recipes()), *results.NAMES])
+        print(f"no model named {args.only}; known: {known}")
         return 2
     with tempfile.TemporaryDirectory() as tmp:
         out_dir = Path(tmp) if args.check else weights_io.WEIGHTS_DIR
-        return _train_all(chosen, out_dir, args.check)
+        failed = _train_all(chosen, out_dir, args.check)
+        results_dir = Path(tmp) if args.check else results.RESULTS_DIR
+        return max(failed, _build_results(chosen_results, results_dir, args.check))
+
+
+def _build_results(names: list[str], out_dir: Path, check: bool) -> int:
+    """Train and save each result file; with ``check``, compare with the shipped one."""
+    mismatches = 0
+    for name in names:
+        with threadpool_limits(limits=1):
+            doc = results.build(name)
+        results.save(name, doc, out_dir)
+        if check:
+            same = doc == results.load_doc(name)
+            print(f"  {name}: {'identical to' if same else 'DIFFERS from'} the shipped results")
+            mismatches += not same
+    return 1 if mismatches else 0
 
 
 def _train_all(chosen: list[Recipe], out_dir: Path, check: bool) -> int:

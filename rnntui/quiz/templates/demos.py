@@ -5,6 +5,10 @@
   the wrong choices are words it ranks lower, each with its probability.
 - ``demo-fill-blank``: in a held-out sentence with one word blanked, which word does the
   Bidirectional model rate highest for the blank?
+- ``demo-remember``: which cells kept the first token at T = 30? The answer is read from the
+  shipped results of the remembering demo (``rnntui/demos/results/remember.json``): the cells
+  whose held-out accuracy is at least ``KEPT``; each wrong choice says which accuracy it got
+  wrong.
 
 The models are loaded on first use (a few tens of ms), never when the registry is imported.
 """
@@ -148,7 +152,109 @@ def _fill_blank(rng: random.Random, lang: str) -> Question:
     )
 
 
+KEPT = 0.9
+"""Held-out accuracy from which a cell counts as having kept the first token (chance 0.5)."""
+REMEMBER_T = 30
+REMEMBER_CELLS = ("SimpleRNN", "LSTM", "GRU")
+
+
+@cache
+def _remember_accuracy(length: int) -> tuple[tuple[str, float], ...]:
+    """(cell label, held-out accuracy) at T = ``length`` in the shipped remember results."""
+    from rnntui.demos.results import load_doc, remember_results
+
+    _, rows = remember_results(load_doc("remember"))
+    found = {r.label: r.accuracy for r in rows if r.length == length and not r.cancelled}
+    missing = [c for c in REMEMBER_CELLS if c not in found]
+    if missing:
+        raise ValueError(f"the shipped remember results have no T={length} for {missing}")
+    return tuple((c, found[c]) for c in REMEMBER_CELLS)
+
+
+def _cells_text(lang: str, cells: frozenset[str]) -> str:
+    """A set of cells as a choice: 'SimpleRNN and LSTM', 'all three', 'none of them'."""
+    names = [c for c in REMEMBER_CELLS if c in cells]
+    if not names:
+        return pick(lang, "none of them", "하나도 없음")
+    if len(names) == len(REMEMBER_CELLS):
+        return pick(lang, "all three", "셋 모두")
+    en = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+    return pick(lang, f"only {en}", f"{', '.join(names)}만")
+
+
+def _remember_why(lang: str, cells: frozenset[str], acc: dict[str, float], length: int) -> str:
+    """Why a wrong set is wrong: each cell it puts on the wrong side of KEPT, with its accuracy."""
+    parts = []
+    for cell in REMEMBER_CELLS:
+        a = acc[cell]
+        if cell in cells and a < KEPT:
+            parts.append(
+                pick(
+                    lang,
+                    f"{cell} reached only {a:.2f} at T={length} (chance is 0.5), so it did not "
+                    "keep the first token.",
+                    f"{cell}: T={length}에서 검증 정확도가 {a:.2f}뿐입니다(찍으면 0.5). 첫 "
+                    "토큰을 기억하지 못했습니다.",
+                )
+            )
+        elif cell not in cells and a >= KEPT:
+            parts.append(
+                pick(
+                    lang,
+                    f"{cell} reached {a:.2f} at T={length}, so it kept the first token.",
+                    f"{cell}: T={length}에서 {a:.2f}에 도달해 첫 토큰을 기억했습니다.",
+                )
+            )
+    return " ".join(parts)
+
+
+def _remember(rng: random.Random, lang: str) -> Question:
+    from itertools import combinations
+
+    length = REMEMBER_T
+    table = _remember_accuracy(length)
+    acc = dict(table)
+    kept = frozenset(c for c, a in table if a >= KEPT)
+    every = [frozenset(s) for n in range(4) for s in combinations(REMEMBER_CELLS, n)]
+    picked = [kept, *rng.sample([s for s in every if s != kept], 3)]
+    rng.shuffle(picked)
+    choices = tuple(
+        Choice(_cells_text(lang, s), None if s == kept else _remember_why(lang, s, acc, length))
+        for s in picked
+    )
+    text = pick(
+        lang,
+        f"In the remembering demo (lesson 13, F8) each sequence is a signal token followed by "
+        f"{length - 1} noise tokens, and the answer is the first token. SimpleRNN, LSTM and GRU "
+        f"(8 units each) were trained on it. Which cells kept the first token at T={length}, "
+        f"that is, reached a held-out accuracy of {KEPT} or more (chance is 0.5)?",
+        f"기억하기 데모(13번 레슨, F8)에서 각 시퀀스는 신호 토큰 하나 뒤에 잡음 토큰 "
+        f"{length - 1}개가 이어지고, 정답은 첫 토큰입니다. SimpleRNN, LSTM, GRU(각각 유닛 "
+        f"8개)를 이 과제로 학습했습니다. T={length}에서 첫 토큰을 기억한 셀, 즉 검증 정확도가 "
+        f"{KEPT} 이상인 셀은 무엇일까요(찍으면 0.5)?",
+    )
+    figures = ", ".join(f"{c} {a:.2f}" for c, a in table)
+    explanation = pick(
+        lang,
+        f"The shipped results at T={length}: {figures}. They were measured with these small "
+        "sizes and 12 epochs of training; another seed or size can change the ranking, which "
+        "you can try with t in the demo.",
+        f"T={length}의 기본 제공 결과: {figures}. 이 작은 크기와 12 에포크 학습에서 잰 "
+        "값입니다. 시드나 크기가 다르면 순위가 바뀔 수 있으니 데모에서 t로 직접 학습해 보세요.",
+    )
+    return Question(
+        id="",
+        type="choice",
+        text=text,
+        answer=picked.index(kept),
+        choices=choices,
+        explanation=explanation,
+        meta={"lang": lang, "length": length, "accuracy": acc, "kept": sorted(kept)},
+    )
+
+
 TEMPLATES: tuple[Template, ...] = (
     Template("demo-next-word", "lstm", _next_word),
     Template("demo-fill-blank", "bidirectional", _fill_blank),
+    Template("demo-remember", "lstm", _remember),
 )

@@ -20,19 +20,20 @@ class DropoutDemoPanel(OverfitPanel):
     NAME = "demo_dropout"
     VARIANTS: ClassVar[Sequence[Variant]] = DROPOUT_VARIANTS
     TITLE: ClassVar[tuple[str, str]] = ("Dropout against overfitting", "과적합을 막는 드롭아웃")
+    RESULT: ClassVar[str] = "dropout"
     HELP_TEXT: ClassVar[dict[str, str]] = {
         "en": "## Dropout against overfitting\n\nThe same next-word model (64 units, a few "
         "training sentences) four times: without dropout, with dropout (on the inputs x_t), "
         "with recurrent_dropout (on h_{t-1}) and with both. The chart shows each variant's "
         "val_loss per epoch, the table the last epoch's loss, val_loss and their gap.\n\n"
         "| key | does |\n|---|---|\n| t | train the four variants, live |\n| x | cancel |\n"
-        "| z | clear the curves |",
+        "| z | back to the shipped curves |",
         "ko": "## 과적합을 막는 드롭아웃\n\n같은 다음 단어 모델(유닛 64개, 적은 학습 문장)을 "
         "네 번 학습합니다: 드롭아웃 없이, dropout(입력 x_t에), recurrent_dropout(h_{t-1}에), "
         "둘 다. 그래프는 변형마다 에포크별 val_loss를, 표는 마지막 에포크의 loss, val_loss와 "
         "그 차이를 보여 줍니다.\n\n"
         "| 키 | 기능 |\n|---|---|\n| t | 네 변형 학습(실시간) |\n| x | 취소 |\n"
-        "| z | 곡선 지우기 |",
+        "| z | 기본 제공 곡선으로 |",
     }
 
     def variant_name(self, variant: Variant) -> str:

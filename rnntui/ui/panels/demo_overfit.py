@@ -1,9 +1,10 @@
 """Units-and-overfitting demo panel: draws an ``OverfitLab`` view (``rnntui/demos/overfit.py``).
 
-A next-word model trained on only a few sentences, once with few and once with many units:
-``t`` trains each variant live and draws its training and validation loss per epoch, so the
-gap between them is seen opening. ``DropoutPanel`` (``demo_dropout.py``) is the same panel on
-the four dropout variants.
+A next-word model trained on only a few sentences, once with few and once with many units.
+The panel opens with the shipped curves (``rnntui/demos/results/overfit.json``); ``t`` trains
+each variant again live and draws its training and validation loss per epoch, so the gap
+between them is seen opening; ``z`` goes back to the shipped curves. ``DropoutDemoPanel``
+(``demo_dropout.py``) is the same panel on the four dropout variants.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any, ClassVar
 from textual.app import ComposeResult
 
 from rnntui.demos.overfit import UNITS_VARIANTS, Curves, OverfitLab, Variant
+from rnntui.demos.results import shipped_overfit_lab
 from rnntui.demos.runner import EpochReport
 from rnntui.ui.format import fmt
 from rnntui.ui.panels.base import Readout
@@ -30,6 +32,8 @@ class OverfitPanel(DemoPanel):
     can_focus = True  # no controls of its own: the panel takes the keys (t, x, z)
     VARIANTS: ClassVar[Sequence[Variant]] = UNITS_VARIANTS
     TITLE: ClassVar[tuple[str, str]] = ("Units and overfitting", "유닛 수와 과적합")
+    RESULT: ClassVar[str] = "overfit"
+    """The shipped result file the panel opens with (``rnntui.demos.results``)."""
     HELP_TEXT: ClassVar[dict[str, str]] = {
         "en": "## Units and overfitting\n\nThe next-word model trained on only a few "
         "sentences, with few and with many units. loss is measured on the training "
@@ -37,13 +41,13 @@ class OverfitPanel(DemoPanel):
         "falling, the model is learning its training sentences by heart: it overfits, and "
         "the best epoch to stop at is the one with the lowest val_loss.\n\n"
         "| key | does |\n|---|---|\n| t | train every variant, live |\n| x | cancel |\n"
-        "| z | clear the curves |",
+        "| z | back to the shipped curves |",
         "ko": "## 유닛 수와 과적합\n\n문장 몇 개로만 학습한 다음 단어 모델을 유닛이 적을 때와 "
         "많을 때로 비교합니다. loss는 학습 문장에서, val_loss는 따로 떼어 둔 문장에서 잰 "
         "손실입니다. loss는 계속 줄어드는데 val_loss가 다시 오르면, 모델이 학습 문장을 "
         "외우고 있는 것(과적합)입니다. 멈추기 좋은 에포크는 val_loss가 가장 낮은 곳입니다.\n\n"
         "| 키 | 기능 |\n|---|---|\n| t | 모든 변형을 학습(실시간) |\n| x | 취소 |\n"
-        "| z | 곡선 지우기 |",
+        "| z | 기본 제공 곡선으로 |",
     }
     DEFAULT_CSS = "OverfitPanel .gap { margin-top: 1; }"
 
@@ -57,8 +61,10 @@ class OverfitPanel(DemoPanel):
         classes: str | None = None,
     ) -> None:
         super().__init__(lang, id=id, classes=classes)
-        self.lab: OverfitLab = lab if lab is not None else OverfitLab(lang)
+        self.lab: OverfitLab = lab if lab is not None else shipped_overfit_lab(self.RESULT, lang)
         self.live: tuple[Variant, list[float], list[float]] | None = None
+        self.own: set[Variant] = set()
+        """The variants the student trained here (the other curves are shipped)."""
 
     def compose(self) -> ComposeResult:
         yield Readout(id="title", classes="panel--title")
@@ -96,6 +102,7 @@ class OverfitPanel(DemoPanel):
 
     def on_trained(self, result: Any, cancelled: bool) -> None:
         self.live = None
+        self.own |= {c.variant for c in result or () if not c.cancelled}
         if cancelled:
             self.show_progress(0, 1, self.t("cancelled", "취소됨"))
         elif result:
@@ -103,8 +110,10 @@ class OverfitPanel(DemoPanel):
         self.request_recompute()
 
     def reset_model(self) -> bool:
-        had = bool(self.lab.curves)
-        self.lab.curves = []
+        """Back to the shipped curves."""
+        had = bool(self.own)
+        self.lab = shipped_overfit_lab(self.RESULT, self.lab.lang)
+        self.own = set()
         self.live = None
         self.show_progress(0, 1, self.t("t: train", "t: 학습"))
         return had
@@ -142,7 +151,13 @@ class OverfitPanel(DemoPanel):
 
     def recompute(self) -> None:
         view = self.lab.view()
-        self.show("#title", self.t(*self.TITLE))
+        if self.own or self.live is not None:
+            source = self.t("with your runs", "내 학습 포함")
+        elif view.curves:
+            source = self.t("shipped curves", "기본 제공 곡선")
+        else:
+            source = self.t("no curves yet", "곡선 없음")
+        self.show("#title", self.t(*self.TITLE) + f"  [{source}]")
         self.show(
             "#data",
             self.t(

@@ -1,10 +1,12 @@
 """Remembering-across-time demo panel: draws a ``RememberLab`` view (``rnntui/demos/remember.py``).
 
-The answer is the first of T tokens. Before training, the panel shows |dL/dh_t| over t for
-SimpleRNN, LSTM and GRU on the same input, on a log scale; ``t`` trains the three cells at this
-T live (about a second each) and adds their held-out accuracy to the table (one column per T
-tried) and their gradients after training. ``U scale`` multiplies the recurrent kernel U: below
-1 the SimpleRNN's gradient fades as fast as scale^t.
+The answer is the first of T tokens. The panel opens with the shipped results
+(``rnntui/demos/results/remember.json``: the three cells trained at T = 5, 10, 20, 30, 40):
+held-out accuracy per cell and T, and |dL/dh_t| over t for SimpleRNN, LSTM and GRU after
+training (before training at a T without results), on a log scale. ``t`` trains the three
+cells at this T live (about a second each) and replaces their column; ``z`` goes back to the
+shipped results. ``U scale`` multiplies the recurrent kernel U: below 1 the SimpleRNN's
+gradient fades as fast as scale^t (the shipped results hold only for scale 1).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from textual.app import ComposeResult
 from textual.containers import HorizontalGroup
 
 from rnntui.demos.remember import CellResult, RememberLab
+from rnntui.demos.results import shipped_remember_lab
 from rnntui.demos.runner import EpochReport
 from rnntui.ui.format import fmt
 from rnntui.ui.panels.base import Readout
@@ -43,14 +46,14 @@ class RememberPanel(DemoPanel):
         "cells at this T and records their held-out accuracy (chance is 0.5).\n\n"
         "| key | does |\n|---|---|\n| -/+ (T) | sequence length |\n| -/+ (U scale) | "
         "multiply the recurrent kernel U |\n| t | train the three cells, live |\n"
-        "| x | cancel |\n| z | clear the results |",
+        "| x | cancel |\n| z | back to the shipped results |",
         "ko": "## 시간을 건너 기억하기\n\n각 시퀀스는 신호 토큰 하나로 시작하고 잡음 토큰 "
         "T - 1개가 이어집니다. 정답은 첫 토큰입니다. 그래프는 |dL/dh_t|, 즉 끝에서 계산한 "
         "손실이 스텝 t까지 얼마나 전해지는지를 같은 입력에서 세 셀에 대해 보여 줍니다(로그 "
         "눈금: 한 칸 내려갈 때마다 10배). t는 이 T에서 세 셀을 학습하고 검증 정확도를 "
         "기록합니다(찍으면 0.5).\n\n"
         "| 키 | 기능 |\n|---|---|\n| -/+ (T) | 시퀀스 길이 |\n| -/+ (U 배율) | 순환 커널 U에 "
-        "곱하는 수 |\n| t | 세 셀 학습(실시간) |\n| x | 취소 |\n| z | 결과 지우기 |",
+        "곱하는 수 |\n| t | 세 셀 학습(실시간) |\n| x | 취소 |\n| z | 기본 제공 결과로 |",
     }
     DEFAULT_CSS = """
     RememberPanel .row { height: auto; width: 1fr; }
@@ -68,8 +71,10 @@ class RememberPanel(DemoPanel):
         classes: str | None = None,
     ) -> None:
         super().__init__(lang, id=id, classes=classes)
-        self.lab: RememberLab = lab if lab is not None else RememberLab()
+        self.lab: RememberLab = lab if lab is not None else shipped_remember_lab()
         self.length = 20
+        self.own: set[tuple[str, int]] = set()
+        """(cell, T) of the results the student trained here (the rest are shipped)."""
         self.live_acc: dict[str, float] = {}
 
     def compose(self) -> ComposeResult:
@@ -90,6 +95,8 @@ class RememberPanel(DemoPanel):
         elif stepper.id == "scale":
             self.action_cancel_training()
             self.lab.set_scale(round(float(stepper.value), 1))
+            if not self.lab.results:
+                self.own = set()
         self.request_recompute()
 
     # -- training -------------------------------------------------------------------------------
@@ -117,6 +124,7 @@ class RememberPanel(DemoPanel):
 
     def on_trained(self, result: Any, cancelled: bool) -> None:
         self.live_acc = {}
+        self.own |= {(r.cell, r.length) for r in result or () if not r.cancelled}
         if cancelled:
             self.show_progress(0, 1, self.t("cancelled", "취소됨"))
         elif result:
@@ -124,8 +132,12 @@ class RememberPanel(DemoPanel):
         self.request_recompute()
 
     def reset_model(self) -> bool:
-        had = bool(self.lab.results)
-        self.lab.results = []
+        """Back to the shipped results (and U scale 1, which they were made with)."""
+        shipped = shipped_remember_lab()
+        had = bool(self.own) or self.lab.config != shipped.config
+        self.lab = shipped
+        self.own = set()
+        self.query_one("#scale", Stepper).set_value(shipped.config.recurrent_scale, post=False)
         self.show_progress(0, 1, self.t("t: train the three cells", "t: 세 셀 학습"))
         return had
 
@@ -138,10 +150,17 @@ class RememberPanel(DemoPanel):
 
     def recompute(self) -> None:
         c = self.lab.config
+        if self.own:
+            source = self.t("with your runs", "내 학습 포함")
+        elif self.lab.results:
+            source = self.t("shipped results", "기본 제공 결과")
+        else:
+            source = self.t("no results yet", "결과 없음")
         self.show(
             "#title",
             self.t("Remember the first token", "첫 토큰 기억하기")
-            + f": Embedding -> CELL({c.units}) -> Dense({c.classes}), T = {self.length}",
+            + f": Embedding -> CELL({c.units}) -> Dense({c.classes}), T = {self.length}"
+            + f"  [{source}]",
         )
         series, after = [], True
         for cell in CELLS:
