@@ -44,8 +44,10 @@ GENERATORS: dict[str, str] = {
     "dropout": "dropout",
     "symbols": "symbols",
     "order": "order",
+    "model": "model",
 }
-"""Panel name -> the codegen module that writes its script."""
+"""Panel name -> the codegen module that writes its script (``model``: a layer of the
+student's own model, on the model screen; it has no lesson panel, so no entry in LABS)."""
 
 
 def _load(target: str) -> Any:
@@ -59,7 +61,13 @@ def lab_for_panel(panel: str, preset: Mapping[str, Any] | None = None) -> Any:
 
 
 def panel_of(lab: object) -> str:
-    """The panel name of a lab object (ValueError if it is no lab of a known panel)."""
+    """The panel name of a lab object (ValueError if it is no lab of a known panel).
+
+    A layer of a loaded model (a subclass of a lesson lab) is ``"model"``."""
+    from rnntui.lab.model_layers import is_model_layer_lab
+
+    if is_model_layer_lab(lab) and getattr(lab, "model_lab", None) is not None:
+        return "model"
     for panel, target in LABS.items():
         if type(lab) is _load(target):
             return panel

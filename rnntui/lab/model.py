@@ -187,6 +187,7 @@ class ModelLab:
                 )
             on_text = self._typed if self.direct(choice) else None
             lab = layer_lab(self.engine_half(choice), self._sequence(choice), on_text)
+            lab.model_lab, lab.choice = self, choice  # where it comes from (show me the code)
             self._labs[choice.key] = lab
         return lab
 

@@ -43,6 +43,10 @@ class _FromModel(RecurrentLab):
     source: RNNLayer
     model_seq: InputSequence
     on_text: Callable[[str], None] | None
+    model_lab: Any = None
+    """The ``ModelLab`` whose layer this is (set by ``ModelLab.lab_for``), or None."""
+    choice: Any = None
+    """The ``LayerChoice`` it shows (set with ``model_lab``)."""
 
     def __init__(
         self, source: RNNLayer, seq: InputSequence, on_text: Callable[[str], None] | None = None
@@ -117,6 +121,11 @@ class ModelGRULab(_FromModel, GRULab):
     @classmethod
     def preset_for(cls, source: RNNLayer) -> dict[str, Any] | None:
         return {"reset_after": bool(getattr(source, "reset_after", True))}
+
+
+def is_model_layer_lab(lab: object) -> bool:
+    """``lab`` runs one layer of a loaded model (a subclass of a lesson lab)."""
+    return isinstance(lab, _FromModel)
 
 
 ModelLayerLab = ModelSimpleRNNLab | ModelLSTMLab | ModelGRULab
