@@ -1,5 +1,9 @@
 """The base of the demo panels: "watch it learn" training in a thread worker.
 
+``t`` (and ctrl+t) trains. A panel with a text field adds ``TEXT_FIELD_BINDINGS``: there the
+field takes the letter t, so ctrl+t is the train key it shows (``t`` still works from its
+other controls).
+
 A demo panel overrides ``train_job(cancel, report)``, which runs in a Textual worker THREAD
 (``thread=True``) and calls only lab code (``rnntui.demos``; ``runner.train_live`` limits BLAS
 to one thread). Each ``report(payload)`` is posted to the panel as a message (``post_message``
@@ -22,10 +26,16 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.worker import Worker, WorkerState
 
-from rnntui.ui.panels.units import TextPanel
 from rnntui.ui.widgets.curves import Series, chart_lines, progress_line
+from rnntui.ui.widgets.text_panel import TextPanel
 
 TRAIN_GROUP = "demo-train"
+TEXT_FIELD_BINDINGS: list[BindingType] = [
+    Binding("ctrl+t", "train", "Train", key_display="^t"),
+    Binding("t", "train", "Train", show=False),
+]
+"""For a demo panel with a text field, where ``t`` types a letter: ctrl+t trains from the
+field and is the key shown; ``t`` still trains from the panel's other controls."""
 
 
 class DemoPanel(TextPanel):
@@ -33,6 +43,7 @@ class DemoPanel(TextPanel):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("t", "train", "Train"),
+        Binding("ctrl+t", "train", "Train", show=False),  # also from a text field (TRAIN_KEYS)
         Binding("x", "cancel_training", "Cancel"),
         Binding("z", "reset_model", "Reset model"),
     ]

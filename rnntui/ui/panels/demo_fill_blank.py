@@ -2,7 +2,8 @@
 
 A sentence with one blank (``___``); the forward-only and the Bidirectional model's top-5 words
 for it side by side, and why only the bidirectional one can use the words after the blank.
-``t`` trains both models again from scratch, live; a finished run is kept per user.
+ctrl+t (``t`` outside the sentence, which takes the letter) trains both models again from
+scratch, live; a finished run is kept per user.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.widgets import Input
 
 from rnntui.demos import user_models
@@ -20,7 +22,7 @@ from rnntui.demos.fill_blank import BlankGuess, FillBlankLab
 from rnntui.demos.live import EpochSnapshot, train_shipped_recipe
 from rnntui.ui.format import fmt
 from rnntui.ui.panels.base import Readout
-from rnntui.ui.panels.demo_base import DemoPanel
+from rnntui.ui.panels.demo_base import TEXT_FIELD_BINDINGS, DemoPanel
 from rnntui.ui.panels.units import pad
 from rnntui.ui.widgets.curves import Series, bar
 
@@ -51,20 +53,23 @@ class FillBlankPanel(DemoPanel):
 
     NAME = "demo_fill_blank"
     can_focus = True  # Tab from the sentence reaches the panel, whose keys are t, x, z
+    BINDINGS: ClassVar[list[BindingType]] = list(TEXT_FIELD_BINDINGS)
     HELP_TEXT: ClassVar[dict[str, str]] = {
         "en": "## Fill the blank\n\nTwo GRU models trained on the same sentences predict the "
         "word at the blank (write it as ___). At the blank, the forward model has read only "
         "the words before it; the Bidirectional model also has a second GRU that read the "
         "sentence from the end, so it can use the words after the blank. Change the words "
         "after the blank: only the bidirectional column changes.\n\n"
-        "| key | does |\n|---|---|\n| typing | the sentence |\n| t | train both from "
-        "scratch, live |\n| x | cancel the training |\n| z | back to the shipped models |",
+        "| key | does |\n|---|---|\n| typing | the sentence |\n| ctrl+t (t outside the "
+        "sentence) | train both from scratch, live |\n| x (outside the sentence) | cancel the "
+        "training |\n| z (outside the sentence) | back to the shipped models |",
         "ko": "## 빈칸 채우기\n\n같은 문장으로 학습한 GRU 모델 두 개가 빈칸(___)의 단어를 "
         "예측합니다. 빈칸 위치에서 앞 방향 모델은 빈칸 앞의 단어만 읽었습니다. 양방향 모델은 "
         "문장을 끝에서부터 읽은 GRU가 하나 더 있어서 빈칸 뒤의 단어도 씁니다. 빈칸 뒤의 "
         "단어를 바꿔 보세요. 양방향 쪽만 바뀝니다.\n\n"
-        "| 키 | 기능 |\n|---|---|\n| 입력 | 문장 |\n| t | 두 모델을 처음부터 학습(실시간) |"
-        "\n| x | 학습 취소 |\n| z | 기본 제공 모델로 |",
+        "| 키 | 기능 |\n|---|---|\n| 입력 | 문장 |\n| ctrl+t (문장 밖에서는 t) | 두 모델을 "
+        "처음부터 학습(실시간) |\n| x (문장 밖에서) | 학습 취소 |\n| z (문장 밖에서) | 기본 "
+        "제공 모델로 |",
     }
     DEFAULT_CSS = """
     FillBlankPanel Input { width: 1fr; height: 1; border: none; padding: 0 1; }
@@ -161,7 +166,7 @@ class FillBlankPanel(DemoPanel):
             self.lab.models[key].set_weights(fresh.models[key].get_weights())
         self.lab.source = "shipped"
         self.losses = {}
-        self.show_progress(0, 1, self.t("t: train from scratch", "t: 처음부터 학습"))
+        self.show_progress(0, 1, self.t("ctrl+t: train from scratch", "ctrl+t: 처음부터 학습"))
         return had
 
     def action_train(self) -> None:
@@ -194,7 +199,7 @@ class FillBlankPanel(DemoPanel):
             self.show("#guesses", self._columns(view.guesses), lines=7)
             self.show("#why", view.why_ko if self.lang == "ko" else view.why_en, lines=3)
         if not self.progress_text:
-            self.show_progress(0, 1, self.t("t: train from scratch", "t: 처음부터 학습"))
+            self.show_progress(0, 1, self.t("ctrl+t: train from scratch", "ctrl+t: 처음부터 학습"))
         if self.losses:
             fwd_name = self.t("forward val_loss", "앞 방향 val_loss")
             bi_name = self.t("bidirectional val_loss", "양방향 val_loss")

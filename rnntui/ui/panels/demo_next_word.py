@@ -2,8 +2,9 @@
 
 The student types words (completed from the vocabulary), sees the top-5 next words with their
 probabilities as bars and the hidden state after each word, and generates a sentence (Enter
-in the prompt or ``g``; greedy at temperature 0). ``t`` trains the model again from scratch
-live; the numbers follow the weights after every epoch; a finished run is kept per user.
+in the prompt or ``g``; greedy at temperature 0). ctrl+t (``t`` outside the prompt, which
+takes the letter) trains the model again from scratch live; the numbers follow the weights
+after every epoch; a finished run is kept per user.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from rnntui.demos.runner import RunResult
 from rnntui.demos.vocab import Vocabulary
 from rnntui.ui.format import fmt
 from rnntui.ui.panels.base import Readout
-from rnntui.ui.panels.demo_base import DemoPanel
+from rnntui.ui.panels.demo_base import TEXT_FIELD_BINDINGS, DemoPanel
 from rnntui.ui.panels.units import pad
 from rnntui.ui.widgets.curves import Series, bar, chart_lines
 from rnntui.ui.widgets.stepper import Stepper
@@ -72,7 +73,10 @@ class NextWordPanel(DemoPanel):
     """Prompt, top-5 next words, hidden states, generation and live training."""
 
     NAME = "demo_next_word"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("g", "generate", "Generate")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("g", "generate", "Generate"),
+        *TEXT_FIELD_BINDINGS,
+    ]
     LABELS_KO: ClassVar[dict[str, str]] = {**DemoPanel.LABELS_KO, "Generate": "문장 생성"}
     HELP_TEXT: ClassVar[dict[str, str]] = {
         "en": "## Next word\n\nA trained Embedding -> LSTM -> Dense(softmax) model reads your "
@@ -81,15 +85,16 @@ class NextWordPanel(DemoPanel):
         "listed as out of vocabulary and read as one unknown token.\n\n"
         "| key | does |\n|---|---|\n| typing | the prompt |\n| Enter (prompt) or g | generate "
         "a sentence |\n| -/+ (temperature) | 0 = always the top word; higher = more random |\n"
-        "| t | train from scratch, live |\n| x | cancel the training |\n| z | back to the "
-        "shipped model |",
+        "| ctrl+t (t outside the prompt) | train from scratch, live |\n| x (outside the prompt) "
+        "| cancel the training |\n| z (outside the prompt) | back to the shipped model |",
         "ko": "## 다음 단어\n\n학습된 Embedding -> LSTM -> Dense(softmax) 모델이 입력한 단어를 "
         "읽고, 어휘의 모든 단어에 다음 단어일 확률을 줍니다. 프롬프트에 단어를 입력하세요"
         "(Right로 자동 완성을 받습니다). 모델이 모르는 단어는 어휘에 없는 단어로 표시되고 "
         "하나의 모르는 토큰으로 읽힙니다.\n\n"
         "| 키 | 기능 |\n|---|---|\n| 입력 | 프롬프트 |\n| Enter(프롬프트) 또는 g | 문장 생성 |"
-        "\n| -/+ (온도) | 0 = 항상 1위 단어, 높을수록 무작위 |\n| t | 처음부터 학습(실시간) |\n"
-        "| x | 학습 취소 |\n| z | 기본 제공 모델로 |",
+        "\n| -/+ (온도) | 0 = 항상 1위 단어, 높을수록 무작위 |\n| ctrl+t (프롬프트 밖에서는 t) | "
+        "처음부터 학습(실시간) |\n| x (프롬프트 밖에서) | 학습 취소 |\n| z (프롬프트 밖에서) | "
+        "기본 제공 모델로 |",
     }
     DEFAULT_CSS = """
     NextWordPanel Input { width: 1fr; height: 1; border: none; padding: 0 1; }
@@ -202,7 +207,7 @@ class NextWordPanel(DemoPanel):
         self.lab.model.set_weights(fresh.model.get_weights())
         self.lab.source = "shipped"
         self.losses, self.val_losses = [], []
-        self.show_progress(0, 1, self.t("press t to train", "t: 학습 시작"))
+        self.show_progress(0, 1, self.t("ctrl+t: train", "ctrl+t: 학습 시작"))
         return had
 
     def action_train(self) -> None:
@@ -250,7 +255,7 @@ class NextWordPanel(DemoPanel):
         self.show("#generated", self._generated_text(), lines=2)
         self.show("#hidden", self._hidden_text(view), lines=SHOWN_WORDS + 1)
         if not self.progress_text:
-            self.show_progress(0, 1, self.t("t: train from scratch", "t: 처음부터 학습"))
+            self.show_progress(0, 1, self.t("ctrl+t: train from scratch", "ctrl+t: 처음부터 학습"))
         if self.losses:
             chart = chart_lines(
                 [
