@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from rnntui.nn.activations import Array
+from rnntui.nn.cell import CellGrad
 from rnntui.nn.tape import RecurrentGrads, RecurrentTape
 
 if TYPE_CHECKING:
@@ -76,7 +77,7 @@ def bptt(layer: RNNLayer, tape: RecurrentTape, d_output: Any) -> RecurrentGrads:
         if dc_steps is not None and dc is not None:
             dc_steps[:, t] = dc
         dz, dh_direct, dh_in, dc_prev = layer._cell_backward(
-            tape.cells[t], tape.h_in[t], dh_cell, dc_cell, grads
+            CellGrad(tape.cells[t], tape.h_in[t], dh_cell, dc_cell, grads)
         )
         dxkb[:, pos] = dz
         dh = dh_in[0] * rec_masks[0] if rec_masks else dh_in[0]

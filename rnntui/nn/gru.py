@@ -21,8 +21,9 @@ from typing import Any
 import numpy as np
 
 from rnntui.nn.activations import Array, get_backward
-from rnntui.nn.recurrent import GatedRNNLayer, StepInfo, apply_forces
-from rnntui.nn.trace import GateForce, GateParts
+from rnntui.nn.cell import CellGrad, CellGradOut, CellStep, StepInfo, StepOut, apply_forces
+from rnntui.nn.recurrent import GatedRNNLayer
+from rnntui.nn.trace import GateParts
 
 
 class GRU(GatedRNNLayer):
@@ -52,62 +53,55 @@ class GRU(GatedRNNLayer):
     def _input_bias(self) -> Array:
         return self.bias[0] if self.reset_after else self.bias
 
-    def _cell_step(
-        self,
-        xkb_t: Array,
-        h: Array,
-        c: Array | None,
-        h_in: tuple[Array, ...],
-        forced: dict[str, GateForce],
-        record: bool,
-        cache: list[tuple[Array, ...]] | None = None,
-    ) -> tuple[Array, Array | None, StepInfo | None]:
+    def _cell_step(self, step: CellStep) -> StepOut:
         u = self.units
         zr = slice(0, 2 * u)
         cand = slice(2 * u, 3 * u)
         rec_bias = None
         if self.reset_after:
-            m = self._recurrent_terms(h_in)
+            m = self._recurrent_terms(step.h_in)
             if self.use_bias:
                 rec_bias = self.bias[1]
                 m_b = m + rec_bias
             else:
                 m_b = m
-            pre_zr = xkb_t[:, zr] + m_b[:, zr]
+            pre_zr = step.xkb[:, zr] + m_b[:, zr]
             gates_zr = self._rec_act(pre_zr)
             r = gates_zr[:, u:]
-            pre_h = xkb_t[:, cand] + r * m_b[:, cand]
+            pre_h = step.xkb[:, cand] + r * m_b[:, cand]
             h_term_h = m[:, cand]
         else:
-            m_zr = self._recurrent_terms(h_in, zr)
-            pre_zr = xkb_t[:, zr] + m_zr
+            m_zr = self._recurrent_terms(step.h_in, zr)
+            pre_zr = step.xkb[:, zr] + m_zr
             gates_zr = self._rec_act(pre_zr)
             r = gates_zr[:, u:]
-            h_for_cand = h_in[-1]
+            h_for_cand = step.h_in[-1]
             h_term_h = (r * h_for_cand) @ self.recurrent_kernel[:, cand]
-            pre_h = xkb_t[:, cand] + h_term_h
+            pre_h = step.xkb[:, cand] + h_term_h
             m = np.concatenate([m_zr, h_term_h], axis=-1)
         z = gates_zr[:, :u]
         hh = self._act(pre_h)
-        if cache is not None:
-            cache.append((z, r, hh, h, m_b[:, cand] if self.reset_after else h_in[-1]))
+        if step.cache is not None:
+            step.cache.append(
+                (z, r, hh, step.h, m_b[:, cand] if self.reset_after else step.h_in[-1])
+            )
         info: StepInfo | None = None
-        if forced or record:
+        if step.forced or step.record:
             pre = {"z": pre_zr[:, :u], "r": pre_zr[:, u:], "hh": pre_h}
             gates = {"z": z, "r": r, "hh": hh}
             acts = {"z": self._rec_act, "r": self._rec_act, "hh": self._act}
-            apply_forces(self.gate_names, pre, gates, forced, acts)
+            apply_forces(self.gate_names, pre, gates, step.forced, acts)
             # r feeds the candidate: a forced r changes hh unless hh is forced too.
-            if "r" in forced and "hh" not in forced:
+            if "r" in step.forced and "hh" not in step.forced:
                 r = gates["r"]
                 if self.reset_after:
-                    pre["hh"] = xkb_t[:, cand] + r * m_b[:, cand]
+                    pre["hh"] = step.xkb[:, cand] + r * m_b[:, cand]
                 else:
-                    h_term_h = (r * h_in[-1]) @ self.recurrent_kernel[:, cand]
-                    pre["hh"] = xkb_t[:, cand] + h_term_h
+                    h_term_h = (r * step.h_in[-1]) @ self.recurrent_kernel[:, cand]
+                    pre["hh"] = step.xkb[:, cand] + h_term_h
                 gates["hh"] = self._act(pre["hh"])
             z, hh = gates["z"], gates["hh"]
-            if record:
+            if step.record:
                 bias = self.bias if self.use_bias else np.zeros(self.bias_shape())
                 b_in = bias[0] if self.reset_after else bias
                 parts = {
@@ -128,39 +122,32 @@ class GRU(GatedRNNLayer):
                     ),
                 }
                 info = (parts, pre, gates)
-        h_new = z * h + (1.0 - z) * hh
+        h_new = z * step.h + (1.0 - z) * hh
         return h_new, None, info
 
-    def _cell_backward(
-        self,
-        cache: tuple[Array, ...],
-        h_in: tuple[Array, ...],
-        dh: Array,
-        dc: Array | None,
-        grads: dict[str, Array],
-    ) -> tuple[Array, Array | None, list[Array], Array | None]:
-        z, r, hh, h_prev, rec_h = cache
+    def _cell_backward(self, step: CellGrad) -> CellGradOut:
+        z, r, hh, h_prev, rec_h = step.cache
         act, rec = get_backward(self.activation), get_backward(self.recurrent_activation)
-        d_rk = grads["recurrent_kernel"]
+        d_rk = step.grads["recurrent_kernel"]
         u = self.units
-        dpre_z = rec(dh * (h_prev - hh), z)
-        dpre_h = act(dh * (1.0 - z), hh)
+        dpre_z = rec(step.dh * (h_prev - hh), z)
+        dpre_h = act(step.dh * (1.0 - z), hh)
         if self.reset_after:
             dpre_r = rec(dpre_h * rec_h, r)  # rec_h = h_{t-1} R_h + b_rec,h
             dm = np.concatenate([dpre_z, dpre_r, dpre_h * r], axis=-1)
             if self.use_bias:
-                grads["bias"][1] += dm.sum(axis=0)
-            dh_in = self._recurrent_backward(dm, h_in, d_rk)
+                step.grads["bias"][1] += dm.sum(axis=0)
+            dh_in = self._recurrent_backward(dm, step.h_in, d_rk)
         else:
             cand = slice(2 * u, 3 * u)
             d_rh = dpre_h @ self.recurrent_kernel[:, cand].T  # rec_h = h_in of the candidate
             d_rk[:, cand] += (r * rec_h).T @ dpre_h
             dpre_r = rec(d_rh * rec_h, r)
             dm_zr = np.concatenate([dpre_z, dpre_r], axis=-1)
-            dh_in = self._recurrent_backward(dm_zr, h_in, d_rk, slice(0, 2 * u))
+            dh_in = self._recurrent_backward(dm_zr, step.h_in, d_rk, slice(0, 2 * u))
             dh_in[-1] = dh_in[-1] + d_rh * r
         dxkb = np.concatenate([dpre_z, dpre_r, dpre_h], axis=-1)
-        return dxkb, dh * z, dh_in, None
+        return dxkb, step.dh * z, dh_in, None
 
     def _add_input_bias_grad(self, d_bias: Array, total: Array) -> None:
         if self.reset_after:

@@ -17,8 +17,9 @@ from typing import Any
 import numpy as np
 
 from rnntui.nn.activations import Array, get_backward
-from rnntui.nn.recurrent import GatedRNNLayer, StepInfo, apply_forces
-from rnntui.nn.trace import GateForce, GateParts
+from rnntui.nn.cell import CellGrad, CellGradOut, CellStep, StepInfo, StepOut, apply_forces
+from rnntui.nn.recurrent import GatedRNNLayer
+from rnntui.nn.trace import GateParts
 
 
 class LSTM(GatedRNNLayer):
@@ -48,59 +49,44 @@ class LSTM(GatedRNNLayer):
             bias[self._block("f")] = 1.0
         return bias
 
-    def _cell_step(
-        self,
-        xkb_t: Array,
-        h: Array,
-        c: Array | None,
-        h_in: tuple[Array, ...],
-        forced: dict[str, GateForce],
-        record: bool,
-        cache: list[tuple[Array, ...]] | None = None,
-    ) -> tuple[Array, Array | None, StepInfo | None]:
+    def _cell_step(self, step: CellStep) -> StepOut:
         u = self.units
-        h_term = self._recurrent_terms(h_in)
-        z = xkb_t + h_term
+        h_term = self._recurrent_terms(step.h_in)
+        z = step.xkb + h_term
         sig = self._rec_act(z)
         i, f, o = sig[:, :u], sig[:, u : 2 * u], sig[:, 3 * u :]
         g = self._act(z[:, 2 * u : 3 * u])
         info: StepInfo | None = None
-        if forced or record:
+        if step.forced or step.record:
             names = self.gate_names
             pre = {n: z[:, k * u : (k + 1) * u] for k, n in enumerate(names)}
             gates = {"i": i, "f": f, "g": g, "o": o}
             acts = {"i": self._rec_act, "f": self._rec_act, "g": self._act, "o": self._rec_act}
-            apply_forces(names, pre, gates, forced, acts)
+            apply_forces(names, pre, gates, step.forced, acts)
             i, f, g, o = gates["i"], gates["f"], gates["g"], gates["o"]
-            if record:
+            if step.record:
                 bias = self.bias if self.use_bias else np.zeros(4 * u)
                 parts = {
                     n: GateParts(pre[n], h_term[:, k * u : (k + 1) * u], bias[k * u : (k + 1) * u])
                     for k, n in enumerate(names)
                 }
                 info = (parts, pre, gates)
-        assert c is not None
-        c_new = f * c + i * g
+        assert step.c is not None
+        c_new = f * step.c + i * g
         tc = self._act(c_new)
-        if cache is not None:
-            cache.append((i, f, g, o, c, tc))
+        if step.cache is not None:
+            step.cache.append((i, f, g, o, step.c, tc))
         return o * tc, c_new, info
 
-    def _cell_backward(
-        self,
-        cache: tuple[Array, ...],
-        h_in: tuple[Array, ...],
-        dh: Array,
-        dc: Array | None,
-        grads: dict[str, Array],
-    ) -> tuple[Array, Array | None, list[Array], Array | None]:
-        i, f, g, o, c_prev, tc = cache
+    def _cell_backward(self, step: CellGrad) -> CellGradOut:
+        i, f, g, o, c_prev, tc = step.cache
         act, rec = get_backward(self.activation), get_backward(self.recurrent_activation)
+        dc = step.dc
         assert dc is not None
-        do = dh * tc
-        dc = dc + act(dh * o, tc)
+        do = step.dh * tc
+        dc = dc + act(step.dh * o, tc)
         dz = np.concatenate(
             [rec(dc * g, i), rec(dc * c_prev, f), act(dc * i, g), rec(do, o)], axis=-1
         )
-        dh_in = self._recurrent_backward(dz, h_in, grads["recurrent_kernel"])
+        dh_in = self._recurrent_backward(dz, step.h_in, step.grads["recurrent_kernel"])
         return dz, None, dh_in, dc * f

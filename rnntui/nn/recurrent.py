@@ -14,31 +14,12 @@ import numpy.typing as npt
 
 from rnntui.nn.activations import Array, get_activation
 from rnntui.nn.bptt import bptt
+from rnntui.nn.cell import CellGrad, CellGradOut, CellStep, StepOut
 from rnntui.nn.dropout import DropoutMasks, check_rate, draw_masks, mask_counts, validate_masks
 from rnntui.nn.initializers import glorot_uniform, orthogonal
 from rnntui.nn.layer import Layer, Shape
 from rnntui.nn.tape import RecurrentGrads, RecurrentTape
 from rnntui.nn.trace import GateForce, GateParts, RecurrentTrace, StepTrace
-
-StepInfo = tuple[dict[str, GateParts], dict[str, Array], dict[str, Array]]
-
-
-def apply_forces(
-    gate_names: Sequence[str],
-    pre: dict[str, Array],
-    gates: dict[str, Array],
-    forced: Mapping[str, GateForce],
-    activations: Mapping[str, Any],
-) -> None:
-    """Overwrite forced gates in place (what-if mode): a fixed value or a fixed pre-activation."""
-    for name, force in forced.items():
-        if name not in gate_names:
-            raise ValueError(f"unknown gate {name!r}; this layer has {', '.join(gate_names)}")
-        if force.kind == "pre":
-            pre[name] = np.full_like(pre[name], force.value)
-            gates[name] = activations[name](pre[name])
-        else:
-            gates[name] = np.full_like(gates[name], force.value)
 
 
 class RNNLayer(Layer):
@@ -286,7 +267,9 @@ class RNNLayer(Layer):
             h_in = tuple(h * m for m in rec_masks) if rec_masks else (h,)
             if tape is not None:
                 tape.h_in.append(h_in)
-            h_new, c_new, info = self._cell_step(xkb[:, pos], h, c, h_in, forces, record, cells)
+            h_new, c_new, info = self._cell_step(
+                CellStep(xkb[:, pos], h, c, h_in, forces, record, cells)
+            )
             if time_mask is None:
                 out = h_new
                 skipped = no_mask
@@ -380,17 +363,8 @@ class RNNLayer(Layer):
             [h_in[self.gate_names.index(g)] @ kernel[:, self._block(g)] for g in names], axis=-1
         )
 
-    def _cell_step(
-        self,
-        xkb_t: Array,
-        h: Array,
-        c: Array | None,
-        h_in: tuple[Array, ...],
-        forced: dict[str, GateForce],
-        record: bool,
-        cache: list[tuple[Array, ...]] | None = None,
-    ) -> tuple[Array, Array | None, StepInfo | None]:
-        """One step forward; appends the step's gates to ``cache`` when given."""
+    def _cell_step(self, step: CellStep) -> StepOut:
+        """One step forward; appends the step's gates to ``step.cache`` when given."""
         raise NotImplementedError
 
     # -- backward -----------------------------------------------------------------------------
@@ -415,19 +389,9 @@ class RNNLayer(Layer):
         """
         return bptt(self, tape, d_output)
 
-    def _cell_backward(
-        self,
-        cache: tuple[Array, ...],
-        h_in: tuple[Array, ...],
-        dh: Array,
-        dc: Array | None,
-        grads: dict[str, Array],
-    ) -> tuple[Array, Array | None, list[Array], Array | None]:
-        """One step backward from dL/dh_t (and dL/dc_t).
-
-        Returns (dL/d(x K + b) (B, G*U), dL/dh_{t-1} not through ``h_in`` or None,
-        dL/d h_in (one per entry), dL/dc_{t-1} or None); adds recurrent weight grads to ``grads``.
-        """
+    def _cell_backward(self, step: CellGrad) -> CellGradOut:
+        """One step backward from dL/dh_t (and dL/dc_t): see ``CellGradOut``; adds the
+        recurrent weight gradients to ``step.grads``."""
         raise NotImplementedError
 
     def _recurrent_backward(
