@@ -39,6 +39,8 @@ class Optimizer:
     """Base: learning rate, clipping and the step counter; subclasses define ``_update``."""
 
     name = "optimizer"
+    hyperparameters: tuple[str, ...] = ()
+    """The attributes a subclass adds to ``get_config`` (after the base's keys, in order)."""
 
     def __init__(
         self,
@@ -70,6 +72,7 @@ class Optimizer:
             "learning_rate": self.learning_rate,
             "clipnorm": self.clipnorm,
             "global_clipnorm": self.global_clipnorm,
+            **{key: getattr(self, key) for key in self.hyperparameters},
         }
 
     def clip(self, grads: Sequence[Array]) -> list[Array]:
@@ -103,6 +106,7 @@ class SGD(Optimizer):
     """Keras ``SGD(learning_rate=0.01, momentum=0.0, nesterov=False)``."""
 
     name = "SGD"
+    hyperparameters = ("momentum", "nesterov")
 
     def __init__(
         self,
@@ -116,9 +120,6 @@ class SGD(Optimizer):
             raise ValueError(f"`momentum` must be a float between [0, 1]. Received: {momentum}")
         self.momentum = float(momentum)
         self.nesterov = bool(nesterov)
-
-    def get_config(self) -> dict[str, Any]:
-        return {**super().get_config(), "momentum": self.momentum, "nesterov": self.nesterov}
 
     def _new_slots(self, variable: Array) -> list[Array]:
         return [np.zeros_like(variable)] if self.momentum else []
@@ -142,6 +143,7 @@ class Adam(Optimizer):
     """Keras ``Adam(learning_rate=0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-7)``."""
 
     name = "adam"
+    hyperparameters = ("beta_1", "beta_2", "epsilon")
 
     def __init__(
         self,
@@ -153,14 +155,6 @@ class Adam(Optimizer):
     ) -> None:
         super().__init__(learning_rate, **kwargs)
         self.beta_1, self.beta_2, self.epsilon = float(beta_1), float(beta_2), float(epsilon)
-
-    def get_config(self) -> dict[str, Any]:
-        return {
-            **super().get_config(),
-            "beta_1": self.beta_1,
-            "beta_2": self.beta_2,
-            "epsilon": self.epsilon,
-        }
 
     def _new_slots(self, variable: Array) -> list[Array]:
         return [np.zeros_like(variable), np.zeros_like(variable)]
@@ -180,15 +174,13 @@ class RMSprop(Optimizer):
     """Keras ``RMSprop(learning_rate=0.001, rho=0.9, epsilon=1e-7)`` (no momentum, not centered)."""
 
     name = "rmsprop"
+    hyperparameters = ("rho", "epsilon")
 
     def __init__(
         self, learning_rate: float = 0.001, rho: float = 0.9, epsilon: float = 1e-7, **kwargs: Any
     ) -> None:
         super().__init__(learning_rate, **kwargs)
         self.rho, self.epsilon = float(rho), float(epsilon)
-
-    def get_config(self) -> dict[str, Any]:
-        return {**super().get_config(), "rho": self.rho, "epsilon": self.epsilon}
 
     def _new_slots(self, variable: Array) -> list[Array]:
         return [np.zeros_like(variable)]
