@@ -34,16 +34,14 @@ def _check_file(path: Path) -> bytes:
     """The first bytes of ``path`` (LoadError if it is missing, not a file, or too large)."""
     try:
         if not path.is_file():
-            raise LoadError(f"{path} is not a file")
+            raise LoadError("not_a_file", path=path)
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise LoadError(
-                f"{path.name} is {size:,} bytes, more than the {mb(MAX_FILE_BYTES)} rnntui reads"
-            )
+            raise LoadError("file_too_large", name=path.name, size=size, limit=mb(MAX_FILE_BYTES))
         with path.open("rb") as handle:
             return handle.read(8)
     except OSError as err:
-        raise LoadError(f"Cannot read {path}: {err.strerror or err}") from None
+        raise LoadError("cannot_read", path=path, error=err.strerror or err) from None
 
 
 def _load(path: Path, spec: str | None) -> LoadedModel:
@@ -52,20 +50,17 @@ def _load(path: Path, spec: str | None) -> LoadedModel:
     if head.startswith(ZIP_MAGIC) or name.endswith((".keras", ".npz")):
         if name.endswith(".npz"):
             if spec is None:
-                raise LoadError(f"{path.name} holds only weights: give the model with --spec")
+                raise LoadError("weights_only", name=path.name)
             from rnntui.nn.loading.with_spec import load_npz_with_spec
 
             return load_npz_with_spec(path, spec)
         if spec is not None:
-            raise LoadError(f"{path.name} holds its own model: --spec is for .weights.h5 / .npz")
+            raise LoadError("own_model", name=path.name)
         from rnntui.nn.loading.keras_file import load_keras
 
         return load_keras(path)
     if not head.startswith(HDF5_MAGIC):
-        raise LoadError(
-            f"{path.name} is neither a .keras zip nor an HDF5 .h5 file; rnntui reads .keras, "
-            ".h5, and .weights.h5 or .npz with --spec"
-        )
+        raise LoadError("unknown_format", name=path.name)
     from rnntui.nn.loading.h5file import open_h5
     from rnntui.nn.loading.legacy_h5 import has_model_config, load_legacy
     from rnntui.nn.loading.with_spec import load_h5_with_spec
@@ -74,7 +69,7 @@ def _load(path: Path, spec: str | None) -> LoadedModel:
         if spec is not None:
             return load_h5_with_spec(file, path, spec)
         if not has_model_config(file):
-            raise LoadError(f"{path.name} holds only weights: give the model with --spec")
+            raise LoadError("weights_only", name=path.name)
         return load_legacy(file, path)
 
 
@@ -91,8 +86,8 @@ def load_model(path: str | Path, *, spec: str | None = None) -> LoadedModel:
     except LoadError:
         raise
     except (OSError, RuntimeError, KeyError, ValueError, TypeError, zipfile.BadZipFile) as err:
-        raise LoadError(f"{path.name} is corrupt or not a model file rnntui reads: {err}") from None
+        raise LoadError("corrupt", name=path.name, error=err) from None
     except (MemoryError, RecursionError):
-        raise LoadError(f"{path.name} is too large or too deeply nested to read") from None
+        raise LoadError("too_deep", name=path.name) from None
     model.source_path = str(path)
     return model

@@ -24,23 +24,23 @@ def open_zip(path: Path) -> zipfile.ZipFile:
     try:
         archive = zipfile.ZipFile(path)
     except zipfile.BadZipFile:
-        raise LoadError(f"{path.name} is not a zip archive (or it is truncated)") from None
+        raise LoadError("not_zip", name=path.name) from None
     except (OSError, ValueError, EOFError) as err:
-        raise LoadError(f"Cannot read {path.name}: {err}") from None
+        raise LoadError("cannot_read", path=path.name, error=err) from None
     try:
         infos = archive.infolist()
         if len(infos) > MAX_MEMBERS:
-            raise LoadError(f"{path.name} has more than {MAX_MEMBERS:,} members")
+            raise LoadError("too_many_members", name=path.name, limit=MAX_MEMBERS)
         for info in infos:
             if _outside(info.filename):
-                raise LoadError(
-                    f"{path.name} has a member outside the archive ({info.filename[:80]!r}), "
-                    "refused"
-                )
+                raise LoadError("member_outside", name=path.name, member=info.filename[:80])
             if info.file_size > MAX_FILE_BYTES:
                 raise LoadError(
-                    f"{path.name}: member {info.filename[:80]!r} is {info.file_size:,} bytes "
-                    f"uncompressed, more than the {mb(MAX_FILE_BYTES)} rnntui reads"
+                    "member_too_large",
+                    name=path.name,
+                    member=info.filename[:80],
+                    size=info.file_size,
+                    limit=mb(MAX_FILE_BYTES),
                 )
     except LoadError:
         archive.close()
@@ -54,6 +54,6 @@ def read_member(archive: zipfile.ZipFile, name: str, where: str) -> bytes:
         with archive.open(name) as handle:
             return handle.read(MAX_FILE_BYTES + 1)
     except KeyError:
-        raise LoadError(f"{where} has no {name!r}: it is not a Keras 3 .keras file") from None
+        raise LoadError("member_missing", where=where, member=name) from None
     except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as err:
-        raise LoadError(f"{where}: {name!r} is corrupt or truncated ({err})") from None
+        raise LoadError("member_corrupt", where=where, member=name, error=err) from None

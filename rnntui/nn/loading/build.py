@@ -66,9 +66,10 @@ def plan(layers: Sequence[Layer], input_shape: Shape) -> ModelSummary:
         except (ValueError, SpecError) as err:
             partial = ModelSummary(tuple(rows), sum(r.params for r in rows))
             raise LoadError(
-                f"Layer {layer.name!r} cannot take the output of the layer below: {err}",
-                partial=partial,
+                "cannot_stack",
                 layer=layer.name,
+                error=err,
+                partial=partial,
                 class_name=type(layer).__name__,
             ) from None
         rows.append(SummaryRow(layer.name, type(layer).__name__, out, params))
@@ -81,9 +82,7 @@ def build_model(layers: Sequence[Layer], input_shape: Shape) -> LoadedModel:
     summary = plan(layers, input_shape)
     if summary.total_params > MAX_PARAMS:
         raise LoadError(
-            f"This model has {summary.total_params:,} parameters, more than the "
-            f"{MAX_PARAMS:,} rnntui loads",
-            partial=summary,
+            "too_many_params", count=summary.total_params, limit=MAX_PARAMS, partial=summary
         )
     names = [layer.name for layer in layers]
     model = LoadedModel(layers, draw_weights=False)
@@ -92,7 +91,7 @@ def build_model(layers: Sequence[Layer], input_shape: Shape) -> LoadedModel:
     try:
         model.build(input_shape)
     except StackError as err:
-        raise LoadError(str(err), partial=summary) from None
+        raise LoadError("stack_error", error=err, partial=summary) from None
     return model
 
 
@@ -101,7 +100,5 @@ def set_weights(model: LoadedModel, arrays: list[np.ndarray], dtypes: set[str]) 
     try:
         model.set_weights(arrays)
     except ValueError as err:
-        raise LoadError(
-            f"The weights do not fit the model: {err}", partial=model.summary()
-        ) from None
+        raise LoadError("weights_misfit", error=err, partial=model.summary()) from None
     model.source_dtype = "+".join(sorted(dtypes)) if dtypes else "float64"

@@ -14,7 +14,6 @@ from rnntui.nn.layer import Shape
 from rnntui.nn.loading.errors import (
     MAX_CONFIG_BYTES,
     MAX_LAYERS,
-    SUPPORTED,
     LoadError,
     mb,
     shown,
@@ -50,13 +49,13 @@ class ModelConfig:
 def parse_json(data: bytes | str, where: str) -> Any:
     """JSON from a file (LoadError when too large, not JSON, or nested too deeply)."""
     if len(data) > MAX_CONFIG_BYTES:
-        raise LoadError(f"{where} is larger than the {mb(MAX_CONFIG_BYTES)} rnntui reads")
+        raise LoadError("larger_than", where=where, limit=mb(MAX_CONFIG_BYTES))
     try:
         return json.loads(data)
     except (ValueError, UnicodeDecodeError) as err:
-        raise LoadError(f"{where} is not valid JSON: {err}") from None
+        raise LoadError("not_json", where=where, error=err) from None
     except RecursionError:
-        raise LoadError(f"{where} is nested too deeply to read") from None
+        raise LoadError("json_too_deep", where=where) from None
 
 
 def _shape(value: Any, where: str) -> Shape:
@@ -69,10 +68,7 @@ def _shape(value: Any, where: str) -> Shape:
         if isinstance(d, bool) or not isinstance(d, int) or not 0 < d <= MAX_UNITS:
             ok = False
     if not ok:
-        raise LoadError(
-            f"{where}: input shape {shown(value)} is not (batch, T) or (batch, T, D) with "
-            f"sizes up to {MAX_UNITS:,}"
-        )
+        raise LoadError("bad_input_shape", where=where, shape=shown(value), limit=MAX_UNITS)
     return (None, *dims[1:])
 
 
@@ -90,9 +86,9 @@ def _entry_shape(entry: dict[str, Any]) -> Any:
 def _layers(config: dict[str, Any]) -> list[dict[str, Any]]:
     layers = config.get("layers")
     if not isinstance(layers, list):
-        raise LoadError("The model config has no list of layers")
+        raise LoadError("no_layer_list")
     if len(layers) > MAX_LAYERS:
-        raise LoadError(f"The model has {len(layers):,} layers, more than the {MAX_LAYERS:,} read")
+        raise LoadError("too_many_layers", count=len(layers), limit=MAX_LAYERS)
     for entry in layers:
         class_of(entry)
     return layers
@@ -116,7 +112,7 @@ def _sequential(top: dict[str, Any], config: dict[str, Any]) -> ModelConfig:
         shape = build.get("input_shape") if isinstance(build, dict) else None
         shape = shape if shape is not None else config.get("build_input_shape")
     if shape is None:
-        raise LoadError("The model has no input shape (it was never built or called)")
+        raise LoadError("no_input_shape")
     name = clean_name(config.get("name"), "sequential")
     trainable = config.get("trainable", True) is not False
     return ModelConfig(_shape(shape, "Sequential"), entries, False, name, trainable, text)
@@ -154,11 +150,7 @@ def _functional(config: dict[str, Any]) -> ModelConfig:
     by_name = dict(zip(names, entries, strict=True))
     if len(inputs) != 1 or len(outputs) != 1:
         listed = ", ".join(clean_name(r[0] if r else "?", "?") for r in inputs + outputs)
-        raise LoadError(
-            f"This functional model has {len(inputs)} inputs and {len(outputs)} outputs "
-            f"({listed}); rnntui reads one input passing through one layer after another: "
-            f"{SUPPORTED}"
-        )
+        raise LoadError("many_inputs", inputs=len(inputs), outputs=len(outputs), listed=listed)
     feeds: dict[str, str] = {}
     for name, entry in zip(names, entries, strict=True):
         if class_of(entry) == "InputLayer":
@@ -168,28 +160,29 @@ def _functional(config: dict[str, Any]) -> ModelConfig:
         _histories(nodes, reads)
         if len(nodes) != 1 or len(reads) != 1 or reads[0][1:] != (0, 0):
             raise LoadError(
-                f"Layer {name!r} ({class_of(entry)}) is called {len(nodes)} time(s) on "
-                f"{len(reads)} input(s): rnntui reads functional models that are a plain chain "
-                f"({SUPPORTED})",
+                "called_often",
+                nodes=len(nodes),
+                reads=len(reads),
                 layer=name,
                 class_name=class_of(entry),
             )
         if reads[0][0] in feeds:
             raise LoadError(
-                f"Layer {clean_name(reads[0][0], '?')!r} feeds two layers "
-                f"({feeds[reads[0][0]]!r} and {name!r}): rnntui reads functional models that "
-                f"are a plain chain ({SUPPORTED})"
+                "feeds_two",
+                layer=clean_name(reads[0][0], "?"),
+                first=feeds[reads[0][0]],
+                second=name,
             )
         feeds[reads[0][0]] = name
     start = clean_name(inputs[0][0], "?")
     if start not in by_name or class_of(by_name[start]) != "InputLayer":
-        raise LoadError(f"The model's input {start!r} is not an InputLayer")
+        raise LoadError("input_not_input_layer", layer=start)
     order, current = [start], start
     while current in feeds:
         current = feeds[current]
         order.append(current)
     if order[-1] != clean_name(outputs[0][0], "?") or len(order) != len(entries):
-        raise LoadError(f"The layers do not form one chain from input to output ({SUPPORTED})")
+        raise LoadError("not_a_chain")
     chain = [by_name[n] for n in order]
     text = None
     if len(chain) > 1 and is_text_vectorization(chain[1]):  # strings in, its token ids out
@@ -206,7 +199,7 @@ def _functional(config: dict[str, Any]) -> ModelConfig:
 def model_config(top: Any) -> ModelConfig:
     """The model a config describes (LoadError for a layer, a custom model, a bad config)."""
     if not isinstance(top, dict):
-        raise LoadError("The model config is not a JSON object")
+        raise LoadError("config_not_object")
     cls = class_of(top)
     config = top.get("config")
     if cls == "Sequential" and isinstance(config, list):  # Keras 2.0-2.2
@@ -217,6 +210,4 @@ def model_config(top: Any) -> ModelConfig:
         if cls == "Sequential":
             return _sequential(top, config)
         return _functional(config)
-    raise LoadError(
-        f"The file holds a {cls}, not a Sequential or functional model: rnntui reads {SUPPORTED}"
-    )
+    raise LoadError("not_a_model", cls=cls)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from rnntui.nn.kinds import INPUT_LAYER, NAMES
+from typing import Any
+
+from rnntui.nn.loading.messages import MESSAGES, Msg, supported
+from rnntui.nn.loading.messages import SUPPORTED_LAYERS as SUPPORTED_LAYERS
 from rnntui.nn.sequential import ModelSummary
 
 MAX_FILE_BYTES = 512 * 1024 * 1024
@@ -16,20 +19,17 @@ MAX_LAYERS = 1_000
 MAX_PARAMS = 20_000_000
 """Weights in a model, as ``rnntui.nn.spec.MAX_BUILD_PARAMS`` (160 MB of float64)."""
 
-SUPPORTED_LAYERS = (INPUT_LAYER, *NAMES)
-"""The layer classes the loader reads (the catalogue ``rnntui.nn.kinds``)."""
-SUPPORTED = (
-    f"{', '.join(SUPPORTED_LAYERS[:-1])} and {SUPPORTED_LAYERS[-1]}, "
-    "in a Sequential model or a functional model that is a plain chain"
-)
+SUPPORTED = supported("en")
 """What the loader reads, for messages."""
 
 
 class LoadError(ValueError):
     """The file cannot be read as a model rnntui supports; the message says why.
 
-    ``partial`` summarises the layers read before an unsupported one (None when nothing could
-    be read); ``layer`` / ``class_name`` name the layer at fault, when there is one.
+    ``message`` is a key of ``messages.MESSAGES`` filled with ``values`` (``str()`` is English,
+    :meth:`text` either language). ``partial`` summarises the layers read before an
+    unsupported one (None when nothing could be read); ``layer`` / ``class_name`` name the
+    layer at fault, when there is one.
     """
 
     def __init__(
@@ -39,11 +39,21 @@ class LoadError(ValueError):
         partial: ModelSummary | None = None,
         layer: str | None = None,
         class_name: str | None = None,
+        **values: Any,
     ) -> None:
-        super().__init__(message)
+        if layer is not None:  # the templates name the layer at fault as {layer}, {cls}
+            values.setdefault("layer", layer)
+        if class_name is not None:
+            values.setdefault("cls", class_name)
+        self.msg = Msg(message, values) if message in MESSAGES else None
+        super().__init__(self.msg.text("en") if self.msg is not None else message)
         self.partial = partial
         self.layer = layer
         self.class_name = class_name
+
+    def text(self, lang: str) -> str:
+        """The message in ``lang`` ("ko" or "en"; one not in the catalogue is English)."""
+        return self.msg.text(lang) if self.msg is not None else str(self)
 
 
 def shown(value: object, limit: int = 120) -> str:

@@ -34,7 +34,7 @@ class H5Reader:
                 return None
             link = node.get(part, getlink=True)
             if not isinstance(link, h5py.HardLink):
-                raise LoadError(f"{self.where}: {shown(path)} is a link to elsewhere, refused")
+                raise LoadError("h5_link", where=self.where, item=shown(path))
             node = node[part]
         return node
 
@@ -49,28 +49,33 @@ class H5Reader:
 
         data = self.node(path)
         if data is None:
-            raise LoadError(f"{self.where} is missing the dataset {shown(path)} ({label})")
+            raise LoadError("h5_missing", where=self.where, item=shown(path), label=label)
         if not isinstance(data, h5py.Dataset):
-            raise LoadError(f"{self.where}: {shown(path)} is not a dataset ({label})")
+            raise LoadError("h5_not_dataset", where=self.where, item=shown(path), label=label)
         if data.external or data.is_virtual:
-            raise LoadError(f"{self.where}: {shown(path)} keeps its data in another file, refused")
+            raise LoadError("h5_external", where=self.where, item=shown(path))
         shape = tuple(int(d) for d in data.shape)
         size = math.prod(shape)
         if size > MAX_PARAMS or size * data.dtype.itemsize > MAX_FILE_BYTES:
             raise LoadError(
-                f"{self.where}: dataset {shown(path)} declares shape {shape}, more than the "
-                f"{MAX_PARAMS:,} values ({mb(MAX_FILE_BYTES)}) rnntui reads"
+                "h5_too_large",
+                where=self.where,
+                item=shown(path),
+                shape=shape,
+                limit=MAX_PARAMS,
+                size=mb(MAX_FILE_BYTES),
             )
         if shape != tuple(expected):
             raise LoadError(
-                f"{self.where}: {label} has shape {shape} in the file, but the model "
-                f"needs {tuple(expected)}"
+                "h5_shape", where=self.where, label=label, shape=shape, needed=tuple(expected)
             )
         if data.dtype.kind != "f":
-            raise LoadError(f"{self.where}: {label} is {data.dtype}, not floating point")
+            raise LoadError("h5_not_float", where=self.where, label=label, dtype=data.dtype)
         try:
             value = np.asarray(data[()])
         except (OSError, ValueError, TypeError) as err:
-            raise LoadError(f"{self.where}: cannot read {shown(path)}: {err}") from None
+            raise LoadError(
+                "h5_unreadable", where=self.where, item=shown(path), error=err
+            ) from None
         self.dtypes.add(str(value.dtype))
         return value.astype(np.float64)

@@ -12,10 +12,8 @@ def open_h5(source: Any, where: str) -> Any:
     try:
         import h5py  # type: ignore[import-untyped]
     except ImportError:  # pragma: no cover - h5py is a dependency
-        raise LoadError("Reading HDF5 needs h5py: pip install h5py") from None
+        raise LoadError("needs_h5py") from None
     try:
         return h5py.File(source, "r")
     except (OSError, ValueError) as err:
-        raise LoadError(
-            f"{where} is not a readable HDF5 file (truncated or corrupt?): {err}"
-        ) from None
+        raise LoadError("not_hdf5", where=where, error=err) from None

@@ -12,6 +12,7 @@ from rnntui.nn.loading.errors import MAX_CONFIG_BYTES, LoadError, mb
 from rnntui.nn.loading.from_config import model_from_config, weight_paths
 from rnntui.nn.loading.h5 import H5Reader
 from rnntui.nn.loading.h5file import open_h5
+from rnntui.nn.loading.messages import Msg
 from rnntui.nn.loading.text_vectorization import archive_vocabulary
 from rnntui.nn.loading.weights import read_keras3
 
@@ -23,18 +24,24 @@ def load_keras(path: Path) -> LoadedModel:
     with open_zip(path) as archive:
         names = set(archive.namelist())
         if "config.json" not in names:
-            raise LoadError(f"{path.name} has no config.json: it is not a Keras 3 .keras file")
+            raise LoadError("member_missing", where=path.name, member="config.json")
         info = archive.getinfo("config.json")
         if info.file_size > MAX_CONFIG_BYTES:
             raise LoadError(
-                f"{path.name}/config.json is larger than the {mb(MAX_CONFIG_BYTES)} rnntui reads"
+                "larger_than", where=f"{path.name}/config.json", limit=mb(MAX_CONFIG_BYTES)
             )
         top = parse_json(read_member(archive, "config.json", path.name), f"{path.name}/config.json")
         model, config = model_from_config(top)
         if WEIGHTS not in names:
             other = sorted(n for n in names if n.startswith("model.weights"))
-            found = f" (it has {other[0]!r}, a format rnntui does not read)" if other else ""
-            raise LoadError(f"{path.name} has no {WEIGHTS}{found}", partial=model.summary())
+            found = Msg("other_weights", {"other": other[0]}) if other else ""
+            raise LoadError(
+                "no_weights_member",
+                name=path.name,
+                member=WEIGHTS,
+                found=found,
+                partial=model.summary(),
+            )
         data = read_member(archive, WEIGHTS, path.name)
         metadata = archive.read("metadata.json") if "metadata.json" in names else b""
         if config.text is not None:

@@ -13,7 +13,8 @@ from rnntui.nn.embedding import Embedding
 from rnntui.nn.gru import GRU
 from rnntui.nn.kinds import BY_NAME
 from rnntui.nn.layer import Layer
-from rnntui.nn.loading.errors import SUPPORTED, LoadError, shown
+from rnntui.nn.loading.errors import LoadError, shown
+from rnntui.nn.loading.messages import Msg
 from rnntui.nn.lstm import LSTM
 from rnntui.nn.pooling import GlobalAveragePooling1D
 from rnntui.nn.recurrent import RNNLayer
@@ -23,11 +24,12 @@ MAX_UNITS = 1_000_000
 """Any size (units, vocabulary, width) above this is refused before counting."""
 MODELS = frozenset({"Sequential", "Functional", "Model"})
 WHY = {
-    "Lambda": "a Lambda layer holds Python code, which rnntui never runs",
-    "TFOpLambda": "it records a TensorFlow operation, which rnntui never runs",
-    "Masking": "Masking is not computed by the engine (use Embedding(mask_zero=True))",
-    "TextVectorization": "it is read only as the model's first layer, for its vocabulary",
+    "Lambda": Msg("why_lambda"),
+    "TFOpLambda": Msg("why_tf_op"),
+    "Masking": Msg("why_masking"),
+    "TextVectorization": Msg("why_text_vectorization"),
 }
+"""Why a layer class the engine does not compute is not read, when there is more to say."""
 
 
 class Unsupported(LoadError):
@@ -44,7 +46,7 @@ def clean_name(value: Any, fallback: str) -> str:
 def class_of(entry: Any) -> str:
     """The ``class_name`` of a layer entry (LoadError if it has none)."""
     if not isinstance(entry, dict) or not isinstance(entry.get("class_name"), str):
-        raise LoadError("The model config has a layer without a class_name")
+        raise LoadError("no_class_name")
     return clean_name(entry["class_name"], "?")
 
 
@@ -52,18 +54,18 @@ def config_of(entry: dict[str, Any]) -> dict[str, Any]:
     """The ``config`` object of a layer entry."""
     config = entry.get("config")
     if not isinstance(config, dict):
-        raise LoadError(f"Layer of class {class_of(entry)} has no config object")
+        raise LoadError("no_config", cls=class_of(entry))
     return config
 
 
-def custom_reason(entry: dict[str, Any]) -> str | None:
+def custom_reason(entry: dict[str, Any]) -> Msg | None:
     """Why a layer is a custom object (registered or from a non-Keras module), or None."""
     module = entry.get("module")
     registered = entry.get("registered_name")
     if isinstance(module, str) and module and not module.startswith("keras"):
-        return f"it comes from module {clean_name(module, '?')!r}, not from Keras"
+        return Msg("why_module", {"module": clean_name(module, "?")})
     if isinstance(registered, str) and registered and registered != entry.get("class_name"):
-        return f"it is a custom class registered as {clean_name(registered, '?')!r}"
+        return Msg("why_registered", {"registered": clean_name(registered, "?")})
     return None
 
 
@@ -72,13 +74,9 @@ def unsupported(entry: dict[str, Any], name: str) -> Unsupported:
     cls = class_of(entry)
     why = custom_reason(entry) or WHY.get(cls)
     if why is None and cls in MODELS:
-        why = "a model nested inside a model is not read"
-    reason = f" ({why})" if why else ""
-    return Unsupported(
-        f"Layer {name!r} ({cls}) is not supported{reason}. rnntui reads {SUPPORTED}.",
-        layer=name,
-        class_name=cls,
-    )
+        why = Msg("why_nested")
+    reason = Msg("reason", {"why": why}) if why else ""
+    return Unsupported("unsupported", reason=reason, layer=name, class_name=cls)
 
 
 class Reader:
@@ -87,27 +85,28 @@ class Reader:
     def __init__(self, cls: str, name: str, config: dict[str, Any]) -> None:
         self.cls, self.name, self.config = cls, name, config
 
-    def fail(self, what: str) -> LoadError:
+    def fail(self, message: str, /, **values: Any) -> LoadError:
+        """The error ``message`` (a catalogue key, with ``values``) for this layer."""
         return LoadError(
-            f"Layer {self.name!r} ({self.cls}): {what}", layer=self.name, class_name=self.cls
+            "layer_problem", what=Msg(message, values), layer=self.name, class_name=self.cls
         )
 
     def int(self, key: str, default: int | None = None) -> int:
         value = self.config.get(key, default)
         if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= MAX_UNITS:
-            raise self.fail(f"{key} must be an integer from 1 to {MAX_UNITS:,}, got {shown(value)}")
+            raise self.fail("bad_int", key=key, limit=MAX_UNITS, value=shown(value))
         return value
 
     def bool(self, key: str, default: bool) -> bool:
         value = self.config.get(key, default)
         if not isinstance(value, bool):
-            raise self.fail(f"{key} must be true or false, got {shown(value)}")
+            raise self.fail("bad_bool", key=key, value=shown(value))
         return value
 
     def rate(self, key: str) -> float:
         value = self.config.get(key, 0.0)
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value < 1:
-            raise self.fail(f"{key} must be a number in [0, 1), got {shown(value)}")
+            raise self.fail("bad_rate", key=key, value=shown(value))
         return float(value)
 
     def activation(self, key: str, default: str | None) -> str | None:
@@ -118,21 +117,25 @@ class Reader:
             return value
         label = value if isinstance(value, str) else "a custom activation object"
         known = ", ".join(sorted(ACTIVATIONS))
-        raise self.fail(f"{key} {clean_name(label, '?')!r} is not computed (known: {known})")
+        raise self.fail("bad_activation", key=key, label=clean_name(label, "?"), known=known)
 
     def refuse(self, key: str, allowed: Any, what: str) -> None:
+        """LoadError when ``key`` is set to a value not in ``allowed`` (``what``: a key of the
+        catalogue naming the option)."""
         if key in self.config and self.config[key] not in allowed:
-            raise self.fail(f"{what} is not supported ({key}={shown(self.config[key])})")
+            raise self.fail(
+                "not_supported_option", what=Msg(what), key=key, value=shown(self.config[key])
+            )
 
 
 def _quantized(r: Reader) -> None:
-    r.refuse("quantization_config", (None,), "a quantized layer")
-    r.refuse("lora_rank", (None, 0), "a LoRA layer")
+    r.refuse("quantization_config", (None,), "opt_quantized")
+    r.refuse("lora_rank", (None, 0), "opt_lora")
 
 
 def _recurrent(r: Reader, cls: type[RNNLayer]) -> RNNLayer:
-    r.refuse("stateful", (False,), "a stateful layer")
-    r.refuse("time_major", (False,), "time_major input")
+    r.refuse("stateful", (False,), "opt_stateful")
+    r.refuse("time_major", (False,), "opt_time_major")
     kwargs: dict[str, Any] = {
         "units": r.int("units"),
         "activation": r.activation("activation", "tanh"),
@@ -157,7 +160,7 @@ def _recurrent(r: Reader, cls: type[RNNLayer]) -> RNNLayer:
 
 def _embedding(r: Reader) -> Layer:
     _quantized(r)
-    r.refuse("sparse", (False,), "a sparse embedding")
+    r.refuse("sparse", (False,), "opt_sparse")
     return Embedding(
         r.int("input_dim"),
         r.int("output_dim"),
@@ -183,25 +186,25 @@ def _dropout(r: Reader) -> Layer:
 def _pooling(r: Reader) -> Layer:
     fmt = r.config.get("data_format", "channels_last")
     if fmt not in (None, "channels_last", "channels_first"):
-        raise r.fail(f"data_format {shown(fmt)} is not supported")
+        raise r.fail("bad_data_format", value=shown(fmt))
     return GlobalAveragePooling1D(fmt, keepdims=r.bool("keepdims", False), name=r.name)
 
 
 def _bidirectional(r: Reader) -> Layer:
     mode = r.config.get("merge_mode", "concat")
     if mode not in MERGE_MODES:
-        raise r.fail(f"merge_mode {shown(mode)} is not one of sum, mul, ave, concat, None")
+        raise r.fail("bad_merge_mode", value=shown(mode))
     inner = r.config.get("layer")
     if not isinstance(inner, dict):
-        raise r.fail("the wrapped layer is missing")
+        raise r.fail("no_wrapped_layer")
     layer = layer_from_entry(inner, inner_of=r.name)
     if not isinstance(layer, RNNLayer):
-        raise r.fail(f"it wraps {type(layer).__name__}, not SimpleRNN, LSTM or GRU")
+        raise r.fail("wraps_other", cls=type(layer).__name__)
     backward = r.config.get("backward_layer")
     if isinstance(backward, dict):
         back = layer_from_entry(backward, inner_of=r.name)
         if not isinstance(back, RNNLayer) or not _mirror(layer, back):
-            raise r.fail("a backward_layer that differs from the forward layer is not supported")
+            raise r.fail("odd_backward")
     if layer.name.startswith("forward_"):
         layer.name = layer.name[len("forward_") :]
     return Bidirectional(layer, merge_mode=mode, name=r.name)
@@ -246,11 +249,11 @@ def layer_from_entry(entry: Any, inner_of: str | None = None) -> Layer:
     if build is None or custom_reason(entry) is not None:
         err = unsupported(entry, name)
         if inner_of is not None:
-            err = Unsupported(f"In {inner_of!r}: {err}", layer=inner_of, class_name=cls)
+            err = Unsupported("in_layer", outer=inner_of, error=err, layer=inner_of, class_name=cls)
         raise err
     try:
         return build(Reader(cls, name, config))
     except ValueError as err:
         if isinstance(err, LoadError):
             raise
-        raise LoadError(f"Layer {name!r} ({cls}): {err}", layer=name, class_name=cls) from None
+        raise LoadError("layer_error", error=err, layer=name, class_name=cls) from None

@@ -17,6 +17,7 @@ from typing import Any
 from rnntui.nn.loading.archive import read_member
 from rnntui.nn.loading.errors import MAX_CONFIG_BYTES, LoadError, mb, shown
 from rnntui.nn.loading.layers import MAX_UNITS, class_of, clean_name, config_of
+from rnntui.nn.loading.messages import Msg
 from rnntui.nn.loading.vocab import STANDARDIZE, Vocabulary, vocabulary_from_lines
 
 CLASS = "TextVectorization"
@@ -50,26 +51,27 @@ def text_setup(entry: dict[str, Any]) -> TextSetup:
     config = config_of(entry)
     name = clean_name(config.get("name"), "text_vectorization")
 
-    def refuse(what: str) -> LoadError:
-        return LoadError(f"Layer {name!r} ({CLASS}): {what}", layer=name, class_name=CLASS)
+    def refuse(message: str, /, **values: Any) -> LoadError:
+        what = Msg(message, values)
+        return LoadError("layer_problem", what=what, layer=name, class_name=CLASS)
 
     standardize = config.get("standardize", "lower_and_strip_punctuation")
     if standardize not in STANDARDIZE:
-        raise refuse(f"standardize={shown(standardize)} is not read (a custom function?)")
+        raise refuse("tv_standardize", value=shown(standardize))
     for key, allowed in (("split", ("whitespace",)), ("output_mode", ("int",))):
         if config.get(key, allowed[0]) not in allowed:
-            raise refuse(f"{key}={shown(config.get(key))} is not read ({key}={allowed[0]!r} is)")
+            raise refuse("tv_option", key=key, value=shown(config.get(key)), allowed=allowed[0])
     if config.get("ngrams") is not None:
-        raise refuse("ngrams are not read")
+        raise refuse("tv_ngrams")
     length = config.get("output_sequence_length")
     if length is not None and (
         isinstance(length, bool) or not isinstance(length, int) or not 0 < length <= MAX_UNITS
     ):
-        raise refuse(f"output_sequence_length must be a positive integer, got {shown(length)}")
+        raise refuse("tv_length", value=shown(length))
     words = config.get("vocabulary")
     if words is not None:
         if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-            raise refuse("the vocabulary in the config is not a list of strings")
+            raise refuse("tv_vocabulary")
         words = tuple(words)
     return TextSetup(name, standardize, length, words)
 
@@ -94,10 +96,10 @@ def archive_vocabulary(archive: zipfile.ZipFile, where: str, setup: TextSetup) -
     if ASSET not in archive.namelist():
         return config_vocabulary(setup)
     if archive.getinfo(ASSET).file_size > MAX_CONFIG_BYTES:
-        raise LoadError(f"{where}/{ASSET} is larger than the {mb(MAX_CONFIG_BYTES)} rnntui reads")
+        raise LoadError("larger_than", where=f"{where}/{ASSET}", limit=mb(MAX_CONFIG_BYTES))
     data = read_member(archive, ASSET, where)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        raise LoadError(f"{where}/{ASSET} is not UTF-8 text") from None
+        raise LoadError("member_not_utf8", where=f"{where}/{ASSET}") from None
     return vocabulary_from_lines(text, setup.standardize, setup.name)

@@ -85,7 +85,7 @@ def vocabulary_from_lines(
     """A vocabulary of one token per line (line i = id i), as TextVectorization lists it."""
     lines = text.splitlines()
     if len(lines) > MAX_TOKENS:
-        raise LoadError(f"The vocabulary has more than {MAX_TOKENS:,} tokens")
+        raise LoadError("vocab_too_large", limit=MAX_TOKENS)
     words = dict(enumerate(lines))
     ids: dict[str, int] = {}
     for i, word in words.items():
@@ -97,14 +97,14 @@ def vocabulary_from_lines(
 
 def _from_json(data: object) -> Vocabulary:
     if not isinstance(data, dict):
-        raise LoadError("A JSON vocabulary must be an object of word -> id")
+        raise LoadError("vocab_not_object")
     if len(data) > MAX_TOKENS:
-        raise LoadError(f"The vocabulary has more than {MAX_TOKENS:,} tokens")
+        raise LoadError("vocab_too_large", limit=MAX_TOKENS)
     ids: dict[str, int] = {}
     words: dict[int, str] = {}
     for word, value in data.items():
         if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < MAX_TOKENS:
-            raise LoadError(f"The id of {shown(word)} must be an integer id, got {shown(value)}")
+            raise LoadError("vocab_bad_id", word=shown(word), value=shown(value))
         ids[word] = value
         words.setdefault(value, word)
     oov = next((ids[t] for t in OOV_TOKENS if t in ids), None)
@@ -116,19 +116,19 @@ def load_vocab(path: str | Path) -> Vocabulary:
     path = Path(path)
     try:
         if not path.is_file():
-            raise LoadError(f"{path} is not a file")
+            raise LoadError("not_a_file", path=path)
         if path.stat().st_size > MAX_CONFIG_BYTES:
-            raise LoadError(f"{path.name} is larger than the {mb(MAX_CONFIG_BYTES)} rnntui reads")
+            raise LoadError("larger_than", where=path.name, limit=mb(MAX_CONFIG_BYTES))
         text = path.read_text(encoding="utf-8")
     except OSError as err:
-        raise LoadError(f"Cannot read {path}: {err.strerror or err}") from None
+        raise LoadError("cannot_read", path=path, error=err.strerror or err) from None
     except UnicodeDecodeError:
-        raise LoadError(f"{path.name} is not UTF-8 text") from None
+        raise LoadError("member_not_utf8", where=path.name) from None
     if path.suffix.lower() == ".json" or text.lstrip().startswith("{"):
         try:
             return _from_json(json.loads(text))
         except (ValueError, RecursionError) as err:
             if isinstance(err, LoadError):
                 raise
-            raise LoadError(f"{path.name} is not valid JSON: {shown(str(err))}") from None
+            raise LoadError("not_json", where=path.name, error=shown(str(err))) from None
     return vocabulary_from_lines(text)

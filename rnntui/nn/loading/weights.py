@@ -77,10 +77,7 @@ def read_keras3(
                 out.append(reader.array(f"{group}/{i}", expected[k], label))
         extra = f"{groups[-1]}/{per_group}"
         if reader.node(extra) is not None:
-            raise LoadError(
-                f"{reader.where}: layer {layer.name!r} has more weights in the file than the "
-                "model needs (a different layer type or options?)"
-            )
+            raise LoadError("extra_weights", where=reader.where, layer=layer.name)
     return out
 
 
@@ -92,9 +89,9 @@ def legacy_groups(reader: H5Reader, root: str) -> list[tuple[str, list[str]]]:
     """(layer group, its weight dataset names) for each layer listed in ``layer_names``."""
     names = reader.attr(root, "layer_names")
     if names is None:
-        raise LoadError(f"{reader.where} has no list of layers ('layer_names')")
+        raise LoadError("no_layer_names", where=reader.where)
     if len(names) > MAX_LAYERS:
-        raise LoadError(f"{reader.where} lists more than {MAX_LAYERS:,} layers")
+        raise LoadError("lists_too_many", where=reader.where, limit=MAX_LAYERS)
     out = []
     for raw in list(names):
         group = f"{root}/{_text(raw)}".lstrip("/")
@@ -114,14 +111,13 @@ def read_legacy(
         found = {g.rsplit("/", 1)[-1]: (g, w) for g, w in groups}
         missing = [layer.name for layer in weighted if layer.name not in found]
         if missing:
-            raise LoadError(f"{reader.where} has no weights for layer {missing[0]!r}")
+            raise LoadError("no_weights_for", where=reader.where, layer=missing[0])
         pairs = [(layer, *found[layer.name]) for layer in weighted]
     else:
         stored = [(g, w) for g, w in groups if w]
         if len(stored) != len(weighted):
             raise LoadError(
-                f"{reader.where} holds weights for {len(stored)} layers, but the model has "
-                f"{len(weighted)} layers with weights"
+                "weighted_count", where=reader.where, stored=len(stored), needed=len(weighted)
             )
         pairs = [(layer, g, w) for layer, (g, w) in zip(weighted, stored, strict=True)]
     out: list[np.ndarray] = []
@@ -129,8 +125,11 @@ def read_legacy(
         expected = [w.shape for w in layer.get_weights()]
         if len(names) != len(expected):
             raise LoadError(
-                f"{reader.where}: layer {layer.name!r} has {len(names)} weights in the file, "
-                f"the model needs {len(expected)}"
+                "weight_count",
+                where=reader.where,
+                layer=layer.name,
+                stored=len(names),
+                needed=len(expected),
             )
         for name, shape, label in zip(names, expected, _labels(layer), strict=True):
             out.append(reader.array(f"{group}/{name}", shape, f"{label} of layer {layer.name!r}"))

@@ -24,7 +24,7 @@ def model_from_spec(spec: str) -> LoadedModel:
     try:
         input_shape, layers = read_spec(spec)
     except SpecError as err:
-        raise LoadError(f"--spec: {err}") from None
+        raise LoadError("bad_spec", error=err) from None
     return build_model(layers, input_shape)
 
 
@@ -76,8 +76,10 @@ def load_npz_with_spec(path: Path, spec: str) -> LoadedModel:
             names = _order([n[: -len(".npy")] for n in members])
             if len(names) != len(expected):
                 raise LoadError(
-                    f"{path.name} holds {len(names)} arrays, but the model has "
-                    f"{len(expected)} weight arrays (get_weights() order)",
+                    "npz_count",
+                    name=path.name,
+                    stored=len(names),
+                    needed=len(expected),
                     partial=model.summary(),
                 )
             for name, shape in zip(names, expected, strict=True):
@@ -85,8 +87,12 @@ def load_npz_with_spec(path: Path, spec: str) -> LoadedModel:
                     found, dtype = _npy_header(handle)
                     if dtype.kind != "f" or found != shape:
                         raise LoadError(
-                            f"{path.name}: array {shown(name)} is {dtype} {found}, the model "
-                            f"needs float {shape}",
+                            "npz_array",
+                            name=path.name,
+                            item=shown(name),
+                            dtype=dtype,
+                            shape=found,
+                            needed=shape,
                             partial=model.summary(),
                         )
                 with archive.open(f"{name}.npy") as handle:
@@ -96,7 +102,7 @@ def load_npz_with_spec(path: Path, spec: str) -> LoadedModel:
     except LoadError:
         raise
     except (ValueError, OSError, EOFError, zipfile.BadZipFile, KeyError) as err:
-        raise LoadError(f"{path.name} is not a readable .npz of arrays: {err}") from None
+        raise LoadError("npz_unreadable", name=path.name, error=err) from None
     set_weights(model, arrays, dtypes)
     model.source_format = "npz"
     return model

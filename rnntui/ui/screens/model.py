@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
     from rnntui.lab.model import ModelLab
     from rnntui.lab.model_view import LayerChoice
+    from rnntui.nn.loading import LoadError
     from rnntui.nn.sequential import ModelSummary
     from rnntui.ui.app import RnnTuiApp
 
@@ -129,6 +130,8 @@ class ModelScreen(Screen[None]):
         self.path = path
         self.choice: LayerChoice | None = None
         self.panel: Panel | None = None
+        self.load_error: LoadError | None = None
+        """The loader's error (its message in either language), when the file did not load."""
         if lab is not None:
             lab.listeners.append(self._model_changed)
 
@@ -149,7 +152,9 @@ class ModelScreen(Screen[None]):
         try:
             model = load_model(path, spec=spec)
         except LoadError as err:
-            return cls(None, lang=lang, error=str(err), partial=err.partial, path=str(path))
+            screen = cls(None, lang=lang, error=str(err), partial=err.partial, path=str(path))
+            screen.load_error = err  # shown in the screen's language, also after F3
+            return screen
         except Exception as err:  # never a crash, whatever the file holds
             return cls(None, lang=lang, error=f"{type(err).__name__}: {err}", path=str(path))
         notes: tuple[str, ...] = ()
@@ -158,7 +163,7 @@ class ModelScreen(Screen[None]):
             try:
                 words = load_vocab(vocab)
             except LoadError as err:
-                notes = (f"{say('vocab', lang)} {err}",)
+                notes = (f"{say('vocab', lang)} {err.text(lang)}",)
         try:
             lab = ModelLab(model, words)
         except ModelInputError as err:  # a vocabulary that does not fit the model
@@ -211,18 +216,13 @@ class ModelScreen(Screen[None]):
         return f"rnntui  {name}  {self.lab.view(self.lang).title}"
 
     def _error_text(self) -> str:
-        from rnntui.nn.loading.errors import SUPPORTED, SUPPORTED_LAYERS
+        from rnntui.nn.loading.messages import supported
 
-        text = f"{say('bad', self.lang)}\n{self.error}"
-        if SUPPORTED in self.error:
+        error = self.load_error.text(self.lang) if self.load_error is not None else self.error
+        text = f"{say('bad', self.lang)}\n{error}"
+        reads = supported(self.lang)
+        if reads in error:
             return text
-        if self.lang == "ko":
-            reads = (
-                f"{', '.join(SUPPORTED_LAYERS)} (Sequential 모델, 또는 층이 한 줄로 이어진 "
-                "함수형 모델)"
-            )
-        else:
-            reads = SUPPORTED
         return f"{text}\n\n{say('reads', self.lang)} {reads}."
 
     async def on_mount(self) -> None:
