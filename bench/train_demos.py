@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import os
 import time
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -42,10 +43,23 @@ class KerasTwin:
         from keras.src.backend.common import dtypes  # type: ignore[import-untyped]
 
         torch.set_num_threads(1)
+        self._saved = (
+            dtypes.BIT64_TO_BIT32_DTYPE.get("float64"),
+            keras.config.floatx(),
+            keras.config.dtype_policy(),
+        )
         dtypes.BIT64_TO_BIT32_DTYPE["float64"] = "float64"
         keras.config.set_floatx("float64")
         keras.config.set_dtype_policy("float64")
         self.keras = keras
+        self._dtypes = dtypes
+
+    def close(self) -> None:
+        """Undo the float64 patch (for a test that shares the process with others)."""
+        demoted, floatx, policy = self._saved
+        self._dtypes.BIT64_TO_BIT32_DTYPE["float64"] = demoted
+        self.keras.config.set_floatx(floatx)
+        self.keras.config.set_dtype_policy(policy)
 
     def layer(self, ours: Any) -> Any:
         """The Keras layer configured as one of the engine's (Embedding, RNN, Dense, Bi)."""
@@ -79,11 +93,12 @@ class KerasTwin:
         validation_data: tuple[np.ndarray, np.ndarray] | None = None,
         learning_rate: float = 0.01,
         clipnorm: float | None = None,
-        sample_weight: np.ndarray | None = None,
+        batch_weight: Callable[[np.ndarray, np.ndarray], np.ndarray] | None = None,
     ) -> tuple[Any, dict[str, list[float]], float]:
         """Keras ``fit`` on the engine model ``ours`` BEFORE it trains: same layers, its
         initial weights (``set_weights``), Adam, the same batches (each epoch the permutation
         the engine's ``fit(seed=seed)`` draws, then ``fit(shuffle=False)``).
+        ``batch_weight(x_batch, y_batch)`` gives each batch's ``sample_weight``.
         Returns (Keras model, {"loss": [...], "val_loss": [...]}, seconds)."""
         keras = self.keras
         model = keras.Sequential([keras.Input(x.shape[1:]), *map(self.layer, ours.layers)])
@@ -97,7 +112,14 @@ class KerasTwin:
         start = time.perf_counter()
         for _ in range(epochs):
             order = rng.permutation(len(x))
-            w = None if sample_weight is None else sample_weight[order]
+            w = None
+            if batch_weight is not None:
+                w = np.concatenate(
+                    [
+                        batch_weight(x[order[k : k + batch_size]], y[order[k : k + batch_size]])
+                        for k in range(0, len(x), batch_size)
+                    ]
+                )
             h = model.fit(
                 x[order], y[order], batch_size=batch_size, epochs=1, shuffle=False, verbose=0,
                 sample_weight=w,
@@ -124,9 +146,20 @@ DROPOUT_TOL = 0.15
 last epoch's loss and val_loss agree to this relative tolerance."""
 
 
-def recipe_rows(args: argparse.Namespace, twin: KerasTwin | None) -> None:
-    """The shipped weight recipes (next word, fill the blank): engine beside Keras fit."""
+def blank_weight(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Keras' weighted, masked loss of a batch is sum(l * w * mask) / sum(mask); the engine's
+    ``BlankCrossentropy`` is the mean over the blanks. Weight 1 at each blank, scaled by the
+    batch's (unmasked tokens / blanks), makes the two the same number."""
+    blank = (y > 0).astype("float64")
+    return blank * float((x > 0).sum()) / float(blank.sum())
+
+
+def recipe_rows(args: argparse.Namespace, twin: KerasTwin | None) -> int:
+    """The shipped weight recipes (next word, fill the blank): engine beside Keras fit;
+    returns the number of rows outside the tolerance."""
     from rnntui.demos.models import build_model
+
+    bad = 0
 
     for recipe in recipes():
         if args.only and recipe.name not in args.only:
@@ -136,23 +169,31 @@ def recipe_rows(args: argparse.Namespace, twin: KerasTwin | None) -> None:
         train, _ = split_held_out(sentences)
         vocab = Vocabulary.from_sentences(sentences)
         initial = build_model(type(spec).from_json({**spec.to_json(), "vocab_size": len(vocab)}))
-        _, _, _, figures = train_recipe(recipe, log=lambda _line: None)
+        engine_losses: list[float] = []
+        _, _, _, figures = train_recipe(
+            recipe, log=lambda _line: None, on_loss=engine_losses.append
+        )
         keras_text = "keras fit n/a"
         if twin is not None:
             x, y = data_for(spec, vocab, train)
-            weight = (y > 0).astype("float64") if spec.task == "fill_blank" else None
             _, hist, seconds = twin.fit(
                 initial, x, y, recipe.epochs, recipe.batch_size, spec.seed,
-                learning_rate=spec.learning_rate, sample_weight=weight,
+                learning_rate=spec.learning_rate,
+                batch_weight=blank_weight if spec.task == "fill_blank" else None,
             )  # fmt: skip
-            keras_text = f"keras fit {seconds:.2f} s, loss {hist['loss'][-1]:.4f}"
-            if spec.task == "fill_blank":
-                keras_text += " (sample_weight: scaled by Keras' own count, see docs/demos.md)"
+            rel = worst_rel(engine_losses, hist["loss"])
+            bad += rel > EXACT_TOL
+            keras_text = (
+                f"keras fit {seconds:.2f} s, loss {hist['loss'][-1]:.4f} | worst rel. loss diff "
+                f"{rel:.1e} {'ok' if rel <= EXACT_TOL else 'MISMATCH'}"
+            )
         print(
             f"{recipe.name:18s} engine {figures['seconds']:.2f} s, loss {figures['loss']:.4f}  "
             f"{keras_text}  val_loss {figures['val_loss']:.3f}  "
-            f"held-out top-1 {figures['held_out_top1']:.3f} top-5 {figures['held_out_top5']:.3f}"
+            f"held-out top-1 {figures['held_out_top1']:.3f} top-5 {figures['held_out_top5']:.3f}",
+            flush=True,
         )
+    return bad
 
 
 def remember_rows(lengths: tuple[int, ...], twin: KerasTwin | None) -> int:
@@ -312,8 +353,7 @@ def main() -> int:
         except ImportError as error:
             print(f"Keras is not installed ({error}): engine figures only")
     with threadpool_limits(limits=1):
-        recipe_rows(args, twin)
-        bad = 0
+        bad = recipe_rows(args, twin)
         if args.remember or (args.only and "remember" in args.only):
             bad += remember_rows(REMEMBER_LENGTHS, twin)
         for name in ("overfit", "dropout"):

@@ -24,7 +24,7 @@ from rnntui.demos import results, weights_io
 from rnntui.demos.corpus import LANGS, load_sentences, split_held_out
 from rnntui.demos.datasets import fill_blank_data, masked_accuracy, next_word_data
 from rnntui.demos.models import ModelSpec, build_model
-from rnntui.demos.runner import train_live
+from rnntui.demos.runner import EpochReport, train_live
 from rnntui.demos.vocab import Vocabulary
 
 
@@ -56,9 +56,12 @@ def data_for(spec: ModelSpec, vocab: Vocabulary, sentences: list[str]) -> tuple[
 
 
 def train_recipe(
-    recipe: Recipe, log: Callable[[str], None] = print
+    recipe: Recipe,
+    log: Callable[[str], None] = print,
+    on_loss: Callable[[float], None] | None = None,
 ) -> tuple[Any, ModelSpec, Vocabulary, dict[str, Any]]:
-    """Train one recipe on the corpus's training split; returns (model, spec, vocab, figures)."""
+    """Train one recipe on the corpus's training split; returns (model, spec, vocab, figures).
+    ``on_loss`` gets each epoch's training loss (bench/train_demos.py compares it with Keras)."""
     sentences = load_sentences(recipe.spec.lang)
     train, held = split_held_out(sentences)
     vocab = Vocabulary.from_sentences(sentences)
@@ -75,9 +78,7 @@ def train_recipe(
         batch_size=recipe.batch_size,
         validation_data=(hx, hy),
         seed=spec.seed,
-        on_epoch=lambda r: log(
-            f"  {recipe.name} epoch {r.epoch}: loss {r.loss:.4f} val_loss {r.val_loss:.4f}"
-        ),
+        on_epoch=lambda r: _report(recipe.name, r, log, on_loss),
     )
     seconds = time.perf_counter() - start
     held_probs = model.predict(hx)
@@ -94,6 +95,14 @@ def train_recipe(
         "held_out_sentences": len(held),
     }
     return model, spec, vocab, figures
+
+
+def _report(
+    name: str, r: EpochReport, log: Callable[[str], None], on_loss: Callable[[float], None] | None
+) -> None:
+    log(f"  {name} epoch {r.epoch}: loss {r.loss:.4f} val_loss {r.val_loss or 0.0:.4f}")
+    if on_loss is not None:
+        on_loss(r.loss)
 
 
 def main(argv: list[str] | None = None) -> int:

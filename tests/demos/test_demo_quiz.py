@@ -46,3 +46,54 @@ def test_fill_blank_item_names_the_bidirectional_models_top_word(lang: str) -> N
         expected = _argmax_word(model.predict(np.array([ids]))[0, at], lab.vocab)
         assert q.choices[int(q.answer)].text == expected
         assert words[at] == "___" and "___" in q.text
+
+
+def _shipped_accuracy_at(length: int) -> dict[str, float]:
+    """Held-out accuracy per cell at T = length, read straight from the shipped JSON."""
+    import json
+    from pathlib import Path
+
+    import rnntui.demos
+
+    path = Path(rnntui.demos.__file__).with_name("results") / "remember.json"
+    rows = json.loads(path.read_text(encoding="utf-8"))["results"]
+    names = {"simple_rnn": "SimpleRNN", "lstm": "LSTM", "gru": "GRU"}
+    return {names[r["cell"]]: r["accuracy"] for r in rows if r["length"] == length}
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_remember_item_names_the_cells_that_kept_the_first_token(lang: str) -> None:
+    acc = _shipped_accuracy_at(30)
+    kept = {cell for cell, a in acc.items() if a >= 0.9}
+    assert all(a >= 0.95 or a <= 0.75 for a in acc.values())  # no cell near the line
+    tpl = template("demo-remember")
+    for seed in range(6):
+        q = tpl.instance(random.Random(seed), lang)
+        assert "T=30" in q.text and len(q.choices) == 4
+        right = q.choices[int(q.answer)]
+        assert right.why is None
+        assert set(q.meta["kept"]) == kept
+        named = {c for c in acc if c in right.text}
+        if right.text in ("all three", "셋 모두"):
+            named = set(acc)
+        assert named == kept, right.text
+        for choice in q.choices:
+            if choice is right:
+                continue
+            assert choice.why  # each wrong choice says which accuracy it got wrong
+            assert any(f"{acc[c]:.2f}" in choice.why for c in acc)
+        for cell, a in acc.items():
+            assert f"{cell} {a:.2f}" in q.explanation
+        assert grade(q, str(int(q.answer) + 1), lang).correct
+        assert not grade(q, str((int(q.answer) + 1) % 4 + 1), lang).correct
+
+
+def test_remember_item_follows_the_data(monkeypatch: pytest.MonkeyPatch) -> None:
+    from rnntui.quiz.templates import demos
+
+    demos._remember_accuracy.cache_clear()
+    fake = (("SimpleRNN", 0.5), ("LSTM", 0.98), ("GRU", 0.51))
+    monkeypatch.setattr(demos, "_remember_accuracy", lambda length: fake)
+    q = template("demo-remember").instance(random.Random(0), "en")
+    assert q.choices[int(q.answer)].text == "only LSTM"
+    assert q.meta["kept"] == ["LSTM"]

@@ -11,7 +11,7 @@ from rnntui.ui.panels import panel_class
 from rnntui.ui.panels.base import PlaceholderPanel
 from rnntui.ui.panels.demo_base import DemoPanel
 
-from .helpers import screen_text, settle
+from .helpers import screen_text, settle, shown
 
 HOSTS = [
     ("what-is-rnn", "demo_next_word"),
@@ -56,8 +56,32 @@ def check_screen(app, panel: DemoPanel, demo: str) -> None:  # type: ignore[no-u
         assert "6,272" in text  # LSTM(32) on 16 features: 4 * (16*32 + 32*32 + 32)
     elif demo == "demo_remember":
         assert "|dL/dh_t|" in text
+        assert ("[shipped results]" if panel.lang == "en" else "[기본 제공 결과]") in text
+        table = shown(panel, "#accuracy")  # the table may scroll out of view at 80x24
+        by_cell = {}
+        for r in shipped_results("remember")["results"]:
+            by_cell.setdefault(r["cell"], []).append(f"{r['accuracy']:.2f}")
+        for cell, label in (("simple_rnn", "SimpleRNN"), ("lstm", "LSTM"), ("gru", "GRU")):
+            row = next(line for line in table.splitlines() if line.startswith(label))
+            assert row.split()[1:] == by_cell[cell], row
     else:
         assert "val_loss" in text
+        assert ("[shipped curves]" if panel.lang == "en" else "[기본 제공 곡선]") in text
+        name = "overfit" if demo == "demo_overfit" else "dropout"
+        for c in shipped_results(name)["langs"][panel.lang]["curves"]:
+            assert f"{c['val_loss'][-1]:.4f}" in text  # the table, in view at 80x24
+            assert f"{c['loss'][-1]:.4f}" in text
+
+
+def shipped_results(name: str) -> dict:  # type: ignore[type-arg]
+    """A shipped result file, read with json (not through the lab)."""
+    import json
+    from pathlib import Path
+
+    import rnntui.demos
+
+    path = Path(rnntui.demos.__file__).with_name("results") / f"{name}.json"
+    return json.loads(path.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
 
 
 @pytest.mark.parametrize(
@@ -120,3 +144,31 @@ async def test_live_training_progresses_and_cancels(make_app, monkeypatch) -> No
         await settle(pilot)
         assert panel._cancel is not None and panel._cancel.is_set()
         assert not [w for w in app.workers if not w.is_finished]
+
+
+@pytest.mark.parametrize(
+    ("lesson_id", "shipped", "yours"),
+    [
+        ("units", "[shipped curves]", "[with your runs]"),
+        ("vanishing-gradients", "[shipped results]", "[with your runs]"),
+    ],
+)
+async def test_a_run_replaces_the_shipped_results_and_z_brings_them_back(  # type: ignore[no-untyped-def]
+    make_app, lesson_id, shipped, yours
+) -> None:
+    app = make_app(lesson_id, "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        panel = await open_demo(pilot)
+        assert shipped in screen_text(app)
+        panel.focus()
+        await pilot.press("t")  # a real run: about a second on this machine
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+        assert not panel.training and "done" in panel.progress_text
+        assert yours in screen_text(app)
+        if lesson_id == "units":  # a fresh seeded run is the shipped one, number for number
+            for c in shipped_results("overfit")["langs"]["en"]["curves"]:
+                assert f"{c['val_loss'][-1]:.4f}" in screen_text(app)
+        await pilot.press("z")
+        await settle(pilot)
+        assert shipped in screen_text(app)

@@ -69,9 +69,9 @@ class OverfitPanel(DemoPanel):
     def compose(self) -> ComposeResult:
         yield Readout(id="title", classes="panel--title")
         yield Readout(id="data")
+        yield Readout(id="table", classes="gap")  # the numbers first: at 80x24 they stay in view
+        yield Readout(id="progress")
         yield Readout(id="curves", classes="gap")
-        yield Readout(id="table", classes="gap")
-        yield Readout(id="progress", classes="gap")
 
     # -- training -------------------------------------------------------------------------------
     def train_job(self, cancel: threading.Event, report: Callable[[Any], None]) -> Any:

@@ -159,8 +159,7 @@ class RememberPanel(DemoPanel):
         self.show(
             "#title",
             self.t("Remember the first token", "첫 토큰 기억하기")
-            + f": Embedding -> CELL({c.units}) -> Dense({c.classes}), T = {self.length}"
-            + f"  [{source}]",
+            + f" [{source}]: Embedding -> CELL({c.units}) -> Dense({c.classes})",
         )
         series, after = [], True
         for cell in CELLS:
