@@ -274,7 +274,17 @@ class ModelLab:
                 )
             )
         steps = self.x.shape[1] if self.x is not None else 0
-        if self.pad and self.model_steps and steps == self.model_steps:
+        if self.pad and self.model_steps and steps == self.model_steps and self.reader.pad_end:
+            out.append(
+                words(
+                    lang,
+                    f"Padded at the end with 0 (and cut) to the model's {steps} steps, as its "
+                    "TextVectorization does (output_sequence_length).",
+                    f"모델의 TextVectorization처럼 뒤쪽을 0으로 채워(길면 잘라) {steps}스텝에 "
+                    "맞췄습니다 (output_sequence_length).",
+                )
+            )
+        elif self.pad and self.model_steps and steps == self.model_steps:
             out.append(
                 words(
                     lang,

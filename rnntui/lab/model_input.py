@@ -56,6 +56,9 @@ class InputReader:
         shape = model.input_shape or (None, None)
         self.model_steps: int | None = shape[1] if len(shape) > 1 else None
         self.features = int(shape[2]) if len(shape) > 2 and shape[2] else 1
+        self.pad_end = model.text_setup is not None
+        """The file's TextVectorization pads at the END (and cuts to its length), not at the
+        front as ``pad_sequences``: padding follows the model."""
 
     @property
     def kind(self) -> str:
@@ -101,7 +104,8 @@ class InputReader:
 
     def read(self, text: str, pad: bool = False) -> tuple[tuple[TokenView, ...], np.ndarray]:
         """The tokens and the model input (1, T) ids or (1, T, D) numbers, padded at the front
-        with 0 up to the model's steps when ``pad``; ModelInputError if refused."""
+        with 0 up to the model's steps when ``pad`` (at the end, and cut to its length, after a
+        TextVectorization, as it does); ModelInputError if refused."""
         if self.kind == "numbers":
             x = self._numbers(text)
             missing = self._missing(x.shape[1], pad)
@@ -128,8 +132,10 @@ class InputReader:
                     "id 0 is padding here (mask_zero=True): leave it out",
                     "이 모델에서 id 0은 패딩입니다 (mask_zero=True). 빼고 입력하세요",
                 )
+        if pad and self.pad_end and self.model_steps:
+            tokens = tokens[: self.model_steps]  # TextVectorization cuts to its length
         pads = tuple(TokenView("", 0, False, True) for _ in range(self._missing(len(tokens), pad)))
-        tokens = pads + tokens
+        tokens = tokens + pads if self.pad_end else pads + tokens
         return tokens, np.asarray([[tok.id for tok in tokens]], dtype=np.int64)
 
     def _missing(self, steps: int, pad: bool) -> int:

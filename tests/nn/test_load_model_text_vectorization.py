@@ -182,3 +182,22 @@ def test_a_text_vectorization_the_engine_cannot_follow_is_refused(
     with pytest.raises(LoadError, match="TextVectorization") as err:
         load_model(path)
     assert said in str(err.value)
+
+
+def test_padding_follows_the_text_vectorization(tmp_path: Path) -> None:
+    """p pads at the END and cuts to output_sequence_length, as TextVectorization does (not at
+    the front as pad_sequences); the padded ids give Keras' output."""
+    from rnntui.lab.model import ModelLab
+
+    path, keras_model = _save(tmp_path, in_config=False)
+    model = load_model(path)
+    lab = ModelLab(model, model.vocabulary)
+    lab.set_text("the dog")
+    lab.set_padding(True)
+    assert lab.x is not None and lab.x.tolist() == [[2, 7, 0, 0, 0]]
+    assert any("Padded at the end with 0" in n for n in lab.notes("en"))
+    want = _keras().ops.convert_to_numpy(keras_model(np.array([[2, 7, 0, 0, 0]])))[0]
+    assert lab.output is not None
+    np.testing.assert_allclose(lab.output, want, atol=1e-5)
+    lab.set_text("the cat sat on the mat dog")
+    assert lab.x is not None and lab.x.tolist() == [[2, 3, 4, 5, 2]]

@@ -62,11 +62,13 @@ TEXT: dict[str, tuple[str, str]] = {
         "shows under it. Choose a recurrent layer (Enter) to see it step by step in the "
         "lesson's panel, on the numbers that layer really reads (the embedded words, or the "
         "outputs of the layer below), with your file's weights. p pads the input at the front "
-        "with 0 to the model's length, as pad_sequences() does. Escape goes back.",
+        "with 0 to the model's length, as pad_sequences() does (at the end after a "
+        "TextVectorization, as it does). Escape goes back.",
         "## 내 모델\n\n입력을 쓰고 Enter를 누르면 모델이 계산하고 그 아래에 출력이 보입니다. "
         "순환층을 고르면(Enter) 레슨과 같은 패널에서 그 층이 실제로 읽는 값(임베딩된 단어, "
         "또는 아래 층의 출력)과 파일의 가중치로 스텝별 계산을 볼 수 있습니다. "
-        "p는 pad_sequences()처럼 입력 앞쪽을 0으로 채워 모델의 길이에 맞춥니다. "
+        "p는 pad_sequences()처럼 입력 앞쪽을 0으로 채워 모델의 길이에 맞춥니다 "
+        "(TextVectorization이 있으면 그 층처럼 뒤쪽을 채웁니다). "
         "Escape로 돌아갑니다.",
     ),
 }
