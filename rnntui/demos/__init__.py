@@ -9,5 +9,7 @@ with plain methods and a ``view()`` returning frozen dataclasses.
 - ``fill_blank``: forward-only against Bidirectional at a blank
 - ``remember``: the first token after T steps, and the gradient norm per step
 - ``runner``: live training with a per-epoch callback and cancel
-- ``train``: ``python -m rnntui.demos.train`` rebuilds the shipped weights
+- ``overfit``: train/validation curves for units and dropout variants
+- ``results``: the shipped results of the remembering, units and dropout demos
+- ``train``: ``python -m rnntui.demos.train`` rebuilds the shipped weights and results
 """
