@@ -18,10 +18,10 @@ from textual.app import ComposeResult
 from rnntui.demos.overfit import UNITS_VARIANTS, Curves, OverfitLab, Variant
 from rnntui.demos.results import shipped_overfit_lab
 from rnntui.demos.runner import EpochReport
+from rnntui.lab.format import pad
 from rnntui.ui.format import fmt
 from rnntui.ui.panels.base import Readout
 from rnntui.ui.panels.demo_base import DemoPanel
-from rnntui.ui.panels.units import pad
 from rnntui.ui.widgets.curves import Series
 
 
