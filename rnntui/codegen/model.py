@@ -27,6 +27,9 @@ MAX_LITERAL_WEIGHTS = 20_000
 """Largest layer (weights) copied into a script as numbers."""
 KERAS_FORMATS = ("keras", "h5")
 """Files ``keras.saving.load_model`` reads."""
+INPUT = "keras.layers.InputLayer"
+SKIPPED = "(keras.layers.InputLayer, keras.layers.TextVectorization)"
+"""The layers a script's chain does not call (the ids are given to the layers after them)."""
 
 
 def generate(lab: Any, script: Script) -> None:
@@ -128,6 +131,15 @@ def _keras_file(lab: Any, s: Script) -> None:
             "float64로 계산하므로\n허용 오차를 둡니다.",
         )
     s.add(f"ATOL = {atol!r}", f"PATH = {path!r}", "")
+    text_layer = model.text_setup is not None
+    if text_layer:
+        s.comment(
+            "Your model starts with a TextVectorization layer: Keras needs TensorFlow installed\n"
+            "to load it. It turns a sentence into the ids below; the layers after it read them.",
+            "이 모델은 TextVectorization 층으로 시작합니다. Keras가 이 층을 불러오려면\n"
+            "TensorFlow가 설치되어 있어야 합니다. 이 층이 문장을 아래 id로 바꾸고, 그 다음\n"
+            "층들이 id를 읽습니다.",
+        )
     s.add("model = keras.saving.load_model(PATH, compile=False)")
     s.comment(
         f"Your input, as the model reads it: {owner.tokens_text(s.lang)}",
@@ -140,23 +152,26 @@ def _keras_file(lab: Any, s: Script) -> None:
         "The model's output rnntui showed:",
         "rnntui가 보여 준 모델의 출력:",
     )
-    s.add("output = keras.ops.convert_to_numpy(model(x))[0]")
+    s.add(
+        "def run(upto=None):",
+        "    # a plain chain: each layer reads the output of the one before",
+        "    out = x",
+        "    for below in model.layers:",
+        "        if below is upto:",
+        "            break",
+        f"        if not isinstance(below, {SKIPPED if text_layer else INPUT}):",
+        "            out = below(out)",
+        "    return keras.ops.convert_to_numpy(out)",
+        "",
+    )
+    s.add("output = run()[0]" if text_layer else "output = keras.ops.convert_to_numpy(model(x))[0]")
     s.check("output", "shown_output", "Keras gives the same output:", "Keras도 같은 출력입니다:")
     s.blank()
     s.comment(
         f"The input of layer {choice.name!r}, as Keras computes it from x:",
         f"층 {choice.name!r}의 입력 (Keras가 x에서 계산):",
     )
-    s.add(
-        f"layer = model.get_layer({choice.name!r})",
-        "seq = x",
-        "for below in model.layers:  # a plain chain: each layer reads the one before",
-        "    if below is layer:",
-        "        break",
-        "    if not isinstance(below, keras.layers.InputLayer):",
-        "        seq = below(seq)",
-        "seq = keras.ops.convert_to_numpy(seq)",
-    )
+    s.add(f"layer = model.get_layer({choice.name!r})", "seq = run(upto=layer)")
     half = "layer"
     if choice.direction:
         half = f"layer.{choice.direction}_layer"

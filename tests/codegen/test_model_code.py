@@ -47,6 +47,7 @@ def _model_file(folder: Path) -> Path:
     )
     path = folder / "mine.keras"
     model.save(path)
+    model.save(folder / "mine.h5")  # the legacy HDF5 format too
     return path
 
 
@@ -86,6 +87,13 @@ def test_the_model_layer_scripts_run_and_match(tmp_path: Path) -> None:
             path = tmp_path / f"{choice.key}_{fw}.py"
             path.write_text(text, encoding="utf-8")
             scripts[fw].append(path)
+    # the same model from the legacy .h5 file
+    h5 = ModelLab(load_model(tmp_path / "mine.h5"))
+    h5.set_text("3 7 1 11")
+    text = code_for(h5.lab_for(h5.choices()[-1]), "keras", "en")
+    assert "mine.h5" in text
+    (tmp_path / "h5_keras.py").write_text(text, encoding="utf-8")
+    scripts["keras"].append(tmp_path / "h5_keras.py")
     # a what-if in the panel: the Keras script checks the layer as saved, and says so
     forced = lab.lab_for(choices[0])
     forced.force("f", "value", 0.0)
@@ -125,3 +133,23 @@ def test_a_layer_too_large_to_copy_gets_a_reason_in_both_languages(tmp_path: Pat
     assert "no model file Keras could load" in en and "no script for it" in en
     assert "PyTorch는 Keras 모델 파일을 읽지 못하므로" in ko and "스크립트는 없습니다" in ko
     assert "import" not in en and "import" not in ko
+
+
+def test_a_model_with_text_vectorization_says_it_needs_tensorflow(tmp_path: Path) -> None:
+    """Keras loads a TextVectorization only with TensorFlow (not installed here, so the script
+    is read, not run): it says so and feeds the ids to the layers after that layer."""
+    import ast
+
+    from rnntui.lab.model import ModelLab
+    from tests.nn.test_load_model_text_vectorization import _save
+
+    path, _ = _save(tmp_path, in_config=False)
+    model = load_model(path)
+    lab = ModelLab(model, model.vocabulary)
+    lab.set_text("the dog")
+    for lang, needle in (("en", "Keras needs TensorFlow installed"), ("ko", "TensorFlow가 설치")):
+        text = code_for(lab.lab_for(lab.choices()[0]), "keras", lang)
+        assert needle in text
+        assert "(keras.layers.InputLayer, keras.layers.TextVectorization)" in text
+        assert "output = run()[0]" in text and "x = np.array([[2, 7]])" in text
+        ast.parse(text)
