@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import argparse
 import re
-import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from types import FrameType
 from typing import Any
+
+from rnntui.early_interrupt import hold_interrupts_until_quiz
 
 
 def parse_app_options(argv: Sequence[str]) -> dict[str, Any] | None:
@@ -41,38 +41,6 @@ def parse_app_options(argv: Sequence[str]) -> dict[str, Any] | None:
         "force_utf8": options.force_utf8,
         "debug": options.debug,
     }
-
-
-_early_interrupt = False
-
-
-def _note_interrupt(_signum: int, _frame: FrameType | None) -> None:
-    global _early_interrupt
-    _early_interrupt = True
-
-
-def hold_interrupts_until_quiz(argv: Sequence[str]) -> bool:
-    """For ``rnntui quiz`` in plain mode: a Ctrl+C while it loads is remembered, not raised,
-    so the quiz can still print its ``Score:`` line (see :func:`take_early_interrupt`)."""
-    words = list(argv)
-    plain = (
-        "--plain" in words
-        or not (sys.stdin and sys.stdin.isatty())
-        or not (sys.stdout and sys.stdout.isatty())
-    )
-    if "quiz" not in words or not plain or signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
-        return False
-    signal.signal(signal.SIGINT, _note_interrupt)
-    return True
-
-
-def take_early_interrupt() -> bool:
-    """True if Ctrl+C was pressed while the quiz loaded; from now on Ctrl+C raises again."""
-    global _early_interrupt
-    if signal.getsignal(signal.SIGINT) is _note_interrupt:
-        signal.signal(signal.SIGINT, signal.default_int_handler)
-    pressed, _early_interrupt = _early_interrupt, False
-    return pressed
 
 
 def main() -> None:

@@ -21,7 +21,9 @@ from rich.markup import escape
 
 from rnntui import storage
 from rnntui.content.safe_text import printable
+from rnntui.early_interrupt import take_early_interrupt
 from rnntui.quiz.grading import parse_choice
+from rnntui.quiz.progress import skipped_text
 from rnntui.quiz.question import Question, Verdict
 from rnntui.quiz.session import QuizSession
 from rnntui.quiz.strings import t
@@ -172,15 +174,11 @@ def _ask(
 
 def run_plain(session: QuizSession, console: Console, stdin: IO[str] | None) -> int:
     """Ask every question of ``session``; always end with ``Score: X/Y``. Returns the exit code."""
-    from rnntui.entry import take_early_interrupt
-
     echo = not is_tty(stdin)
     code = 0
     for notice in session.notices:
         console.print(f"[yellow]! {safe(notice)}[/yellow]")
     if session.store is not None and session.store.skipped:
-        from rnntui.quiz.progress_cmd import skipped_text
-
         store = session.store
         console.print(
             f"[yellow]! {safe(skipped_text(store.skipped, store.path, session.lang))}[/yellow]"

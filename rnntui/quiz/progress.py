@@ -135,6 +135,22 @@ class Skipped:
     reason: str
 
 
+SHOW_SKIPPED = 5
+"""At most this many skipped records are named in :func:`skipped_text`."""
+_SKIPPED = {
+    "en": "Skipped {n} unusable record(s) in {file}: {items}",
+    "ko": "{file}에서 쓸 수 없는 기록 {n}개를 건너뛰었습니다: {items}",
+}
+
+
+def skipped_text(skipped: list[Skipped], file: object, lang: str) -> str:
+    """``Skipped 2 unusable record(s) in FILE: a/1 (state is not 1, 2 or 3), ...``."""
+    shown = [f"{s.item_id} ({s.reason})" for s in skipped[:SHOW_SKIPPED]]
+    more = f", +{len(skipped) - SHOW_SKIPPED}" if len(skipped) > SHOW_SKIPPED else ""
+    template = _SKIPPED.get(lang, _SKIPPED["en"])
+    return template.format(n=len(skipped), file=file, items=", ".join(shown) + more)
+
+
 def sort_items(items: Any) -> tuple[Items, list[Skipped]]:
     """The usable records of ``items`` and the skipped ones (ids shown short and printable)."""
     good: Items = {}

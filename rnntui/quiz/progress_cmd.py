@@ -19,7 +19,7 @@ from rnntui import storage
 from rnntui.content.safe_text import printable
 from rnntui.quiz import schedule
 from rnntui.quiz.plain import is_tty, read_line
-from rnntui.quiz.progress import ProgressStore, Skipped, document, read_export
+from rnntui.quiz.progress import ProgressStore, document, read_export, skipped_text
 from rnntui.quiz.report import LessonStats, summarize
 from rnntui.quiz.session import store_notices
 from rnntui.quiz.strings import t
@@ -31,26 +31,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Progress was not erased ({error}); nothing was changed.",
         "ko": "진행 상황을 지우지 못했습니다 ({error}). 아무것도 바뀌지 않았습니다.",
     },
-    "skipped": {
-        "en": "Skipped {n} unusable record(s) in {file}: {items}",
-        "ko": "{file}에서 쓸 수 없는 기록 {n}개를 건너뛰었습니다: {items}",
-    },
 }
 """This command's own sentences (the shared quiz strings say "the quiz goes on")."""
-SHOW_SKIPPED = 5
 
 
 def say(key: str, lang: str, **values: object) -> str:
     """One of :data:`MESSAGES` in ``lang`` (English if missing)."""
     entry = MESSAGES[key]
     return entry.get(lang, entry["en"]).format(**values)
-
-
-def skipped_text(skipped: list[Skipped], file: object, lang: str) -> str:
-    """``Skipped 2 unusable record(s) in FILE: a/1 (state is not 1, 2 or 3), ...``."""
-    shown = [f"{s.item_id} ({s.reason})" for s in skipped[:SHOW_SKIPPED]]
-    more = f", +{len(skipped) - SHOW_SKIPPED}" if len(skipped) > SHOW_SKIPPED else ""
-    return say("skipped", lang, n=len(skipped), file=file, items=", ".join(shown) + more)
 
 
 def safe(text: object) -> str:
