@@ -11,7 +11,7 @@ import numpy as np
 from rnntui.lab.format import fmt
 from rnntui.nn import Embedding
 from rnntui.nn.loading import LoadedModel, Vocabulary
-from rnntui.quiz.numbers import NumberError, parse_number
+from rnntui.typed_numbers import NumberError, parse_number
 
 MAX_INPUT_STEPS = 64
 """Longest typed input (words, ids or steps of numbers)."""

@@ -15,7 +15,7 @@ import numpy as np
 from rnntui.lab.format import fmt, short
 from rnntui.lab.specs import MAX_STEPS, PANEL_SPECS, check_sequence
 from rnntui.nn import Embedding, GateForce, RNNLayer, StepTrace
-from rnntui.quiz.numbers import NumberError, parse_number
+from rnntui.typed_numbers import NumberError, parse_number
 
 EMBED_DIM = 2
 EMBED_SEED = 7

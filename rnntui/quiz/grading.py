@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from rnntui.quiz.numbers import number_readings
 from rnntui.quiz.question import Question, Status, Verdict
 from rnntui.quiz.strings import t
+from rnntui.typed_numbers import number_readings
 
 _TRUE = {"t", "true", "o", "y", "yes", "참", "예", "네", "맞다", "맞음", "ㅅ", "ㅐ", "ㅛ"}
 _FALSE = {"f", "false", "x", "n", "no", "거짓", "아니오", "아니요", "아니", "틀리다", "틀림"}
@@ -43,11 +43,6 @@ _DONT_KNOW = {
 def normalize(raw: str) -> str:
     """NFC, without surrounding whitespace (including full-width spaces and stray newlines)."""
     return unicodedata.normalize("NFC", raw).strip()
-
-
-def parse_number(text: str) -> list[float]:
-    """Every reading of ``text`` as a number (see ``rnntui.quiz.numbers``)."""
-    return number_readings(text)
 
 
 def is_dont_know(text: str) -> bool:
@@ -134,7 +129,7 @@ def grade(question: Question, raw: str, lang: str) -> Verdict:
         if value is None:
             return Verdict("invalid", question, given=given, hint=t("invalid-truefalse", lang))
         return graded("right" if value == bool(question.answer) else "wrong")
-    numbers = parse_number(given)
+    numbers = number_readings(given)
     if not numbers:
         return Verdict("invalid", question, given=given, hint=t("invalid-numeric", lang))
     target = float(question.answer)

@@ -50,7 +50,7 @@ def test_cells_count_as_rich_does() -> None:
 
 def test_one_definition_of_fmt_and_of_parse_number() -> None:
     """No module of rnntui defines its own ``fmt``/``fmt_signed``/``fmt_int``/``parse_number``
-    again (``quiz.grading.parse_number`` is the quiz's list of readings, built on the one)."""
+    again."""
     root = Path(rnntui.__file__).parent
     found: dict[str, list[str]] = {}
     for path in sorted(root.rglob("*.py")):
@@ -63,5 +63,5 @@ def test_one_definition_of_fmt_and_of_parse_number() -> None:
         "fmt": ["lab/format.py"],
         "fmt_signed": ["lab/format.py"],
         "fmt_int": ["lab/format.py"],
-        "parse_number": ["quiz/grading.py", "quiz/numbers.py"],
+        "parse_number": ["typed_numbers.py"],
     }

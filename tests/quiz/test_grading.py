@@ -13,9 +13,9 @@ from rnntui.quiz.grading import (
     normalize,
     parse_bool,
     parse_choice,
-    parse_number,
 )
 from rnntui.quiz.question import Question
+from rnntui.typed_numbers import number_readings
 
 CHOICE = Question(
     id="x/c",
@@ -63,8 +63,8 @@ BIG = Question(id="x/b", type="numeric", text="?", answer=5504.0)
         ("nan", []),
     ],
 )
-def test_parse_number(text: str, values: list[float]) -> None:
-    assert parse_number(text) == pytest.approx(values)
+def test_number_readings(text: str, values: list[float]) -> None:
+    assert number_readings(text) == pytest.approx(values)
 
 
 @pytest.mark.parametrize("text", ["t", "T", "true", "o", "O", "y", "yes", "참", "예", "네", "ㅅ"])

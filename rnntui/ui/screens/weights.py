@@ -24,7 +24,7 @@ from rnntui.lab.format import fmt
 from rnntui.lab.recurrent import RecurrentLab
 from rnntui.lab.spec import SettingError
 from rnntui.lab.weights_view import WeightsView, weights_view
-from rnntui.quiz.numbers import NumberError, parse_number
+from rnntui.typed_numbers import NumberError, parse_number
 from rnntui.ui.keys import with_jamo
 from rnntui.ui.strings import pick
 from rnntui.ui.widgets.lines import FOCUS_STYLE

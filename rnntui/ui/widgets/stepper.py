@@ -21,7 +21,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from rnntui.lab.format import fmt
-from rnntui.quiz.numbers import NumberError, parse_number
+from rnntui.typed_numbers import NumberError, parse_number
 from rnntui.ui.strings import tr
 from rnntui.ui.widgets.emit import emit
 from rnntui.ui.widgets.lines import FOCUS_STYLE

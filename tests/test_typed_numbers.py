@@ -1,10 +1,10 @@
-"""The one number reader (``rnntui.quiz.numbers``) that the quiz and the UI share."""
+"""The one number reader (``rnntui.typed_numbers``) that the quiz and the UI share."""
 
 from __future__ import annotations
 
 import pytest
 
-from rnntui.quiz.numbers import NumberError, number_readings, parse_number
+from rnntui.typed_numbers import NumberError, number_readings, parse_number
 
 
 @pytest.mark.parametrize(
@@ -83,12 +83,12 @@ def test_the_edges_a_field_refuses(text: str) -> None:
 
 
 def test_the_ui_reads_and_prints_with_the_one_parser_and_formatter() -> None:
+    from rnntui import typed_numbers as numbers
     from rnntui.lab import format as lab_format
-    from rnntui.quiz import numbers
     from rnntui.ui import format as ui_format
     from rnntui.ui.screens import weights
     from rnntui.ui.widgets import stepper
 
     assert stepper.parse_number is weights.parse_number is numbers.parse_number
     assert stepper.NumberError is numbers.NumberError
-    assert ui_format.parse_number is numbers.parse_number and ui_format.fmt is lab_format.fmt
+    assert ui_format.fmt is lab_format.fmt and not hasattr(ui_format, "parse_number")

@@ -1,4 +1,5 @@
-"""The one lenient number reader (pure; the quiz and the UI's fields share it).
+"""Numbers as students type them: the one lenient reader (a helper below every package;
+the labs, the quiz and the UI's fields share it).
 
 Accepts what Korean and English students type: full-width digits, ``0.5`` and ``0,5``,
 ``1,376`` (thousands or decimal comma: both readings are kept), ``1.234,5``, a Unicode minus,
