@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 
 from rnntui import paths, storage
-from rnntui.content.safe_text import is_printable
+from rnntui.printable import is_printable
 
 SCHEMA_VERSION = 1
 

@@ -13,7 +13,7 @@ from rnntui.content.language import resolve_language
 from rnntui.content.loader import collect, load_lessons, parse_cached
 from rnntui.content.model import LANGUAGES, Lesson, Problem
 from rnntui.content.pairs import pair_problems
-from rnntui.content.safe_text import printable
+from rnntui.printable import printable
 
 
 def saved_language() -> str | None:

@@ -1,51 +1,25 @@
-"""Text that is safe to show on a terminal, and short, bounded renderings of file values.
+"""Lesson and progress file values on a terminal: control characters found with their line,
+and short, bounded renderings of file values.
 
-A lesson or progress file may hold terminal escapes (``ESC ] 0 ; title BEL``, OSC 52 to the
-clipboard, OSC 8 links, ``ESC [ 2 J``), other C0/C1 controls and bidi overrides that reorder
-what the reader sees. ``check`` refuses them (:func:`find_controls`); whatever still reaches a
-terminal from a file goes through :func:`printable` first. :func:`shown` renders any YAML or
-JSON value for a message in at most ``SHOWN_LIMIT`` characters, without walking it all (a
-"billion laughs" document is a small graph of shared lists that ``repr`` would expand).
+``check`` refuses a file whose text holds terminal controls (:func:`find_controls`); whatever
+still reaches a terminal from a file goes through :func:`rnntui.printable.printable` first.
+:func:`shown` renders any YAML or JSON value for a message in at most ``SHOWN_LIMIT``
+characters, without walking it all (a "billion laughs" document is a small graph of shared
+lists that ``repr`` would expand).
 
-Pure: no Textual, no Rich. The UI uses :func:`printable` too.
+Pure: no Textual, no Rich.
 """
 
 from __future__ import annotations
 
-import re
 import reprlib
 import unicodedata
 from typing import Any
 
+from rnntui.printable import BIDI_CONTROLS, UNSAFE, printable
+
 SHOWN_LIMIT = 60
 """The most characters of a file value that go into one message."""
-
-BIDI_CONTROLS = frozenset(chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A)))
-"""Embeddings, overrides and isolates (U+202A-202E, U+2066-2069)."""
-
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-"""C0 controls but tab and newline, DEL, C1 controls, and the bidi controls."""
-
-_UNSAFE_INLINE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-"""The same, and tab and newline too (for text shown on one line)."""
-
-
-def printable(text: str, *, one_line: bool = False) -> str:
-    """``text`` without terminal controls and bidi overrides (tab and newline kept unless
-    ``one_line``, which turns them into spaces). Escape sequences lose their ESC, so what
-    remains is inert visible text such as ``]0;title``."""
-    if one_line:
-        return _UNSAFE_INLINE.sub(_inline_replacement, text)
-    return _UNSAFE.sub("", text)
-
-
-def _inline_replacement(match: re.Match[str]) -> str:
-    return " " if match[0] in "\t\n\r" else ""
-
-
-def is_printable(text: str) -> bool:
-    """True if :func:`printable` would leave ``text`` unchanged."""
-    return _UNSAFE.search(text) is None
 
 
 def control_name(char: str) -> str:
@@ -63,7 +37,7 @@ def find_controls(text: str, first_line: int = 1) -> list[tuple[int, str]]:
     """``(line, message)`` for each line holding a control character or a bidi override."""
     found: list[tuple[int, str]] = []
     for number, line in enumerate(text.split("\n"), start=first_line):
-        chars = sorted(set(_UNSAFE.findall(line)))
+        chars = sorted(set(UNSAFE.findall(line)))
         if not chars:
             continue
         names = ", ".join(control_name(c) for c in chars[:3])

@@ -20,8 +20,8 @@ from rich.console import Console
 from rich.markup import escape
 
 from rnntui import storage
-from rnntui.content.safe_text import printable
 from rnntui.early_interrupt import take_early_interrupt
+from rnntui.printable import printable
 from rnntui.quiz.grading import parse_choice
 from rnntui.quiz.progress import skipped_text
 from rnntui.quiz.question import Question, Verdict

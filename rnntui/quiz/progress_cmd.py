@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from rnntui import storage
-from rnntui.content.safe_text import printable
+from rnntui.printable import printable
 from rnntui.quiz import schedule
 from rnntui.quiz.plain import is_tty, read_line
 from rnntui.quiz.progress import ProgressStore, document, read_export, skipped_text

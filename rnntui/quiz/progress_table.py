@@ -19,7 +19,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from rnntui.content.model import Lesson
-from rnntui.content.safe_text import printable
+from rnntui.printable import printable
 from rnntui.quiz.progress import Items
 from rnntui.quiz.report import (
     GENERATED_GROUP,

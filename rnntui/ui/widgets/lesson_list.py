@@ -15,7 +15,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from rnntui.content.safe_text import printable
+from rnntui.printable import printable
 from rnntui.ui.strings import tr
 
 if TYPE_CHECKING:
