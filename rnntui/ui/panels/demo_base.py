@@ -53,6 +53,12 @@ class DemoPanel(TextPanel):
         "Reset model": "모델 초기화",
     }
 
+    RESET_NOTE: ClassVar[tuple[str, str]] = (
+        "Back to the shipped model.",
+        "기본 제공 모델로 돌아왔습니다.",
+    )
+    """What ``z`` says when it changed something (English, Korean)."""
+
     class Progress(Message):
         """One report from the training thread (``done`` = the run ended)."""
 
@@ -137,7 +143,7 @@ class DemoPanel(TextPanel):
         """Cancel any run and go back to the shipped model."""
         self.action_cancel_training()
         if self.reset_model():
-            self.notify(self.t("Back to the shipped model.", "기본 제공 모델로 돌아왔습니다."))
+            self.notify(self.t(*self.RESET_NOTE))
         self.request_recompute()
 
     def on_unmount(self) -> None:

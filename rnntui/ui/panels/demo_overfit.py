@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any, ClassVar
 
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 
 from rnntui.demos.overfit import UNITS_VARIANTS, Curves, OverfitLab, Variant
 from rnntui.demos.results import shipped_overfit_lab
@@ -29,6 +30,15 @@ class OverfitPanel(DemoPanel):
     """Train/validation loss curves of each variant, drawn live, and a table of the ends."""
 
     NAME = "demo_overfit"
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("z", "reset_model", "Shipped results")]
+    LABELS_KO: ClassVar[dict[str, str]] = {
+        **DemoPanel.LABELS_KO,
+        "Shipped results": "기본 제공 결과",
+    }
+    RESET_NOTE: ClassVar[tuple[str, str]] = (
+        "Back to the shipped results.",
+        "기본 제공 결과로 돌아왔습니다.",
+    )
     can_focus = True  # no controls of its own: the panel takes the keys (t, x, z)
     VARIANTS: ClassVar[Sequence[Variant]] = UNITS_VARIANTS
     TITLE: ClassVar[tuple[str, str]] = ("Units and overfitting", "유닛 수와 과적합")

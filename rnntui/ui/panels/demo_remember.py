@@ -17,6 +17,7 @@ from collections.abc import Callable, Mapping
 from typing import Any, ClassVar
 
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import HorizontalGroup
 
 from rnntui.demos.remember import CellResult, RememberLab
@@ -38,6 +39,15 @@ class RememberPanel(DemoPanel):
     """T and U scale; the gradient picture; live training and the accuracy table."""
 
     NAME = "demo_remember"
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("z", "reset_model", "Shipped results")]
+    LABELS_KO: ClassVar[dict[str, str]] = {
+        **DemoPanel.LABELS_KO,
+        "Shipped results": "기본 제공 결과",
+    }
+    RESET_NOTE: ClassVar[tuple[str, str]] = (
+        "Back to the shipped results.",
+        "기본 제공 결과로 돌아왔습니다.",
+    )
     HELP_TEXT: ClassVar[dict[str, str]] = {
         "en": "## Remembering across time\n\nEach sequence starts with a signal token and "
         "T - 1 noise tokens follow; the answer is the first token. The chart shows "
@@ -159,7 +169,7 @@ class RememberPanel(DemoPanel):
         self.show(
             "#title",
             self.t("Remember the first token", "첫 토큰 기억하기")
-            + f" [{source}]: Embedding -> CELL({c.units}) -> Dense({c.classes})",
+            + f" [{source}]: Embedding -> {self.t('CELL', '셀')}({c.units}) -> Dense({c.classes})",
         )
         series, after = [], True
         for cell in CELLS:
