@@ -116,7 +116,10 @@ def test_the_vocabulary_in_the_file_gives_words(tmp_path: Path, in_config: bool)
     assert model.vocabulary is not None
     assert model.text_setup is not None and model.text_setup.sequence_length == LENGTH
     assert model.input_shape == (None, LENGTH)
-    assert [r.class_name for r in model.summary().rows] == ["Embedding", "LSTM", "Dense"]
+    rows = model.summary().rows  # as Keras' summary: the TextVectorization first, 0 weights
+    assert [r.class_name for r in rows] == ["TextVectorization", "Embedding", "LSTM", "Dense"]
+    assert (rows[0].output_shape, rows[0].params) == ((None, LENGTH), 0)
+    assert model.summary().total_params == keras_model.count_params()
     tokens = model.vocabulary.encode("The cat, sat on a MAT!")
     assert [(t.word, t.id, t.oov) for t in tokens] == [
         ("the", 2, False),

@@ -40,6 +40,20 @@ class LoadedModel(Sequential):
     vocabulary: Vocabulary | None = None
     """The words of that TextVectorization, when the file holds them (assets or config)."""
 
+    def summary(self) -> ModelSummary:
+        """As ``Sequential.summary``, with the file's TextVectorization first (0 weights), as
+        Keras lists it."""
+        summary = super().summary()
+        if self.text_setup is None:
+            return summary
+        row = SummaryRow(
+            self.text_setup.name,
+            "TextVectorization",
+            (None, self.text_setup.sequence_length),
+            0,
+        )
+        return ModelSummary((row, *summary.rows), summary.total_params)
+
     @property
     def non_trainable_params(self) -> int:
         """Weights in ``frozen`` layers, as Keras' summary counts them."""
