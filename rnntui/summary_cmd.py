@@ -16,9 +16,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from rnntui.nn.keras_code import spec_from_source
 from rnntui.nn.sequential import ModelSummary, Sequential
 from rnntui.nn.spec import BYTES_PER_PARAM, SpecError, SpecPlan, plan_spec, readable_size
-from rnntui.summary_source import spec_from_source
 
 MODEL_SUFFIXES = (".keras", ".h5", ".npz")
 """An argument ending like this (and without parentheses) names a model file."""
