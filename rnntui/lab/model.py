@@ -253,7 +253,7 @@ class ModelLab:
         """What the student should know about these numbers."""
         model, out = self.model, []
         if self.vocab is not None and self.vocab.source:
-            name, size = self.vocab.source, len(self.vocab.ids)
+            name, size = self.vocab.source, self.vocab.size  # as vocabulary_size()
             out.append(
                 words(
                     lang,
