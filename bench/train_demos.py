@@ -1,17 +1,21 @@
-"""Demo training times: each shipped demo model trained live by the engine, beside Keras ``fit``.
+"""Demo training beside Keras ``fit``: every demo trained by the engine, then by Keras 3.
 
-For every recipe of ``rnntui.demos.train`` (next word, fill the blank forward/bidirectional,
-Korean and English): the engine's live run (``rnntui.demos.runner.train_live``, one BLAS
-thread) with its figures, then Keras 3 ``fit`` (torch backend, one thread) on the same
-architecture, data, epochs and batch size, starting from the same weights, when Keras is
-installed. The fill-the-blank loss is Keras' ``sample_weight`` (1 at the blank); the engine
-reads it from the labels. Also the first-token task per cell at a few T.
+For every weight recipe of ``rnntui.demos.train`` (next word, fill the blank forward and
+bidirectional, Korean and English), the first-token task per cell and T (``--remember`` or
+``--only remember``), the units and dropout curves per language and the speed demo's step
+time: the engine's run (one BLAS thread) and Keras 3 ``fit`` (torch backend, one thread, true
+float64) on the same layers, data, epochs and batch size, from the engine's initial weights
+(``set_weights``) and in the engine's batch order. Each row prints both losses, both times
+and ``ok`` / ``MISMATCH`` against the stated tolerance (``EXACT_TOL`` without dropout, every
+epoch; ``DROPOUT_TOL`` with dropout, last epoch: the masks differ); the exit status is 1 on a
+mismatch. The fill-the-blank loss is Keras' ``sample_weight`` (see ``blank_weight``).
 
 ``--keys``: key -> settled on the next-word demo panel (lesson 1, F8) with no training and
 while a live training runs in its worker thread (in-process, headless Textual Pilot: the time
 from a key press until the app has handled it and repainted, not a terminal's round trip).
 
 Run: python bench/train_demos.py [--only NAME] [--no-keras] [--remember] [--keys]
+(NAME: a recipe, remember, overfit, dropout or speed)
 """
 
 from __future__ import annotations
@@ -276,6 +280,50 @@ def curve_rows(name: str, twin: KerasTwin | None) -> int:
     return bad
 
 
+def speed_rows(twin: KerasTwin | None, sizes: tuple[int, ...] = (8, 32, 128)) -> int:
+    """Is GRU faster? The speed demo's engine step time beside Keras ``train_on_batch`` on the
+    same model and batch (D=16, T=20, B=32, MSE, Adam), the same start (``set_weights``): the
+    first step's loss must agree, and Keras' parameter count must be the demo's formula."""
+    from rnntui.demos.models import CELLS
+    from rnntui.demos.speed import param_count, time_train_step
+    from rnntui.nn import Dense, Sequential, optimizers
+
+    d, length, batch, repeats, bad = 16, 20, 32, 10, 0
+    rng = np.random.default_rng(0)
+    x = rng.standard_normal((batch, length, d))
+    y = rng.standard_normal((batch, 1))
+    for units in sizes:
+        for cell in ("lstm", "gru"):
+            engine_ms = time_train_step(cell, d, units, length, batch, repeats)
+            line = f"speed {cell:4s} U={units:3d} engine {engine_ms:7.2f} ms/step"
+            if twin is not None:
+                ours = Sequential(
+                    [CELLS[cell](units, seed=0), Dense(1, seed=1)], input_shape=(None, length, d)
+                )
+                ours.compile(optimizer=optimizers.Adam(0.001), loss="mse")
+                keras = twin.keras
+                km = keras.Sequential([keras.Input((length, d)), *map(twin.layer, ours.layers)])
+                km.compile(optimizer=keras.optimizers.Adam(0.001), loss="mse")
+                km.set_weights(ours.get_weights())
+                first = (float(ours.train_on_batch(x, y)), float(km.train_on_batch(x, y)))
+                times = []
+                for _ in range(repeats):
+                    start = time.perf_counter()
+                    km.train_on_batch(x, y)
+                    times.append((time.perf_counter() - start) * 1e3)
+                rel = abs(first[0] - first[1]) / abs(first[1])
+                count_ok = km.layers[0].count_params() == param_count(cell, d, units)
+                ok = rel <= EXACT_TOL and count_ok
+                bad += not ok
+                line += (
+                    f" | keras {float(np.median(times)):7.2f} ms/step | first loss "
+                    f"{first[0]:.6f} / {first[1]:.6f} params {param_count(cell, d, units)} "
+                    f"{'ok' if ok else 'MISMATCH'}"
+                )
+            print(line, flush=True)
+    return bad
+
+
 async def _key_times(training: bool, presses: int, reference: bool = False) -> list[float]:
     """Milliseconds from each temperature key press until the screen has settled
     (``reference``: the same on the LSTM lesson's first stepper, for the harness's own cost)."""
@@ -359,6 +407,8 @@ def main() -> int:
         for name in ("overfit", "dropout"):
             if not args.only or name in args.only:
                 bad += curve_rows(name, twin)
+        if not args.only or "speed" in args.only:
+            bad += speed_rows(twin)
     if bad:
         print(f"{bad} row(s) outside the stated tolerances")
     return 1 if bad else 0
