@@ -25,7 +25,7 @@ from typing import Any
 from rnntui.demos.corpus import LANGS, check_lang
 from rnntui.demos.overfit import DROPOUT_VARIANTS, UNITS_VARIANTS, Curves, OverfitLab, Variant
 from rnntui.demos.remember import CellResult, RememberConfig, RememberLab
-from rnntui.demos.weights_io import _atomic_write
+from rnntui.demos.weights_io import write_package_file
 
 RESULTS_DIR = Path(__file__).with_name("results")
 REMEMBER_LENGTHS = (5, 10, 20, 30, 40)
@@ -104,7 +104,7 @@ def save(name: str, doc: dict[str, Any], directory: Path = RESULTS_DIR) -> Path:
     """Write ``NAME.json`` into ``directory`` (atomically)."""
     directory.mkdir(parents=True, exist_ok=True)
     path = directory / f"{check_name(name)}.json"
-    _atomic_write(path, json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8") + b"\n")
+    write_package_file(path, json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8") + b"\n")
     return path
 
 

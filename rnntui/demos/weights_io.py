@@ -37,7 +37,8 @@ def weight_arrays(model: Sequential) -> list[np.ndarray]:
     return [np.asarray(w, dtype=np.float32) for w in model.get_weights()]
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
+def write_package_file(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically (a temp file, then a rename), readable by all."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -65,9 +66,9 @@ def save(
     arrays = {f"w{k:02d}": w for k, w in enumerate(weight_arrays(model))}
     np.savez_compressed(buf, **arrays)  # type: ignore[arg-type]
     npz, meta = directory / f"{name}.npz", directory / f"{name}.json"
-    _atomic_write(npz, buf.getvalue())
+    write_package_file(npz, buf.getvalue())
     doc = {"spec": spec.to_json(), "vocab": vocab.to_json(), "figures": figures}
-    _atomic_write(meta, json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8") + b"\n")
+    write_package_file(meta, json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8") + b"\n")
     return npz, meta
 
 
