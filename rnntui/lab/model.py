@@ -336,12 +336,13 @@ class ModelLab:
             return words(lang, f"{steps} steps", f"{steps}스텝")
         oov = words(lang, "OOV", "사전에 없음")
         pads = sum(tok.pad for tok in self.tokens)
-        parts = [words(lang, f"padding 0 x{pads}", f"패딩 0 x{pads}")] if pads else []
-        parts += [
+        padding = [words(lang, f"padding 0 x{pads}", f"패딩 0 x{pads}")] if pads else []
+        typed = [
             f"{tok.word}({tok.id}, {oov})" if tok.oov else f"{tok.word}({tok.id})"
             for tok in self.tokens
             if not tok.pad
         ]
+        parts = typed + padding if self.reader.pad_end else padding + typed  # where it is
         return words(lang, "ids: ", "id: ") + " ".join(parts)
 
     def input_hint(self, lang: str) -> str:

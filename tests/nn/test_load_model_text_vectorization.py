@@ -199,6 +199,7 @@ def test_padding_follows_the_text_vectorization(tmp_path: Path) -> None:
     lab.set_padding(True)
     assert lab.x is not None and lab.x.tolist() == [[2, 7, 0, 0, 0]]
     assert any("Padded at the end with 0" in n for n in lab.notes("en"))
+    assert lab.tokens_text("en") == "ids: the(2) dog(7) padding 0 x3"
     want = _keras().ops.convert_to_numpy(keras_model(np.array([[2, 7, 0, 0, 0]])))[0]
     assert lab.output is not None
     np.testing.assert_allclose(lab.output, want, atol=1e-5)
