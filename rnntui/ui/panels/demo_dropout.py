@@ -25,13 +25,16 @@ class DropoutDemoPanel(OverfitPanel):
         "en": "## Dropout against overfitting\n\nThe same next-word model (64 units, a few "
         "training sentences) four times: without dropout, with dropout (on the inputs x_t), "
         "with recurrent_dropout (on h_{t-1}) and with both. The chart shows each variant's "
-        "val_loss per epoch, the table the last epoch's loss, val_loss and their gap.\n\n"
+        "val_loss per epoch, the table the last epoch's loss, val_loss and their gap. The "
+        "panel opens with the shipped curves, made by the same seeded runs that t repeats."
+        "\n\n"
         "| key | does |\n|---|---|\n| t | train the four variants, live |\n| x | cancel |\n"
         "| z | back to the shipped curves |",
         "ko": "## 과적합을 막는 드롭아웃\n\n같은 다음 단어 모델(유닛 64개, 적은 학습 문장)을 "
         "네 번 학습합니다: 드롭아웃 없이, dropout(입력 x_t에), recurrent_dropout(h_{t-1}에), "
         "둘 다. 그래프는 변형마다 에포크별 val_loss를, 표는 마지막 에포크의 loss, val_loss와 "
-        "그 차이를 보여 줍니다.\n\n"
+        "그 차이를 보여 줍니다. 처음에는 기본 제공 곡선이 보입니다. t가 다시 하는 것과 같은 "
+        "시드의 학습으로 만든 곡선입니다.\n\n"
         "| 키 | 기능 |\n|---|---|\n| t | 네 변형 학습(실시간) |\n| x | 취소 |\n"
         "| z | 기본 제공 곡선으로 |",
     }

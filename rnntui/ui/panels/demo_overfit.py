@@ -49,13 +49,16 @@ class OverfitPanel(DemoPanel):
         "sentences, with few and with many units. loss is measured on the training "
         "sentences, val_loss on held-out ones. When val_loss turns up while loss keeps "
         "falling, the model is learning its training sentences by heart: it overfits, and "
-        "the best epoch to stop at is the one with the lowest val_loss.\n\n"
+        "the best epoch to stop at is the one with the lowest val_loss. The panel opens with "
+        "the shipped curves, made by the same seeded runs that t repeats.\n\n"
         "| key | does |\n|---|---|\n| t | train every variant, live |\n| x | cancel |\n"
         "| z | back to the shipped curves |",
         "ko": "## 유닛 수와 과적합\n\n문장 몇 개로만 학습한 다음 단어 모델을 유닛이 적을 때와 "
         "많을 때로 비교합니다. loss는 학습 문장에서, val_loss는 따로 떼어 둔 문장에서 잰 "
         "손실입니다. loss는 계속 줄어드는데 val_loss가 다시 오르면, 모델이 학습 문장을 "
-        "외우고 있는 것(과적합)입니다. 멈추기 좋은 에포크는 val_loss가 가장 낮은 곳입니다.\n\n"
+        "외우고 있는 것(과적합)입니다. 멈추기 좋은 에포크는 val_loss가 가장 낮은 곳입니다. "
+        "처음에는 기본 제공 곡선이 보입니다. t가 다시 하는 것과 같은 시드의 학습으로 만든 "
+        "곡선입니다.\n\n"
         "| 키 | 기능 |\n|---|---|\n| t | 모든 변형을 학습(실시간) |\n| x | 취소 |\n"
         "| z | 기본 제공 곡선으로 |",
     }

@@ -53,7 +53,8 @@ class RememberPanel(DemoPanel):
         "T - 1 noise tokens follow; the answer is the first token. The chart shows "
         "|dL/dh_t|, how much the loss at the end still reaches step t, for the three cells "
         "on the same input (log scale: each row down is a factor of ten). t trains the three "
-        "cells at this T and records their held-out accuracy (chance is 0.5).\n\n"
+        "cells at this T and records their held-out accuracy (chance is 0.5). The panel opens "
+        "with the shipped results for T = 5, 10, 20, 30 and 40; z brings them back.\n\n"
         "| key | does |\n|---|---|\n| -/+ (T) | sequence length |\n| -/+ (U scale) | "
         "multiply the recurrent kernel U |\n| t | train the three cells, live |\n"
         "| x | cancel |\n| z | back to the shipped results |",
@@ -61,7 +62,8 @@ class RememberPanel(DemoPanel):
         "T - 1개가 이어집니다. 정답은 첫 토큰입니다. 그래프는 |dL/dh_t|, 즉 끝에서 계산한 "
         "손실이 스텝 t까지 얼마나 전해지는지를 같은 입력에서 세 셀에 대해 보여 줍니다(로그 "
         "눈금: 한 칸 내려갈 때마다 10배). t는 이 T에서 세 셀을 학습하고 검증 정확도를 "
-        "기록합니다(찍으면 0.5).\n\n"
+        "기록합니다(찍으면 0.5). 처음에는 T = 5, 10, 20, 30, 40의 기본 제공 결과가 보이고, "
+        "z로 다시 불러옵니다.\n\n"
         "| 키 | 기능 |\n|---|---|\n| -/+ (T) | 시퀀스 길이 |\n| -/+ (U 배율) | 순환 커널 U에 "
         "곱하는 수 |\n| t | 세 셀 학습(실시간) |\n| x | 취소 |\n| z | 기본 제공 결과로 |",
     }
