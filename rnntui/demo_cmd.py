@@ -86,7 +86,7 @@ def train(name: str, epochs: int | None, keep: bool) -> int:
 
     names = known_names()
     if name not in names:
-        from rnntui.content.suggest import did_you_mean
+        from rnntui.content.did_you_mean import did_you_mean
 
         guess = did_you_mean(name, names)
         hint = f" did you mean {guess!r}?" if guess else ""

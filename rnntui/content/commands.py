@@ -9,10 +9,10 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from rnntui.content.finder import file_problem, real_path, scan
+from rnntui.content.ko_en_agreement import pair_problems
 from rnntui.content.language import resolve_language
 from rnntui.content.loader import collect, load_lessons, parse_cached
 from rnntui.content.model import LANGUAGES, Lesson, Problem
-from rnntui.content.pairs import pair_problems
 from rnntui.printable import printable
 
 

@@ -10,8 +10,8 @@ from typing import Any
 import yaml  # type: ignore[import-untyped]
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode  # type: ignore[import-untyped]
 
+from rnntui.content.file_problems import KeyPath, LineMap, Reporter
 from rnntui.content.model import Problem
-from rnntui.content.report import KeyPath, LineMap, Reporter
 from rnntui.content.safe_text import clip, find_controls, shown
 
 _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

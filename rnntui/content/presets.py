@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from rnntui.content.report import KeyPath, Reporter
+from rnntui.content.did_you_mean import unknown_key_message
+from rnntui.content.file_problems import KeyPath, Reporter
 from rnntui.content.safe_text import clip, shown
 from rnntui.content.schema import (
     LAYER_KEYS,
@@ -14,7 +15,6 @@ from rnntui.content.schema import (
     MERGE_MODES,
     PANEL_PRESETS,
 )
-from rnntui.content.suggest import unknown_key_message
 from rnntui.lab.spec import SettingError
 from rnntui.lab.specs import PANEL_SPECS
 

@@ -6,10 +6,11 @@ import math
 from collections.abc import Callable
 from typing import Any
 
+from rnntui.content.did_you_mean import unknown_key_message, unknown_value_message
 from rnntui.content.directives import DirectiveError, numeric_value
+from rnntui.content.file_problems import KeyPath, Reporter
 from rnntui.content.model import Choice, QuizItem
 from rnntui.content.presets import is_int, is_number
-from rnntui.content.report import KeyPath, Reporter
 from rnntui.content.safe_text import clip, shown
 from rnntui.content.schema import (
     CHOICE_KEYS,
@@ -22,7 +23,6 @@ from rnntui.content.schema import (
     QUIZ_REQUIRED,
     QUIZ_TYPES,
 )
-from rnntui.content.suggest import unknown_key_message, unknown_value_message
 
 _SCALAR_KEYS: tuple[str, ...] = ("id", "type", "question", "answer", "tolerance", "explanation")
 MAX_ANSWER = 1e15

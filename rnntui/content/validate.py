@@ -7,14 +7,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from rnntui.content.did_you_mean import unknown_key_message, unknown_value_message
 from rnntui.content.directives import expand
+from rnntui.content.file_problems import KeyPath, Reporter
 from rnntui.content.frontmatter import FrontMatter, split_front_matter
-from rnntui.content.glyphs import check_glyphs
 from rnntui.content.limits import heavy_body
 from rnntui.content.model import LANGUAGES, TOPICS, GlossaryTerm, Lesson, Problem
 from rnntui.content.presets import check_preset, is_int
 from rnntui.content.quizcheck import check_quiz
-from rnntui.content.report import KeyPath, Reporter
 from rnntui.content.safe_text import clip, find_controls, shown
 from rnntui.content.schema import (
     ALL_FIELDS,
@@ -24,8 +24,8 @@ from rnntui.content.schema import (
     PANELS,
     REQUIRED_FIELDS,
 )
-from rnntui.content.suggest import unknown_key_message, unknown_value_message
 from rnntui.content.textfile import read_lesson_text
+from rnntui.content.unsafe_glyphs import check_glyphs
 
 
 @dataclass(frozen=True)

@@ -148,7 +148,7 @@ def test_content_never_imports_textual_or_rich() -> None:
         "rnntui.content.language",
         "rnntui.content.commands",
         "rnntui.content.directives",
-        "rnntui.content.pairs",
+        "rnntui.content.ko_en_agreement",
     ]
     code = (
         "import sys\n"

@@ -10,9 +10,9 @@ import pytest
 from typer.testing import CliRunner
 
 from rnntui.cli import app
+from rnntui.content.ko_en_agreement import pair_problems
 from rnntui.content.loader import LessonSet, lesson_files, load_lessons, packaged_lessons_dir
 from rnntui.content.model import LANGUAGES, TOPICS
-from rnntui.content.pairs import pair_problems
 
 EXPECTED_IDS = {
     "what-is-rnn",

@@ -281,8 +281,8 @@ def test_launch_quiz_uses_the_terminal_guard(capfd) -> None:  # type: ignore[no-
 def test_quiz_strings_have_no_ambiguous_width_symbols() -> None:
     import unicodedata
 
+    from rnntui.ui.screens import quiz_text
     from rnntui.ui.strings import STRINGS
-    from rnntui.ui.widgets import quiz_text
 
     texts = [s for key, pair in STRINGS.items() if key.startswith("quiz.") for s in pair]
     texts += [*quiz_text.HELP.values(), *quiz_text.LABELS_KO.values()]

@@ -21,8 +21,8 @@ from textual.widgets import Input, Static
 from rnntui.quiz.question import Verdict
 from rnntui.quiz.session import QuizSession, QuizSetupError
 from rnntui.quiz.strings import t
+from rnntui.ui.screens import quiz_text
 from rnntui.ui.strings import tr
-from rnntui.ui.widgets import quiz_text
 from rnntui.ui.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
