@@ -128,7 +128,10 @@ def run_model_summary(path: str, *, weights_spec: str | None, as_json: bool) -> 
     except LoadError as err:
         if err.partial is not None and err.partial.rows and not as_json:
             print_table(_file_plan(Sequential([]), err.partial))
-        print(f"error: {err}", file=sys.stderr)
+        print(f"error: {err.text('en')}", file=sys.stderr)
+        korean = err.text("ko")
+        if korean != err.text("en"):
+            print(f"오류: {korean}", file=sys.stderr)
         return 2
     plan = _file_plan(model, model.summary())
     if as_json:

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from rnntui.nn.spec import parse_spec
 
@@ -47,6 +48,21 @@ def test_a_bad_file_gets_the_message_and_exit_2(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert "error: bad.keras is not a zip archive" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_the_loaders_message_is_said_in_korean_too(tmp_path: Path) -> None:
+    from rnntui.nn.loading import LoadError, load_model
+
+    bad = tmp_path / "bad.keras"
+    bad.write_bytes(b"PK\x03\x04 truncated")
+    with pytest.raises(LoadError) as caught:
+        load_model(bad)
+    korean = caught.value.text("ko")
+    assert korean != caught.value.text("en") and "bad.keras" in korean
+    done = _run(str(bad))
+    lines = done.stderr.splitlines()
+    assert lines[0] == f"error: {caught.value.text('en')}"
+    assert lines[1] == f"오류: {korean}"  # the no-tty messages are in both languages
 
 
 def test_a_file_that_did_not_load_is_not_called_a_summary(tmp_path: Path) -> None:
