@@ -5,10 +5,11 @@
   the wrong choices are words it ranks lower, each with its probability.
 - ``demo-fill-blank``: in a held-out sentence with one word blanked, which word does the
   Bidirectional model rate highest for the blank?
-- ``demo-remember``: which cells kept the first token at T = 30? The answer is read from the
-  shipped results of the remembering demo (``rnntui/demos/results/remember.json``): the cells
-  whose held-out accuracy is at least ``KEPT``; each wrong choice says which accuracy it got
-  wrong.
+- ``demo-remember``: which cells kept the first token at T = 30 (or at another shipped T,
+  which did not, or from which T on a cell failed)? The answer is read from the shipped
+  results of the remembering demo (``rnntui/demos/results/remember.json``): a cell kept the
+  token when its held-out accuracy is at least ``KEPT``; each wrong choice says which
+  accuracy it got wrong.
 
 The models are loaded on first use (a few tens of ms), never when the registry is imported.
 """
@@ -155,24 +156,27 @@ def _fill_blank(rng: random.Random, lang: str) -> Question:
 KEPT = 0.9
 """Held-out accuracy from which a cell counts as having kept the first token (chance 0.5)."""
 REMEMBER_T = 30
+"""The T the item asks about most often (half of the "which cells kept it" questions)."""
 REMEMBER_CELLS = ("SimpleRNN", "LSTM", "GRU")
 
 
 @cache
-def _remember_accuracy(length: int) -> tuple[tuple[str, float], ...]:
-    """(cell label, held-out accuracy) at T = ``length`` in the shipped remember results."""
+def _remember_table() -> dict[int, dict[str, float]]:
+    """{T: {cell label: held-out accuracy}} from the shipped remember results."""
     from rnntui.demos.results import load_doc, remember_results
 
     _, rows = remember_results(load_doc("remember"))
-    found = {r.label: r.accuracy for r in rows if r.length == length and not r.cancelled}
-    missing = [c for c in REMEMBER_CELLS if c not in found]
-    if missing:
-        raise ValueError(f"the shipped remember results have no T={length} for {missing}")
-    return tuple((c, found[c]) for c in REMEMBER_CELLS)
+    table: dict[int, dict[str, float]] = {}
+    for r in rows:
+        if not r.cancelled:
+            table.setdefault(r.length, {})[r.label] = r.accuracy
+    if REMEMBER_T not in table or any(set(v) != set(REMEMBER_CELLS) for v in table.values()):
+        raise ValueError("the shipped remember results need every cell at each T, T=30 too")
+    return table
 
 
 def _cells_text(lang: str, cells: frozenset[str]) -> str:
-    """A set of cells as a choice: 'SimpleRNN and LSTM', 'all three', 'none of them'."""
+    """A set of cells as a choice: 'only SimpleRNN and LSTM', 'all three', 'none of them'."""
     names = [c for c in REMEMBER_CELLS if c in cells]
     if not names:
         return pick(lang, "none of them", "하나도 없음")
@@ -182,58 +186,60 @@ def _cells_text(lang: str, cells: frozenset[str]) -> str:
     return pick(lang, f"only {en}", f"{', '.join(names)}만")
 
 
-def _remember_why(lang: str, cells: frozenset[str], acc: dict[str, float], length: int) -> str:
-    """Why a wrong set is wrong: each cell it puts on the wrong side of KEPT, with its accuracy."""
-    parts = []
-    for cell in REMEMBER_CELLS:
-        a = acc[cell]
-        if cell in cells and a < KEPT:
-            parts.append(
-                pick(
-                    lang,
-                    f"{cell} reached only {a:.2f} at T={length} (chance is 0.5), so it did not "
-                    "keep the first token.",
-                    f"{cell}: T={length}에서 검증 정확도가 {a:.2f}뿐입니다(찍으면 0.5). 첫 "
-                    "토큰을 기억하지 못했습니다.",
-                )
-            )
-        elif cell not in cells and a >= KEPT:
-            parts.append(
-                pick(
-                    lang,
-                    f"{cell} reached {a:.2f} at T={length}, so it kept the first token.",
-                    f"{cell}: T={length}에서 {a:.2f}에 도달해 첫 토큰을 기억했습니다.",
-                )
-            )
-    return " ".join(parts)
+def _cell_fact(lang: str, cell: str, a: float, length: int) -> str:
+    """What one cell did at one T: kept the first token (accuracy >= KEPT) or not."""
+    if a >= KEPT:
+        return pick(
+            lang,
+            f"{cell} reached {a:.2f} at T={length}, so it kept the first token.",
+            f"{cell}: T={length}에서 {a:.2f}에 도달해 첫 토큰을 기억했습니다.",
+        )
+    return pick(
+        lang,
+        f"{cell} reached only {a:.2f} at T={length} (chance is 0.5), so it did not keep the "
+        "first token.",
+        f"{cell}: T={length}에서 검증 정확도가 {a:.2f}뿐입니다(찍으면 0.5). 첫 토큰을 "
+        "기억하지 못했습니다.",
+    )
 
 
-def _remember(rng: random.Random, lang: str) -> Question:
+def _intro(lang: str) -> str:
+    return pick(
+        lang,
+        "In the remembering demo (lesson 13, F8) each sequence is a signal token followed by "
+        "T - 1 noise tokens, and the answer is the first token. SimpleRNN, LSTM and GRU (8 "
+        "units each, 12 epochs) were trained on it.",
+        "기억하기 데모(13번 레슨, F8)에서 각 시퀀스는 신호 토큰 하나 뒤에 잡음 토큰 T - 1개가 "
+        "이어지고, 정답은 첫 토큰입니다. SimpleRNN, LSTM, GRU(각각 유닛 8개, 12 에포크)를 이 "
+        "과제로 학습했습니다.",
+    )
+
+
+def _remember_sets(rng: random.Random, lang: str, lost: bool) -> Question:
+    """Which cells kept (or, with ``lost``, did not keep) the first token at one T?"""
     from itertools import combinations
 
-    length = REMEMBER_T
-    table = _remember_accuracy(length)
-    acc = dict(table)
-    kept = frozenset(c for c, a in table if a >= KEPT)
+    table = _remember_table()
+    length = REMEMBER_T if rng.random() < 0.5 else rng.choice(sorted(table))
+    acc = table[length]
+    truth = frozenset(c for c in REMEMBER_CELLS if (acc[c] < KEPT) == lost)
     every = [frozenset(s) for n in range(4) for s in combinations(REMEMBER_CELLS, n)]
-    picked = [kept, *rng.sample([s for s in every if s != kept], 3)]
+    picked = [truth, *rng.sample([s for s in every if s != truth], 3)]
     rng.shuffle(picked)
-    choices = tuple(
-        Choice(_cells_text(lang, s), None if s == kept else _remember_why(lang, s, acc, length))
-        for s in picked
-    )
-    text = pick(
+    choices = []
+    for chosen in picked:
+        wrong = [c for c in REMEMBER_CELLS if c in chosen ^ truth]
+        why = " ".join(_cell_fact(lang, c, acc[c], length) for c in wrong) or None
+        choices.append(Choice(_cells_text(lang, chosen), why))
+    ask = pick(
         lang,
-        f"In the remembering demo (lesson 13, F8) each sequence is a signal token followed by "
-        f"{length - 1} noise tokens, and the answer is the first token. SimpleRNN, LSTM and GRU "
-        f"(8 units each) were trained on it. Which cells kept the first token at T={length}, "
-        f"that is, reached a held-out accuracy of {KEPT} or more (chance is 0.5)?",
-        f"기억하기 데모(13번 레슨, F8)에서 각 시퀀스는 신호 토큰 하나 뒤에 잡음 토큰 "
-        f"{length - 1}개가 이어지고, 정답은 첫 토큰입니다. SimpleRNN, LSTM, GRU(각각 유닛 "
-        f"8개)를 이 과제로 학습했습니다. T={length}에서 첫 토큰을 기억한 셀, 즉 검증 정확도가 "
-        f"{KEPT} 이상인 셀은 무엇일까요(찍으면 0.5)?",
+        f"Which cells {'did not keep' if lost else 'kept'} the first token at T={length}, that "
+        f"is, reached a held-out accuracy {'below' if lost else 'of'} {KEPT}"
+        f"{'' if lost else ' or more'} (chance is 0.5)?",
+        f"T={length}에서 첫 토큰을 {'기억하지 못한' if lost else '기억한'} 셀, 즉 검증 정확도가 "
+        f"{KEPT} {'미만' if lost else '이상'}인 셀은 무엇일까요(찍으면 0.5)?",
     )
-    figures = ", ".join(f"{c} {a:.2f}" for c, a in table)
+    figures = ", ".join(f"{c} {acc[c]:.2f}" for c in REMEMBER_CELLS)
     explanation = pick(
         lang,
         f"The shipped results at T={length}: {figures}. They were measured with these small "
@@ -245,12 +251,77 @@ def _remember(rng: random.Random, lang: str) -> Question:
     return Question(
         id="",
         type="choice",
-        text=text,
-        answer=picked.index(kept),
-        choices=choices,
+        text=f"{_intro(lang)} {ask}",
+        answer=picked.index(truth),
+        choices=tuple(choices),
         explanation=explanation,
-        meta={"lang": lang, "length": length, "accuracy": acc, "kept": sorted(kept)},
+        meta={
+            "lang": lang,
+            "form": "lost" if lost else "kept",
+            "length": length,
+            "accuracy": dict(acc),
+            "answer_cells": sorted(truth),
+        },
     )
+
+
+def _remember_until(rng: random.Random, lang: str) -> Question:
+    """At which shipped T did one cell first fail to keep the first token (or never)?"""
+    table = _remember_table()
+    lengths = sorted(table)
+    cell = rng.choice(REMEMBER_CELLS)
+    acc = {n: table[n][cell] for n in lengths}
+    failed = [n for n in lengths if acc[n] < KEPT]
+    first = failed[0] if failed else None
+    never = pick(
+        lang,
+        f"none: it kept it at every T up to {lengths[-1]}",
+        f"없음: {lengths[-1]}까지 모두 기억함",
+    )
+    choices = []
+    for n in lengths:
+        if n == first:
+            why = None
+        elif first is None or n < first:
+            why = _cell_fact(lang, cell, acc[n], n)
+        else:
+            why = _cell_fact(lang, cell, acc[first], first)
+        choices.append(Choice(f"T={n}", why))
+    choices.append(
+        Choice(never, None if first is None else _cell_fact(lang, cell, acc[first], first))
+    )
+    shown = ", ".join(f"T={n}" for n in lengths)
+    ask = pick(
+        lang,
+        f"The shipped runs are at {shown}. At which of these T did {cell} first fail to keep the "
+        f"first token (a held-out accuracy below {KEPT}; chance is 0.5)?",
+        f"학습한 T는 {shown}입니다. 이 중 {cell} 셀이 처음으로 첫 토큰을 기억하지 못한(검증 "
+        f"정확도 {KEPT} 미만, 찍으면 0.5) T는 무엇일까요?",
+    )
+    figures = ", ".join(f"T={n} {acc[n]:.2f}" for n in lengths)
+    explanation = pick(
+        lang,
+        f"The shipped held-out accuracies of {cell}: {figures}. Try another T with t in the demo.",
+        f"{cell} 셀의 기본 제공 검증 정확도: {figures}. 데모에서 t로 다른 T도 학습해 보세요.",
+    )
+    return Question(
+        id="",
+        type="choice",
+        text=f"{_intro(lang)} {ask}",
+        answer=len(lengths) if first is None else lengths.index(first),
+        choices=tuple(choices),
+        explanation=explanation,
+        meta={"lang": lang, "form": "until", "cell": cell, "accuracy": acc, "first": first},
+    )
+
+
+def _remember(rng: random.Random, lang: str) -> Question:
+    """From the shipped remember results: mostly "which cells kept the first token at T"
+    (T=30 half the time), sometimes "which did not", or "from which T on did CELL fail"."""
+    form = rng.choice(("kept", "kept", "lost", "until"))
+    if form == "until":
+        return _remember_until(rng, lang)
+    return _remember_sets(rng, lang, lost=form == "lost")
 
 
 TEMPLATES: tuple[Template, ...] = (
