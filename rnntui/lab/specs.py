@@ -24,24 +24,27 @@ MERGE_MODES = ("concat", "sum", "mul", "ave", "None")
 LABELS: dict[str, tuple[str, str]] = {
     "x": ("x", "x"),
     "t": ("t", "t"),
-    "unit": ("unit", "unit"),
-    "units": ("units", "units"),
+    "unit": ("unit", "유닛"),
+    "units": ("units", "유닛 수"),
+    "units_n": ("units n", "유닛 n"),
     "units_long": ("units", "유닛 수"),
     "x_t": ("x_t", "x_t"),
     "h_prev": ("h_{t-1}", "h_{t-1}"),
     "c_prev": ("c_{t-1}", "c_{t-1}"),
     "example": ("worked example", "레슨 예제"),
     "sequence": ("sequence:", "입력 순서:"),
-    "seed": ("seed", "seed"),
+    "seed": ("seed", "시드"),
     "reset_after": ("reset_after", "reset_after"),
-    "input_dim": ("input_dim", "input_dim"),
-    "timesteps": ("timesteps", "timesteps"),
-    "timesteps_long": ("timesteps", "타임스텝"),
+    "input_dim": ("input_dim", "입력 특성 수"),
+    "timesteps": ("timesteps", "스텝 수"),
+    "timesteps_long": ("timesteps", "스텝 수"),
+    "T": ("T", "T"),
+    "D": ("D", "D"),
     "layers": ("layers", "층 수"),
     "sentence": ("sentence", "문장"),
     "merge_mode": ("merge_mode", "merge_mode"),
     "vocab": ("vocab V", "사전 V"),
-    "dim": ("dim", "dim"),
+    "dim": ("dim", "차원"),
     "word": ("word", "단어"),
     "tokens": ("tokens T", "토큰 T"),
     "dim_e": ("dim E", "차원 E"),
@@ -49,7 +52,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "recurrent_dropout": ("recurrent_dropout", "recurrent_dropout"),
     "symbol": ("symbol", "기호"),
 }
-"""Label key -> (English, Korean) text of a control."""
+"""Label key -> (English, Korean) text of a control: the one source of control labels in both
+languages, Korean in the docs/terms.md terms (Keras argument names such as ``dropout``,
+``merge_mode`` and ``reset_after`` stay as code)."""
 
 
 def label(key: str, lang: str) -> str:
@@ -263,8 +268,8 @@ PANEL_SPECS: dict[str, Spec] = {
         Setting("timesteps", "int", 5, 1, 100, label="timesteps"),
     ),
     "stacking": Spec(
-        Setting("input_dim", "int", 8, 1, 256, label="input_dim"),
-        Setting("timesteps", "int", 20, 1, 500, label="timesteps"),
+        Setting("input_dim", "int", 8, 1, 256, label="D"),
+        Setting("timesteps", "int", 20, 1, 500, label="T"),
         Setting(
             "layers",
             "custom",
@@ -278,7 +283,7 @@ PANEL_SPECS: dict[str, Spec] = {
     ),
     "bidirectional": Spec(
         Setting("sentence", "custom", None, label="sentence", check=_optional_words(8)),
-        Setting("units", "int", 2, 1, 4, label="units"),
+        Setting("units", "int", 2, 1, 4, label="units_n"),
         Setting("merge_mode", "custom", "concat", label="merge_mode", check=_merge_mode),
     ),
     "embedding": Spec(

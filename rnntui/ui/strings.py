@@ -123,24 +123,9 @@ def pick(lang: str, en: str, ko: str) -> str:
     return ko if lang == "ko" else en
 
 
-CONTROL_LABELS_KO: dict[str, str] = {
-    "unit": "유닛",
-    "units": "유닛 수",
-    "units_long": "유닛 수",
-    "input_dim": "입력 특성 수",
-    "timesteps": "스텝 수",
-    "timesteps_long": "스텝 수",
-    "symbol": "기호",
-}
-"""Korean control labels in the terms of docs/terms.md, where they differ from the labs'
-``LABELS`` (``rnntui.lab.specs``): the non-recurrent panels read their labels through
-:func:`control_label`."""
-
-
 def control_label(key: str, lang: str) -> str:
-    """A control label (a ``Setting.label`` key) in ``lang``, in the docs/terms.md terms."""
+    """A control label (a ``Setting.label`` key) in ``lang``: ``rnntui.lab.specs.LABELS``, the
+    one table of control labels in both languages (docs/terms.md terms)."""
     from rnntui.lab.specs import label
 
-    if lang == "ko" and key in CONTROL_LABELS_KO:
-        return CONTROL_LABELS_KO[key]
     return label(key, lang)

@@ -88,7 +88,7 @@ def _next_word(rng: random.Random, lang: str) -> Question:
         lang,
         f"The next-word demo model (LSTM, trained on the course sentences) reads '{prompt}'. "
         "Which word does it rate highest as the next one?",
-        f"다음 단어 데모 모델(LSTM, 강의 문장으로 학습)이 '{prompt}'를 읽었습니다. 다음 "
+        f"다음 단어 데모 모델(LSTM, 레슨 예문으로 학습)이 '{prompt}'를 읽었습니다. 다음 "
         "단어로 가장 높은 확률을 주는 단어는 무엇일까요?",
     )
     top_word, top_p = ranked[0]

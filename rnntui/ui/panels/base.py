@@ -216,7 +216,7 @@ class PlaceholderPanel(Panel):
     HELP_TEXT: ClassVar[dict[str, str]] = {
         "en": "This lesson's live panel is not available yet. Read the lesson text; "
         "the keys in the footer still work.",
-        "ko": "이 강의의 실시간 패널은 아직 준비되지 않았습니다. 본문을 읽어 주세요. "
+        "ko": "이 레슨의 실시간 패널은 아직 준비되지 않았습니다. 본문을 읽어 주세요. "
         "아래쪽 키는 그대로 쓸 수 있습니다.",
     }
 

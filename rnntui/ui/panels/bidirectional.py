@@ -16,6 +16,7 @@ from rnntui.lab.bidirectional import KINDS, MODES, BidirectionalLab, embed, row_
 from rnntui.lab.format import refused
 from rnntui.lab.spec import SettingError
 from rnntui.ui.panels.base import Readout
+from rnntui.ui.strings import control_label
 from rnntui.ui.widgets.choice import Choice
 from rnntui.ui.widgets.grid import ValueGrid
 from rnntui.ui.widgets.stepper import Stepper
@@ -84,7 +85,7 @@ class BidirectionalPanel(TextPanel):
         units = self.lab.SPEC["units"]
         yield Readout(id="layer", classes="panel--title")
         yield Choice(
-            self.t("sentence", "문장"),
+            control_label(self.lab.SPEC["sentence"].label, self.lang),
             view.sentences,
             view.sentence,
             lang=self.lang,
@@ -94,7 +95,7 @@ class BidirectionalPanel(TextPanel):
         with HorizontalGroup(classes="row"):
             yield Choice(self.t("layer", "층"), tuple(KINDS), view.kind, lang=self.lang, id="kind")
             yield self.stepper(
-                self.t("units n", "유닛 n"),
+                control_label(units.label, self.lang),
                 view.units,
                 lo=units.lo,
                 hi=units.hi,

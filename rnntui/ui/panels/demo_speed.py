@@ -21,6 +21,7 @@ from rnntui.lab.format import pad
 from rnntui.ui.format import fmt, fmt_int
 from rnntui.ui.panels.base import Readout
 from rnntui.ui.panels.demo_base import DemoPanel
+from rnntui.ui.strings import control_label
 from rnntui.ui.widgets.stepper import Stepper
 
 REPEATS = 10
@@ -68,7 +69,8 @@ class SpeedPanel(DemoPanel):
     def compose(self) -> ComposeResult:
         yield Readout(id="title", classes="panel--title")
         with HorizontalGroup(classes="row"):
-            yield self.stepper(self.t("units", "유닛"), self.lab.units, lo=4, hi=256, step=4,
+            units = control_label("units", self.lang)
+            yield self.stepper(units, self.lab.units, lo=4, hi=256, step=4,
                                big_step=32, integer=True, id="units")  # fmt: skip
             yield self.stepper("T", self.lab.length, lo=1, hi=100, step=1, big_step=10,
                                integer=True, id="length")  # fmt: skip
@@ -124,7 +126,7 @@ class SpeedPanel(DemoPanel):
             "#title",
             self.t("Is GRU faster? LSTM vs GRU", "GRU가 더 빠를까? LSTM 대 GRU")
             + f"  (D={counts.input_dim}, units={counts.units}, T={counts.length}, "
-            + f"batch={counts.batch})",
+            + f"{self.t('batch', '배치')}={counts.batch})",
         )
         head = pad("", 11) + self.t(
             "      params  mult-adds/step  ms/train step",

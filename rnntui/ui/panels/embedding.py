@@ -91,7 +91,8 @@ class EmbeddingPanel(TextPanel):
                     integer=True,
                     id="vocab" if name == "size" else name,
                 )
-        yield Choice(self.t("word", "단어"), view.words, view.word, lang=self.lang, id="word")
+        word = control_label(self.lab.SPEC["word"].label, self.lang)
+        yield Choice(word, view.words, view.word, lang=self.lang, id="word")
         for name, _text in view.lines:
             yield Readout(id=name, classes="gap")
         yield Readout("\n".join(view.notes), id="notes", classes="panel--note")

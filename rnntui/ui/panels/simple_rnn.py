@@ -43,7 +43,7 @@ is the one explained below it.
         "ko": """\
 ## SimpleRNN
 
-매 단계마다 층은 새 입력과 이전 상태를 섞습니다.
+매 스텝마다 층은 새 입력과 이전 상태를 섞습니다.
 
 h_t = tanh(x_t W + h_{t-1} U + b)
 

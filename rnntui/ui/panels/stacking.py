@@ -16,6 +16,7 @@ from rnntui.lab.spec import SettingError
 from rnntui.lab.stacking import MAX_LAYERS, MAX_UNITS, TYPES, StackingLab
 from rnntui.nn import StackError
 from rnntui.ui.panels.base import Readout
+from rnntui.ui.strings import control_label
 from rnntui.ui.widgets.choice import Choice
 from rnntui.ui.widgets.stepper import Stepper
 from rnntui.ui.widgets.text_panel import TextPanel
@@ -94,7 +95,7 @@ class StackingPanel(TextPanel):
         )
         with HorizontalGroup(classes="row"):
             yield self.stepper(
-                "T",
+                control_label(t.label, self.lang),
                 view.timesteps,
                 lo=t.lo,
                 hi=t.hi,
@@ -104,7 +105,7 @@ class StackingPanel(TextPanel):
                 id="timesteps",
             )
             yield self.stepper(
-                "D",
+                control_label(d.label, self.lang),
                 view.input_dim,
                 lo=d.lo,
                 hi=d.hi,
@@ -114,7 +115,7 @@ class StackingPanel(TextPanel):
                 id="input_dim",
             )
             yield self.stepper(
-                self.t("layers", "층 수"),
+                control_label(self.lab.SPEC["layers"].label, self.lang),
                 view.count,
                 lo=1,
                 hi=MAX_LAYERS,
@@ -143,7 +144,7 @@ class StackingPanel(TextPanel):
                     id=f"type{k}",
                 )
                 yield self.stepper(
-                    f"{name} units",
+                    f"{name} {control_label('units', self.lang)}",
                     units,
                     lo=1,
                     hi=MAX_UNITS,

@@ -21,6 +21,7 @@ from rnntui.lab.spec import SettingError
 from rnntui.lab.units import GRID, KINDS, UnitsLab, input_table
 from rnntui.nn import RecurrentTrace
 from rnntui.ui.panels.base import Readout
+from rnntui.ui.strings import control_label
 from rnntui.ui.widgets.choice import Choice
 from rnntui.ui.widgets.grid import ValueGrid
 from rnntui.ui.widgets.stepper import Stepper
@@ -36,10 +37,6 @@ def pad(text: str, width: int, *, right: bool = False) -> str:
     it from here. Everything else uses the lab's."""
     fill = " " * max(0, width - cell_len(text))
     return fill + text if right else text + fill
-
-
-LABELS_KO = {"units": "유닛 수", "input_dim": "입력 특성 수", "timesteps": "스텝 수"}
-"""The Korean labels of the three steppers (docs/terms.md)."""
 
 
 class UnitsPanel(TextPanel):
@@ -108,7 +105,7 @@ class UnitsPanel(TextPanel):
             for key, big in (("units", 16), ("input_dim", 8), ("timesteps", 10)):
                 setting = self.lab.SPEC[key]
                 yield self.stepper(
-                    self.t(key, LABELS_KO[key]),
+                    control_label(setting.label, self.lang),
                     values[key],
                     lo=setting.lo,
                     hi=setting.hi,
