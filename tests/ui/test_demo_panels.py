@@ -172,3 +172,22 @@ async def test_a_run_replaces_the_shipped_results_and_z_brings_them_back(  # typ
         await pilot.press("z")
         await settle(pilot)
         assert shipped in screen_text(app)
+
+
+async def test_remember_scale_drops_the_shipped_results_and_z_restores_them(make_app) -> None:  # type: ignore[no-untyped-def]
+    from rnntui.ui.widgets.stepper import Stepper
+
+    app = make_app("vanishing-gradients", "ko")
+    async with app.run_test(size=(80, 24)) as pilot:
+        panel = await open_demo(pilot)
+        assert "[기본 제공 결과]" in screen_text(app)
+        scale = panel.query_one("#scale", Stepper)
+        scale.focus()
+        await pilot.press("minus")  # U scale 0.9: the shipped results hold only for 1.0
+        await settle(pilot)
+        assert panel.lab.config.recurrent_scale == 0.9  # type: ignore[attr-defined]
+        assert "[결과 없음]" in screen_text(app) and not panel.lab.results  # type: ignore[attr-defined]
+        await pilot.press("z")
+        await settle(pilot)
+        assert "[기본 제공 결과]" in screen_text(app)
+        assert scale.value == 1.0 and panel.lab.config.recurrent_scale == 1.0  # type: ignore[attr-defined]

@@ -182,6 +182,8 @@ class LearnScreen(Screen[None]):
 
     def _mount_pending(self) -> AwaitComplete:
         pane = self.query_one("#panel-pane", VerticalScroll)
+        if pane.is_mounted and not pane.is_attached:  # the app is closing (q right after ] or F4)
+            return AwaitComplete()
         if not pane.is_mounted:  # the screen is still being built: try after its first frame
             self.call_after_refresh(self._mount_pending)
             return AwaitComplete()
