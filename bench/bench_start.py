@@ -130,7 +130,11 @@ def measure(rounds: int, runs: int, max_other_load: float | None = None) -> dict
     out: dict[str, list[dict]] = {}
 
     def add(name: str, args: list[str], command: list[str], env: dict[str, str]) -> None:
-        out.setdefault(name, []).append(bench_app.bench(tool, args, command, env))
+        report = bench_app.bench(tool, args, command, env)
+        if report.get("error"):  # else its row would only say "nan"
+            first = str(report["error"]).splitlines()[0]
+            print(f"bench_start: {name}: {first}", file=sys.stderr)
+        out.setdefault(name, []).append(report)
 
     for _ in range(rounds):
         idle = ["--idle", str(IDLE)]
@@ -154,10 +158,10 @@ def measure(rounds: int, runs: int, max_other_load: float | None = None) -> dict
             app,
             user_env(usual),
         )
-        add(
+        add(  # --lesson: tuibench's warm-up run ends on the last lesson, which is saved
             "tour",
             [*common(n=1), "--until", words, "--idle", "0", *keys(tour)],
-            app,
+            [*app, "--lesson", lesson_id(files[0]), "--lang", "en"],
             user_env(usual),
         )
     return {name: Runs(reports) for name, reports in out.items()}

@@ -8,11 +8,13 @@ otherwise ignored (see ``rnntui.terminal_guard.TEXTUAL_DEBUG_VARIABLES``)."""
 from __future__ import annotations
 
 import argparse
+import atexit
+import os
 import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from rnntui.early_interrupt import hold_interrupts_until_quiz
 
@@ -94,12 +96,31 @@ def parse_quiz_options(argv: Sequence[str]) -> dict[str, Any] | None:
 _INT = re.compile(r"[-+]?[0-9]+")
 
 
+def end_process(code: int) -> NoReturn:
+    """End the process after the app with ``code``: the exit handlers run and the streams are
+    flushed, but the interpreter's teardown (freeing every module of Textual, Rich and NumPy,
+    ~0.1-0.3 s) is skipped, so quitting rnntui takes no longer than quitting a bare Textual
+    app. While another thread still runs (a demo's training), a normal exit waits for it."""
+    import threading
+
+    if threading.active_count() > 1:
+        sys.exit(code)
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None:
+                stream.flush()
+        except (OSError, ValueError):  # a closed or lost terminal: nothing left to flush
+            pass
+    os._exit(code)
+
+
 def _dispatch() -> None:
     options = parse_app_options(sys.argv[1:])
     if options is not None:
         from rnntui.launch import launch_app
 
-        sys.exit(launch_app(**options))
+        end_process(launch_app(**options))
     quiz = parse_quiz_options(sys.argv[1:])
     if quiz is not None:  # ``rnntui quiz``: the same run as through Typer, without its import
         from rnntui.content.loader import enable_disk_cache

@@ -129,11 +129,16 @@ class LearnScreen(Screen[None]):
         else:  # hidden (80x24): made after the text's frame (NumPy is not imported before it)
             self.panel = None
             self._pending_lesson = lesson
-            self.call_after_refresh(self._mount_pending)
 
         async def settle() -> None:
             for wait in waits:
                 await wait
+            if self._pending_lesson is lesson:
+                # Only now, and two refreshes on: a refresh while the text is being mounted
+                # (or inside its batch update) paints no text, and the text pane's scroll bar
+                # is drawn one frame after the text; the panel's NumPy import and build
+                # (~0.2 s at the first start) would hold back the lesson's finished frame.
+                self.call_after_refresh(self.call_after_refresh, self._mount_pending)
             if self.lesson is lesson:
                 self.query_one("#titlebar", Static).update(title)
                 shown = self.panel
