@@ -12,24 +12,30 @@ from typing import Annotated, Any
 import typer
 
 from rnntui.cli_help import LocalCommand, LocalGroup, new_app
+from rnntui.cli_options import APP_OPTIONS, LANG, LESSONS, QUIZ_OPTIONS, CliOption
 
 app = new_app("Learn RNNs (SimpleRNN, LSTM, GRU) beside live NumPy models that match Keras 3.")
 
-LangOption = Annotated[
-    str | None,
-    typer.Option(
-        "--lang", metavar="ko|en", help="Language: ko or en (default: saved choice, locale)."
-    ),
-]
-LessonsOption = Annotated[
-    list[Path] | None,
-    typer.Option(
-        "--lessons",
-        metavar="DIR",
-        help="Extra lesson folder (repeatable); also RNNTUI_LESSONS=DIR1:DIR2.",
-        file_okay=False,
-    ),
-]
+
+def typer_option(option: CliOption) -> Any:
+    """The Typer option declared by one row of :mod:`rnntui.cli_options` (the fast path in
+    ``rnntui.entry`` is built from the same row)."""
+    extra: dict[str, Any] = {}
+    if option.metavar is not None:
+        extra["metavar"] = option.metavar
+    if option.minimum is not None:
+        extra["min"] = option.minimum
+    if option.maximum is not None:
+        extra["max"] = option.maximum
+    if option.kind == "folders":
+        extra["file_okay"] = False
+    return typer.Option(option.flag, help=option.help, **extra)
+
+
+APP = {option.flag: option for option in APP_OPTIONS}
+QUIZ = {option.flag: option for option in QUIZ_OPTIONS}
+LangOption = Annotated[str | None, typer_option(LANG)]
+LessonsOption = Annotated[list[Path] | None, typer_option(LESSONS)]
 
 
 def _version_callback(value: bool) -> None:
@@ -40,39 +46,15 @@ def _version_callback(value: bool) -> None:
         raise typer.Exit()
 
 
-def lesson_id_for(ref: str | None, lessons_dirs: list[Path]) -> str | None:
-    """``--lesson 4`` -> the id of lesson number 4; any other value unchanged."""
-    if ref is None or not ref.strip().isdigit():
-        return ref
-    from rnntui.content.loader import load_lessons
-    from rnntui.quiz.bank import lesson_for_ref
-
-    found = lesson_for_ref(list(load_lessons(lessons_dirs).for_lang("en")), ref)
-    return found.id if found is not None else ref
-
-
 @app.callback(invoke_without_command=True)
 def _root(
     ctx: typer.Context,
-    lesson: Annotated[
-        str | None,
-        typer.Option(
-            "--lesson",
-            metavar="ID|N",
-            help="Open this lesson: its id or its number (e.g. lstm or 4).",
-        ),
-    ] = None,
+    lesson: Annotated[str | None, typer_option(APP["--lesson"])] = None,
     lang: LangOption = None,
     lessons: LessonsOption = None,
-    mouse: Annotated[bool, typer.Option("--mouse", help="Turn mouse tracking on.")] = False,
-    force_utf8: Annotated[
-        bool,
-        typer.Option("--force-utf8", help="Run even if the locale is not UTF-8 (re-exec)."),
-    ] = False,
-    debug: Annotated[
-        bool,
-        typer.Option("--debug", help="Keep Textual's debugging variables such as TEXTUAL_LOG."),
-    ] = False,
+    mouse: Annotated[bool, typer_option(APP["--mouse"])] = False,
+    force_utf8: Annotated[bool, typer_option(APP["--force-utf8"])] = False,
+    debug: Annotated[bool, typer_option(APP["--debug"])] = False,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version_callback, is_eager=True, help="Show version."),
@@ -86,7 +68,7 @@ def _root(
     dirs = lessons or []
     raise typer.Exit(
         launch_app(
-            lesson=lesson_id_for(lesson, dirs),
+            lesson=lesson,
             lang=lang,
             lessons_dirs=dirs,
             mouse=mouse,
@@ -228,24 +210,11 @@ def _app_quiz(**options: Any) -> int:
 
 @app.command(cls=LocalCommand)
 def quiz(
-    topic: Annotated[
-        str | None,
-        typer.Option(
-            "--topic",
-            metavar="ID|N",
-            help="Only this lesson: its id or number (e.g. lstm or 4), or a course topic.",
-        ),
-    ] = None,
-    count: Annotated[
-        int, typer.Option("--count", min=1, max=200, metavar="N", help="Questions to ask.")
-    ] = 10,
-    seed: Annotated[
-        int | None, typer.Option("--seed", metavar="N", help="Seed for generated questions.")
-    ] = None,
+    topic: Annotated[str | None, typer_option(QUIZ["--topic"])] = None,
+    count: Annotated[int, typer_option(QUIZ["--count"])] = QUIZ["--count"].default,
+    seed: Annotated[int | None, typer_option(QUIZ["--seed"])] = None,
     lang: LangOption = None,
-    plain: Annotated[
-        bool, typer.Option("--plain", help="Plain prompts on stdin/stdout (no full screen).")
-    ] = False,
+    plain: Annotated[bool, typer_option(QUIZ["--plain"])] = False,
     lessons: LessonsOption = None,
 ) -> None:
     """Test yourself: lesson questions and questions computed from the engine."""

@@ -7,42 +7,20 @@ otherwise ignored (see ``rnntui.terminal_guard.TEXTUAL_DEBUG_VARIABLES``)."""
 
 from __future__ import annotations
 
-import argparse
 import atexit
 import os
-import re
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any, NoReturn
 
+from rnntui.cli_options import APP_OPTIONS, QUIZ_OPTIONS, fast_parse
 from rnntui.early_interrupt import hold_interrupts_until_quiz
 
 
 def parse_app_options(argv: Sequence[str]) -> dict[str, Any] | None:
-    """Options of a bare ``rnntui`` call, or None if argv holds anything else (a subcommand,
-    --help, --version, an unknown or malformed option)."""
-    parser = argparse.ArgumentParser(add_help=False, exit_on_error=False)
-    parser.add_argument("--lesson")
-    parser.add_argument("--lang")
-    parser.add_argument("--lessons", action="append", type=Path, default=[])
-    parser.add_argument("--mouse", action="store_true")
-    parser.add_argument("--force-utf8", action="store_true")
-    parser.add_argument("--debug", action="store_true")
-    try:
-        options, rest = parser.parse_known_args(list(argv))
-    except (argparse.ArgumentError, SystemExit):
-        return None
-    if rest:
-        return None
-    return {
-        "lesson": options.lesson,
-        "lang": options.lang,
-        "lessons_dirs": options.lessons,
-        "mouse": options.mouse,
-        "force_utf8": options.force_utf8,
-        "debug": options.debug,
-    }
+    """Options of a bare ``rnntui`` call (``rnntui.cli_options.APP_OPTIONS``), or None if argv
+    holds anything else (a subcommand, --help, --version, an unknown or malformed option)."""
+    return fast_parse(APP_OPTIONS, argv)
 
 
 def main() -> None:
@@ -60,40 +38,13 @@ def main() -> None:
 
 
 def parse_quiz_options(argv: Sequence[str]) -> dict[str, Any] | None:
-    """Options of ``rnntui quiz ...`` that the fast path can run exactly as Typer would, or
-    None (``--help``, an unknown or malformed option, a value Typer would refuse: then Typer
-    runs and gives its own message)."""
+    """Options of ``rnntui quiz ...`` (``rnntui.cli_options.QUIZ_OPTIONS``) that the fast path
+    can run exactly as Typer would, or None (``--help``, an unknown or malformed option, a value
+    Typer would refuse: then Typer runs and gives its own message)."""
     words = list(argv)
     if not words or words[0] != "quiz":
         return None
-    parser = argparse.ArgumentParser(add_help=False, exit_on_error=False, allow_abbrev=False)
-    parser.add_argument("--topic")
-    parser.add_argument("--count", default="10")
-    parser.add_argument("--seed")
-    parser.add_argument("--lang")
-    parser.add_argument("--plain", action="store_true")
-    parser.add_argument("--lessons", action="append", type=Path, default=[])
-    try:
-        options, rest = parser.parse_known_args(words[1:])
-    except (argparse.ArgumentError, SystemExit):
-        return None
-    if rest or not _INT.fullmatch(options.count) or not 1 <= int(options.count) <= 200:
-        return None
-    if options.seed is not None and not _INT.fullmatch(options.seed):
-        return None
-    if any(folder.is_file() for folder in options.lessons):  # Typer: file_okay=False
-        return None
-    return {
-        "topic": options.topic,
-        "count": int(options.count),
-        "seed": None if options.seed is None else int(options.seed),
-        "lang": options.lang,
-        "plain": options.plain,
-        "lessons_dirs": options.lessons,
-    }
-
-
-_INT = re.compile(r"[-+]?[0-9]+")
+    return fast_parse(QUIZ_OPTIONS, words[1:])
 
 
 def end_process(code: int) -> NoReturn:

@@ -8,8 +8,8 @@ The layers, bottom to top (docs/architecture.md, "Layers"):
 1. ``rnntui.nn``, the engine;
 2. ``rnntui.lab`` and ``rnntui.demos`` (side by side: neither imports the other);
 3. ``rnntui.content``; 4. ``rnntui.quiz``; 5. ``rnntui.codegen``; 6. ``rnntui.ui``;
-7. the command modules: ``entry``, ``cli``, ``cli_help``, ``launch``, ``__main__`` and every
-   top-level ``*_cmd``.
+7. the command modules: ``entry``, ``cli``, ``cli_help``, ``cli_options``, ``launch``,
+   ``__main__`` and every top-level ``*_cmd``.
 
 A new top-level module is a helper unless it is a command; a helper that imports a package
 fails the test, so it must be put in a package or named as a command.
@@ -40,7 +40,7 @@ PACKAGE_LAYERS = {
     "ui": 6,
 }
 """Each package of rnntui and its layer (higher may import lower, not the other way)."""
-COMMANDS = frozenset({"entry", "cli", "cli_help", "launch", "__main__"})
+COMMANDS = frozenset({"entry", "cli", "cli_help", "cli_options", "launch", "__main__"})
 """Top-level command modules besides ``*_cmd`` (layer 7)."""
 COMMAND_LAYER = 7
 
