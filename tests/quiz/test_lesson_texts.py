@@ -55,7 +55,11 @@ def test_merge_mode_example_input_width_differs_from_the_outputs() -> None:
             ("희소행렬", "밀집행렬", "희소 벡터", "밀집 벡터"),
             ("sparse matrix", "dense matrix"),
         ),
-        ("11", ("무작위 조합", "일반화"), ("random combinations", "generalises")),
+        (
+            "11",
+            ("무작위 조합", "일반화", "근사", "과대적합을\n줄이는 *방법*"),
+            ("random combinations", "generalises", "approximation", "*how* dropout reduces"),
+        ),
         ("09", ("뉴런 == 유닛", "CNN"), ("neuron == unit", "CNN")),
         ("05", ("출력 게이트가 없습니다",), ("no output gate",)),
     ],
