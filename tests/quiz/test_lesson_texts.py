@@ -33,6 +33,19 @@ def test_korean_lessons_use_one_term_per_idea() -> None:
             assert banned not in text, (path.name, banned)
 
 
+def test_glossaries_use_the_terms_in_both_languages() -> None:
+    """The Korean word of every glossary entry, in the English lessons too (docs/terms.md)."""
+    for lang in ("en", "ko"):
+        for lesson in load_lessons().for_lang(lang):
+            for entry in lesson.glossary:
+                ko = entry.ko
+                assert ko not in ("타임스텝", "타임 스텝", "단계", "후보 상태", "후보"), (
+                    lesson.id,
+                    ko,
+                )
+                assert "강의" not in ko and "레이어" not in ko, (lesson.id, ko)
+
+
 def test_lesson_one_asks_no_parameter_count() -> None:
     for lang in ("en", "ko"):
         lesson = next(x for x in load_lessons().for_lang(lang) if x.order == 1)
