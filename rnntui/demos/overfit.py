@@ -138,7 +138,8 @@ class OverfitLab:
         on_epoch: Callable[[EpochReport], None] | None = None,
         cancel: threading.Event | None = None,
     ) -> Curves:
-        """Train one variant from scratch; the curves are kept for ``view()``."""
+        """Train one variant from scratch; finished curves are kept for ``view()`` (they replace
+        earlier ones of the variant; a cancelled run is only returned)."""
         result = train_live(
             self.build(variant),
             self.x,
@@ -156,7 +157,8 @@ class OverfitLab:
             tuple(result.series("val_loss")),
             result.cancelled,
         )
-        self.curves = [c for c in self.curves if c.variant != variant] + [curves]
+        if not curves.cancelled:  # a cancelled run never replaces finished (or shipped) curves
+            self.curves = [*(c for c in self.curves if c.variant != variant), curves]
         return curves
 
     def run_all(self, variants: Sequence[Variant]) -> OverfitView:

@@ -164,7 +164,8 @@ class RememberLab:
         on_epoch: Callable[[EpochReport], None] | None = None,
         cancel: threading.Event | None = None,
     ) -> CellResult:
-        """Train one cell at one T; the result is kept for ``view()``."""
+        """Train one cell at one T; a finished result is kept for ``view()`` (it replaces an
+        earlier one of that cell and T; a cancelled run is only returned)."""
         c = self.config
         x, y, hx, hy = self.data(length)
         model = build_remember_model(cell, c)
@@ -191,7 +192,9 @@ class RememberLab:
             grad_norms_after=grad_norms(model, probe_x, probe_y),
             cancelled=run.cancelled,
         )
-        self.results = [r for r in self.results if (r.cell, r.length) != (cell, length)] + [result]
+        if not result.cancelled:  # a cancelled run never replaces a finished (or shipped) one
+            kept = [r for r in self.results if (r.cell, r.length) != (cell, length)]
+            self.results = [*kept, result]
         return result
 
     def run_all(

@@ -42,5 +42,8 @@ def test_cancel_keeps_the_curves_so_far(lab: OverfitLab) -> None:
         if report.epoch == 3:
             cancel.set()
 
+    finished = lab.run(Variant(units=8))
     curves = lab.run(Variant(units=8), on_epoch=stop_at_3, cancel=cancel)
     assert curves.cancelled and len(curves.loss) == len(curves.val_loss) == 3
+    kept = [c for c in lab.view().curves if c.variant == Variant(units=8)]
+    assert kept == [finished]  # the cancelled run did not replace the finished one

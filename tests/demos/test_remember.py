@@ -62,3 +62,14 @@ def test_simple_rnn_gradient_vanishes_with_a_small_u() -> None:
     assert (np.diff(norms) > 0).all()  # each step back is smaller
     keras = np.array(grad_norms(build_remember_model("simple_rnn", RememberConfig()), x, y))
     assert keras[0] / keras[-1] > 1e3 * norms[0] / norms[-1]
+
+
+def test_a_cancelled_run_keeps_the_finished_result() -> None:
+    import threading
+
+    lab = RememberLab(TINY)
+    finished = lab.run("lstm", 3)
+    cancel = threading.Event()
+    cancelled = lab.run("lstm", 3, on_epoch=lambda r: cancel.set(), cancel=cancel)
+    assert cancelled.cancelled and len(cancelled.losses) == 1
+    assert lab.view().results == (finished,)

@@ -191,3 +191,26 @@ async def test_remember_scale_drops_the_shipped_results_and_z_restores_them(make
         await settle(pilot)
         assert "[기본 제공 결과]" in screen_text(app)
         assert scale.value == 1.0 and panel.lab.config.recurrent_scale == 1.0  # type: ignore[attr-defined]
+
+
+async def test_a_cancelled_run_keeps_the_shipped_curves(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app("units", "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        panel = await open_demo(pilot)
+        panel.lab.epochs = 500  # type: ignore[attr-defined]  # outlasts the test
+        panel.focus()
+        await pilot.press("t")
+        for _ in range(2000):  # wait for a state: the first epoch's report
+            await pilot.pause()
+            if panel.live is not None:  # type: ignore[attr-defined]
+                break
+        await pilot.press("x")
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+        assert "cancelled" in panel.progress_text
+        await pilot.resize_terminal(120, 40)  # drawn again from the lab, after the run ended
+        await settle(pilot)
+        text = screen_text(app)
+        assert "[shipped curves]" in text
+        for c in shipped_results("overfit")["langs"]["en"]["curves"]:
+            assert f"{c['val_loss'][-1]:.4f}" in text  # still the shipped numbers

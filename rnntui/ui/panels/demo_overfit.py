@@ -101,6 +101,7 @@ class OverfitPanel(DemoPanel):
 
     def on_progress(self, payload: Any) -> None:
         k, variant, r = payload
+        self.own |= set(self.VARIANTS[:k])  # the variants before this one have finished
         if self.live is None or self.live[0] != variant:
             self.live = (variant, [], [])
         self.live[1].append(r.loss)

@@ -126,6 +126,7 @@ class RememberPanel(DemoPanel):
 
     def on_progress(self, payload: Any) -> None:
         k, cell, r = payload
+        self.own |= {(c, self.length) for c in CELLS[:k]}  # the cells before this one finished
         self.live_acc[cell] = r.accuracy if r.accuracy is not None else math.nan
         status = f"{LABELS[cell]} T={self.length}: " + self.t(
             f"epoch {r.epoch}, accuracy {fmt(r.accuracy or 0.0)}",
