@@ -46,6 +46,15 @@ def test_glossaries_use_the_terms_in_both_languages() -> None:
                 assert "강의" not in ko and "레이어" not in ko, (lesson.id, ko)
 
 
+def test_korean_lessons_say_hubo_gap_for_the_candidate() -> None:
+    """후보 값 (docs/terms.md), never a bare 후보; a line break may fall inside the term."""
+    import re
+
+    for path in (LESSONS / "ko").glob("*.md"):
+        bare = re.findall(r".{0,12}후보(?!\s*값).{0,12}", path.read_text(encoding="utf-8"))
+        assert not bare, (path.name, bare)
+
+
 def test_lesson_one_asks_no_parameter_count() -> None:
     for lang in ("en", "ko"):
         lesson = next(x for x in load_lessons().for_lang(lang) if x.order == 1)
