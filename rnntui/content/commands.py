@@ -17,11 +17,9 @@ from rnntui.printable import printable
 
 
 def saved_language() -> str | None:
-    """The language saved in the user's settings, if the settings module exists."""
-    try:
-        from rnntui.settings import load_settings
-    except ImportError:
-        return None
+    """The language saved in the user's settings, if any."""
+    from rnntui.settings import load_settings
+
     try:
         lang = load_settings().lang
     except Exception:  # unreadable settings must not stop `rnntui lessons`

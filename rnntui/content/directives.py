@@ -6,7 +6,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 from rnntui.content.safe_math import ExpressionError, evaluate
 from rnntui.content.safe_text import clip, shown
@@ -28,23 +27,12 @@ class DirectiveValue:
     number: int | float | None
 
 
-def format_shape(shape: Any) -> str:
-    """``(None, 7, 4)`` for one output; ``[(None, 4), (None, 4)]`` for several."""
-    if isinstance(shape, list) or (
-        isinstance(shape, tuple) and shape and all(isinstance(s, tuple | list) for s in shape)
-    ):
-        return "[" + ", ".join(format_shape(tuple(s)) for s in shape) + "]"
-    dims = ["None" if d is None else str(int(d)) for d in shape]
-    return "(" + ", ".join(dims) + ("," if len(dims) == 1 else "") + ")"
-
-
 @lru_cache(maxsize=512)
 def _model_facts(spec: str) -> tuple[int, str] | str:
     """``(total_params, shape_text)`` for a SPEC, or the error message (cached per process)."""
-    try:
-        from rnntui.nn.spec import SpecError, parse_spec
-    except ImportError as exc:
-        return f"the engine (rnntui.nn.spec) is not available ({exc}); install rnntui fully"
+    from rnntui.nn.layer import format_shape
+    from rnntui.nn.spec import SpecError, parse_spec
+
     try:
         model = parse_spec(spec, draw_weights=False)
         return int(model.summary().total_params), format_shape(model.output_shape)

@@ -4,7 +4,7 @@ parentheses. Pure stdlib; the one formatter: the UI prints with it too."""
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from rnntui.lab.spec import SettingError
 
@@ -24,9 +24,10 @@ def fmt_int(value: int) -> str:
     return f"{int(value):,}"
 
 
-def paren(value: float) -> str:
-    """A number for a formula: negatives in parentheses."""
-    text = fmt(value)
+def paren(value: float, show: Callable[[float], str] | None = None) -> str:
+    """A number for a formula: negatives in parentheses; ``show`` formats it (default
+    :func:`fmt`; the quiz passes its own ``format_number``)."""
+    text = fmt(value) if show is None else show(value)
     return f"({text})" if text.startswith("-") else text
 
 

@@ -31,9 +31,12 @@ def snake_case(name: str) -> str:
 
 
 def format_shape(shape: Any) -> str:
-    """Render a shape (or a list of shapes) as Keras prints it: ``(None, 20, 16)``."""
-    if isinstance(shape, list):
-        return "[" + ", ".join(format_shape(s) for s in shape) + "]"
+    """Render a shape as Keras prints it: ``(None, 20, 16)``, ``(None,)``; several shapes (a list,
+    or a tuple of tuples) as ``[(None, 4), (None, 4)]``. NumPy integers print as numbers."""
+    if isinstance(shape, list) or (
+        isinstance(shape, tuple) and shape and all(isinstance(s, tuple | list) for s in shape)
+    ):
+        return "[" + ", ".join(format_shape(tuple(s)) for s in shape) + "]"
     inner = ", ".join("None" if d is None else str(d) for d in shape)
     return f"({inner},)" if len(shape) == 1 else f"({inner})"
 

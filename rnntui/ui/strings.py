@@ -118,11 +118,6 @@ def tr(key: str, lang: str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
-def pick(lang: str, en: str, ko: str) -> str:
-    """Choose between an English and a Korean literal (for strings local to a panel)."""
-    return ko if lang == "ko" else en
-
-
 def control_label(key: str, lang: str) -> str:
     """A control label (a ``Setting.label`` key) in ``lang``: ``rnntui.lab.specs.LABELS``, the
     one table of control labels in both languages (docs/terms.md terms)."""

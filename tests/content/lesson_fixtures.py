@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
-
-import pytest
-
 VALID = """\
 ---
 id: broken
@@ -49,9 +45,6 @@ quiz:
 Some text here.
 """
 """A valid lesson (id ``broken``); the malformed cases edit one spot of it."""
-
-ENGINE_AVAILABLE = importlib.util.find_spec("rnntui.nn.spec") is not None
-needs_engine = pytest.mark.skipif(not ENGINE_AVAILABLE, reason="rnntui.nn.spec not written yet")
 
 
 def lesson_text(lesson_id: str = "broken", order: int = 9, lang: str = "en") -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -14,13 +13,13 @@ from rnntui.content.directives import (
     DirectiveError,
     evaluate_directive,
     expand,
-    format_shape,
     numeric_value,
 )
 from rnntui.content.loader import load_lessons
 from rnntui.content.safe_math import ExpressionError, evaluate
+from rnntui.nn.layer import format_shape
 
-from .lesson_fixtures import VALID, line_of, needs_engine
+from .lesson_fixtures import VALID, line_of
 
 
 @pytest.fixture(autouse=True)
@@ -84,7 +83,6 @@ def test_expression_directive_has_four_decimals() -> None:
     assert negative_zero.number == 0.0
 
 
-@needs_engine
 def test_expression_uses_engine_activations() -> None:
     from rnntui.nn.activations import sigmoid, tanh
 
@@ -111,7 +109,6 @@ def test_format_shape() -> None:
 # --- model directives (engine) ---
 
 
-@needs_engine
 @pytest.mark.parametrize(
     ("directive", "text", "number"),
     [
@@ -128,7 +125,6 @@ def test_model_directives(directive: str, text: str, number: int | None) -> None
     assert (value.text, value.number) == (text, number)
 
 
-@needs_engine
 def test_params_match_the_engine_summary() -> None:
     from rnntui.nn.spec import parse_spec
 
@@ -137,7 +133,6 @@ def test_params_match_the_engine_summary() -> None:
     assert evaluate_directive(f"params: {spec}").text == f"{expected:,}"
 
 
-@needs_engine
 def test_bad_spec_is_a_directive_error() -> None:
     with pytest.raises(DirectiveError, match="rnntui summary"):
         evaluate_directive("params: Input(5,10) LSTN(32)")
@@ -145,7 +140,6 @@ def test_bad_spec_is_a_directive_error() -> None:
         evaluate_directive("params:   ")
 
 
-@needs_engine
 def test_numeric_value() -> None:
     assert numeric_value("{{params: Input(5,10) LSTM(32)}}") == 5504
     assert isinstance(numeric_value("{{params: Input(5,10) LSTM(32)}}"), int)
@@ -174,7 +168,6 @@ DIRECTIVE_LESSON = (
 )
 
 
-@needs_engine
 def test_directives_are_filled_in_a_lesson(course: Path, add_file: Callable[..., Path]) -> None:
     add_file(DIRECTIVE_LESSON)
     lessons = load_lessons([course], include_packaged=False)
@@ -188,7 +181,6 @@ def test_directives_are_filled_in_a_lesson(course: Path, add_file: Callable[...,
     assert numeric.answer == 5504 and isinstance(numeric.answer, int)
 
 
-@needs_engine
 def test_bad_spec_in_a_lesson_names_the_line(course: Path, add_file: Callable[..., Path]) -> None:
     text = VALID.replace("Some text here.", "Count: {{params: Input(5,10) LSTN(32)}}")
     path = add_file(text)
@@ -199,7 +191,6 @@ def test_bad_spec_in_a_lesson_names_the_line(course: Path, add_file: Callable[..
     assert {"good-one", "good-two"} <= set(lessons.ids())
 
 
-@needs_engine
 def test_shape_as_numeric_answer(course: Path, add_file: Callable[..., Path]) -> None:
     text = VALID.replace("    answer: 42", '    answer: "{{shape: Input(5,10) LSTM(32)}}"')
     path = add_file(text)
@@ -208,20 +199,6 @@ def test_shape_as_numeric_answer(course: Path, add_file: Callable[..., Path]) ->
     assert "a shape is not a number" in problems[0].message
 
 
-def test_missing_engine_is_a_problem_not_a_crash(
-    course: Path, add_file: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setitem(sys.modules, "rnntui.nn.spec", None)  # makes the import fail
-    text = VALID.replace("Some text here.", "Count: {{params: Input(5,10) LSTM(32)}}")
-    path = add_file(text)
-    lessons = load_lessons([course], include_packaged=False)
-    (problem,) = [p for p in lessons.problems if p.path == path]
-    assert problem.line == line_of(text, "Count:")
-    assert "engine" in problem.message
-    assert {"good-one", "good-two"} <= set(lessons.ids())
-
-
-@needs_engine
 def test_engine_failure_is_a_problem_not_a_crash(
     course: Path, add_file: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -10,8 +10,6 @@ from typing import Any
 
 import pytest
 
-pytest.importorskip("rnntui.nn.spec", reason="the engine (rnntui.nn) is not there yet")
-
 from rnntui.quiz.grading import format_number, grade
 from rnntui.quiz.question import Question
 from rnntui.quiz.templates.registry import template, templates

@@ -16,10 +16,6 @@ from rnntui.quiz.session import QuizSetupError, open_session, plan
 from .helpers import Clock, any_answer, make_lessons, right_answer
 
 
-def needs_engine() -> None:
-    pytest.importorskip("rnntui.nn.spec", reason="the engine (rnntui.nn) is not there yet")
-
-
 def ask_all(session, answers=None) -> list[str]:  # type: ignore[no-untyped-def]
     ids = []
     while (q := session.next_question()) is not None:
@@ -145,7 +141,6 @@ def test_no_store_means_nothing_saved(lessons: list[Lesson]) -> None:
 def test_generated_questions_fill_the_count_with_fresh_numbers(
     lessons: list[Lesson], store: ProgressStore
 ) -> None:
-    needs_engine()
     session = open_session(lessons=lessons, lang="en", topic="units", count=6, seed=2, store=store)
     questions = []
     while (q := session.next_question()) is not None:
@@ -160,7 +155,6 @@ def test_generated_questions_fill_the_count_with_fresh_numbers(
 
 
 def test_seed_makes_a_session_repeatable(lessons: list[Lesson]) -> None:
-    needs_engine()
     runs = []
     for _ in range(2):
         session = open_session(lessons=lessons, lang="ko", count=8, seed=42)
@@ -173,7 +167,6 @@ def test_seed_makes_a_session_repeatable(lessons: list[Lesson]) -> None:
 
 
 def test_templates_attach_to_the_lesson_covering_their_topic(lessons: list[Lesson]) -> None:
-    needs_engine()
     pool = bank.build_pool(lessons)
     owners = {e.item_id: e.lesson_id for e in pool if e.template is not None}
     assert owners["gen/gate-value"] == "lstm"

@@ -6,7 +6,7 @@ import pytest
 
 from rnntui.content.loader import load_lessons
 from rnntui.ui.panels import PANEL_MODULES, make_panel, panel_class
-from rnntui.ui.panels.base import PlaceholderPanel
+from rnntui.ui.panels.base import Panel, PlaceholderPanel
 
 from .helpers import show_panel
 
@@ -29,7 +29,14 @@ async def test_lesson_opens_with_its_panel(make_app, lang, lesson_id, panel) -> 
         assert shown.help_markdown().strip()
 
 
+@pytest.mark.parametrize("name", sorted(PANEL_MODULES))
+def test_every_panel_name_names_a_panel_class(name: str) -> None:
+    cls = panel_class(name)
+    assert cls is not None and issubclass(cls, Panel) and cls is not PlaceholderPanel
+
+
 def test_unknown_panel_is_a_placeholder() -> None:
+    assert panel_class("no-such-panel") is None
     made = make_panel("no-such-panel", {}, "ko")
     assert isinstance(made, PlaceholderPanel) and "no-such-panel" in made.message
 

@@ -1,4 +1,4 @@
-"""What every generated-question template shares: the ``Template`` record and ``pick``.
+"""What every generated-question template shares: the ``Template`` record.
 
 A template makes a fresh instance (new numbers) from a seeded RNG. The answer of every instance
 is computed by the engine (``rnntui.nn``); tests recompute it with an independent formula from
@@ -33,8 +33,3 @@ class Template:
         """A fresh question (new numbers) in ``lang``."""
         q = self.make(rng, lang)
         return replace(q, id=self.item_id, topic=self.topic, generated=True)
-
-
-def pick(lang: str, en: str, ko: str) -> str:
-    """The English or Korean text."""
-    return ko if lang == "ko" else en

@@ -21,8 +21,9 @@ from functools import cache
 from typing import Any
 
 from rnntui.content.model import Choice
+from rnntui.lab.format import words
 from rnntui.quiz.question import Question
-from rnntui.quiz.templates.base import Template, pick
+from rnntui.quiz.templates.base import Template
 
 RANKS = (1, 3, 9)
 """0-based ranks of the wrong choices (the answer is rank 0)."""
@@ -64,7 +65,7 @@ def _choices(
         if word == top_word:
             choices.append(Choice(word))
             continue
-        why = pick(
+        why = words(
             lang,
             f"The model gives '{word}' {p:.4f}, less than '{top_word}' ({top_p:.4f}).",
             f"'{word}'의 확률은 {p:.4f}로 '{top_word}'({top_p:.4f})보다 낮습니다.",
@@ -78,13 +79,13 @@ def _next_word(rng: random.Random, lang: str) -> Question:
 
     lab = _next_word_lab(lang)
     sentence = rng.choice(_held_out(lang))
-    words = sentence[: rng.choice((2, 3))]
-    probs = lab.distribution(list(words))
+    tokens = sentence[: rng.choice((2, 3))]
+    probs = lab.distribution(list(tokens))
     order = np.argsort(-probs, kind="stable")
     ranked = [(lab.vocab.word(int(i)), float(probs[i])) for i in order[: max(RANKS) + 1]]
     choices, answer = _choices(rng, lang, ranked)
-    prompt = " ".join(words)
-    text = pick(
+    prompt = " ".join(tokens)
+    text = words(
         lang,
         f"The next-word demo model (LSTM, trained on the course sentences) reads '{prompt}'. "
         "Which word does it rate highest as the next one?",
@@ -92,7 +93,7 @@ def _next_word(rng: random.Random, lang: str) -> Question:
         "단어로 가장 높은 확률을 주는 단어는 무엇일까요?",
     )
     top_word, top_p = ranked[0]
-    explanation = pick(
+    explanation = words(
         lang,
         f"The model's softmax gives '{top_word}' the largest probability, {top_p:.4f}. Try it "
         f'in the app (lesson 12, F8) or with: rnntui demo next-word --prompt "{prompt}"',
@@ -106,7 +107,7 @@ def _next_word(rng: random.Random, lang: str) -> Question:
         answer=answer,
         choices=choices,
         explanation=explanation,
-        meta={"lang": lang, "words": list(words), "answer_word": top_word},
+        meta={"lang": lang, "words": list(tokens), "answer_word": top_word},
     )
 
 
@@ -127,7 +128,7 @@ def _fill_blank(rng: random.Random, lang: str) -> Question:
     ranked = [(lab.vocab.word(int(i)), float(probs[i])) for i in order[: max(RANKS) + 1]]
     choices, answer = _choices(rng, lang, ranked)
     text_sentence = " ".join(shown).replace(" .", ".")
-    text = pick(
+    text = words(
         lang,
         f"The Bidirectional demo model (GRU) reads '{text_sentence}'. Which word does it rate "
         "highest for the blank?",
@@ -135,7 +136,7 @@ def _fill_blank(rng: random.Random, lang: str) -> Question:
         "주는 단어는 무엇일까요?",
     )
     top_word, top_p = ranked[0]
-    explanation = pick(
+    explanation = words(
         lang,
         f"At the blank the model gives '{top_word}' the largest probability, {top_p:.4f}; it "
         "uses the words on both sides of the blank (lesson 8, F8).",
@@ -179,22 +180,22 @@ def _cells_text(lang: str, cells: frozenset[str]) -> str:
     """A set of cells as a choice: 'only SimpleRNN and LSTM', 'all three', 'none of them'."""
     names = [c for c in REMEMBER_CELLS if c in cells]
     if not names:
-        return pick(lang, "none of them", "하나도 없음")
+        return words(lang, "none of them", "하나도 없음")
     if len(names) == len(REMEMBER_CELLS):
-        return pick(lang, "all three", "셋 모두")
+        return words(lang, "all three", "셋 모두")
     en = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
-    return pick(lang, f"only {en}", f"{', '.join(names)}만")
+    return words(lang, f"only {en}", f"{', '.join(names)}만")
 
 
 def _cell_fact(lang: str, cell: str, a: float, length: int) -> str:
     """What one cell did at one T: kept the first token (accuracy >= KEPT) or not."""
     if a >= KEPT:
-        return pick(
+        return words(
             lang,
             f"{cell} reached {a:.2f} at T={length}, so it kept the first token.",
             f"{cell}: T={length}에서 {a:.2f}에 도달해 첫 토큰을 기억했습니다.",
         )
-    return pick(
+    return words(
         lang,
         f"{cell} reached only {a:.2f} at T={length} (chance is 0.5), so it did not keep the "
         "first token.",
@@ -204,7 +205,7 @@ def _cell_fact(lang: str, cell: str, a: float, length: int) -> str:
 
 
 def _intro(lang: str) -> str:
-    return pick(
+    return words(
         lang,
         "In the remembering demo (lesson 13, F8) each sequence is a signal token followed by "
         "T - 1 noise tokens, and the answer is the first token. SimpleRNN, LSTM and GRU (8 "
@@ -231,7 +232,7 @@ def _remember_sets(rng: random.Random, lang: str, lost: bool) -> Question:
         wrong = [c for c in REMEMBER_CELLS if c in chosen ^ truth]
         why = " ".join(_cell_fact(lang, c, acc[c], length) for c in wrong) or None
         choices.append(Choice(_cells_text(lang, chosen), why))
-    ask = pick(
+    ask = words(
         lang,
         f"Which cells {'did not keep' if lost else 'kept'} the first token at T={length}, that "
         f"is, reached a held-out accuracy {'below' if lost else 'of'} {KEPT}"
@@ -240,7 +241,7 @@ def _remember_sets(rng: random.Random, lang: str, lost: bool) -> Question:
         f"{KEPT} {'미만' if lost else '이상'}인 셀은 무엇일까요(찍으면 0.5)?",
     )
     figures = ", ".join(f"{c} {acc[c]:.2f}" for c in REMEMBER_CELLS)
-    explanation = pick(
+    explanation = words(
         lang,
         f"The shipped results at T={length}: {figures}. They were measured with these small "
         "sizes and 12 epochs of training; another seed or size can change the ranking, which "
@@ -273,7 +274,7 @@ def _remember_until(rng: random.Random, lang: str) -> Question:
     acc = {n: table[n][cell] for n in lengths}
     failed = [n for n in lengths if acc[n] < KEPT]
     first = failed[0] if failed else None
-    never = pick(
+    never = words(
         lang,
         f"none: it kept it at every T up to {lengths[-1]}",
         f"없음: {lengths[-1]}까지 모두 기억함",
@@ -291,7 +292,7 @@ def _remember_until(rng: random.Random, lang: str) -> Question:
         Choice(never, None if first is None else _cell_fact(lang, cell, acc[first], first))
     )
     shown = ", ".join(f"T={n}" for n in lengths)
-    ask = pick(
+    ask = words(
         lang,
         f"The shipped runs are at {shown}. At which of these T did {cell} first fail to keep the "
         f"first token (a held-out accuracy below {KEPT}; chance is 0.5)?",
@@ -299,7 +300,7 @@ def _remember_until(rng: random.Random, lang: str) -> Question:
         f"정확도 {KEPT} 미만, 찍으면 0.5) T는 무엇일까요?",
     )
     figures = ", ".join(f"T={n} {acc[n]:.2f}" for n in lengths)
-    explanation = pick(
+    explanation = words(
         lang,
         f"The shipped held-out accuracies of {cell}: {figures}. Try another T with t in the demo.",
         f"{cell} 셀의 기본 제공 검증 정확도: {figures}. 데모에서 t로 다른 T도 학습해 보세요.",

@@ -10,9 +10,10 @@ from __future__ import annotations
 import math
 import random
 
+from rnntui.lab.format import words
 from rnntui.quiz.grading import format_number as fmt
 from rnntui.quiz.question import Question
-from rnntui.quiz.templates.base import Template, pick
+from rnntui.quiz.templates.base import Template
 from rnntui.quiz.templates.params import KINDS, clean, layer_code, make_layer
 
 
@@ -34,7 +35,7 @@ def _output_size(rng: random.Random, lang: str, bidirectional: bool) -> Question
         layer, code = Bidirectional(layer), f"Bidirectional({code})"
     answer = _size(layer.compute_output_shape((None, steps, dim)))
     width = 2 * units if bidirectional else units
-    text = pick(
+    text = words(
         lang,
         f"Input({steps}, {dim}), then {code}. How many numbers does the layer output for one "
         "sample (one sequence)?",
@@ -43,7 +44,7 @@ def _output_size(rng: random.Random, lang: str, bidirectional: bool) -> Question
     )
     shape = f"(None, {steps}, {width})" if seq else f"(None, {width})"
     solution = f"{shape}: {steps} x {width} = {fmt(answer)}" if seq else f"{shape}: {fmt(answer)}"
-    why = pick(
+    why = words(
         lang,
         f"The output shape is {shape}"
         + (", one h per step" if seq else ", only the last h")
@@ -55,7 +56,7 @@ def _output_size(rng: random.Random, lang: str, bidirectional: bool) -> Question
     slips = [
         (
             width if seq else steps * width,
-            pick(
+            words(
                 lang,
                 f"that is {'the last step only' if seq else f'{steps} x {width}, every step'}: "
                 + (
@@ -73,7 +74,7 @@ def _output_size(rng: random.Random, lang: str, bidirectional: bool) -> Question
         ),
         (
             answer * dim // width,
-            pick(
+            words(
                 lang,
                 f"that uses the input features D = {dim}: the last axis is the units.",
                 f"입력 특성 수(D = {dim})를 썼습니다. 마지막 축은 유닛 수입니다.",
@@ -85,7 +86,7 @@ def _output_size(rng: random.Random, lang: str, bidirectional: bool) -> Question
             0,
             (
                 answer // 2,
-                pick(
+                words(
                     lang,
                     "that is the forward direction only: concat puts the backward half beside "
                     "it, so the last axis is 2n.",

@@ -12,9 +12,10 @@ import random
 from collections.abc import Sequence
 from typing import Any
 
+from rnntui.lab.format import words
 from rnntui.quiz.grading import format_number as fmt
 from rnntui.quiz.question import Question
-from rnntui.quiz.templates.base import Template, pick
+from rnntui.quiz.templates.base import Template
 
 KINDS = ("SimpleRNN", "LSTM", "GRU")
 BLOCKS = {"SimpleRNN": 1, "LSTM": 4, "GRU": 3}
@@ -63,7 +64,7 @@ def engine_params(kind: str, units: int, dim: int, reset_after: bool = True) -> 
 
 def _slip(lang: str, shown: str, en: str, ko: str) -> str:
     """A slip's text: the formula the wrong number comes from, then what went wrong."""
-    return pick(lang, f"that is {shown}, {en}", f"계산식이 {shown}입니다. {ko}")
+    return words(lang, f"that is {shown}, {en}", f"계산식이 {shown}입니다. {ko}")
 
 
 def layer_slips(kind: str, n: int, d: int, reset_after: bool, lang: str) -> list[tuple[float, str]]:
@@ -167,19 +168,19 @@ def clean(slips: Sequence[tuple[float, str]], answer: float) -> tuple[tuple[floa
 def _parts(kind: str, n: int, d: int, reset_after: bool, lang: str) -> str:
     blocks = BLOCKS[kind]
     bias = (
-        pick(lang, "two bias rows (reset_after=True)", "편향 두 줄(reset_after=True)")
+        words(lang, "two bias rows (reset_after=True)", "편향 두 줄(reset_after=True)")
         if bias_rows(kind, reset_after) == 2
-        else pick(lang, "a bias", "편향")
+        else words(lang, "a bias", "편향")
     )
     if blocks > 1:
-        return pick(
+        return words(
             lang,
             f"{blocks} gate blocks ({GATES[kind]}), each with a kernel W ({d} x {n}), a "
             f"recurrent kernel U ({n} x {n}) and {bias}.",
             f"게이트 블록 {blocks}개({GATES[kind]}) 각각에 커널 W({d} x {n}), 순환 커널 "
             f"U({n} x {n}), {bias}이 있습니다.",
         )
-    return pick(
+    return words(
         lang,
         f"A kernel W ({d} x {n}), a recurrent kernel U ({n} x {n}) and {bias}.",
         f"커널 W({d} x {n}), 순환 커널 U({n} x {n}), {bias}이 있습니다.",
@@ -192,7 +193,7 @@ def _single(kind: str) -> Template:
         reset_after = kind != "GRU" or rng.random() < 0.7
         answer = engine_params(kind, units, dim, reset_after)
         code = layer_code(kind, units, reset_after)
-        text = pick(
+        text = words(
             lang,
             f"How many parameters does {code} have on inputs of shape (None, {steps}, {dim})?",
             f"입력 모양이 (None, {steps}, {dim})일 때 {code}의 파라미터 수는?",
@@ -224,14 +225,14 @@ def _bidirectional(rng: random.Random, lang: str) -> Question:
     answer = count_params(Bidirectional(make_layer(kind, units)), (None, steps, dim))
     one = engine_params(kind, units, dim)
     code = f"Bidirectional({layer_code(kind, units)})"
-    text = pick(
+    text = words(
         lang,
         f"How many parameters does {code} have on inputs of shape (None, {steps}, {dim})?",
         f"입력 모양이 (None, {steps}, {dim})일 때 {code}의 파라미터 수는?",
     )
     single = formula_text(kind, units, dim)
     solution = f"2 x {single} = 2 x {fmt(one)} = {fmt(answer)}"
-    why = pick(
+    why = words(
         lang,
         f"{solution}: the backward copy has its own weights.",
         f"{solution}: 역방향 사본은 가중치를 따로 가집니다.",
@@ -295,12 +296,12 @@ def _stack(rng: random.Random, lang: str) -> Question:
         f"{k2}: {formula_text(k2, u2, u1)} = {fmt(rows[2].params)}",
         f"Dense: {u2} x {out} + {out} = {fmt(rows[3].params)}",
     ]
-    text = pick(
+    text = words(
         lang, f"Total parameters of the model {spec}?", f"모델 {spec}의 전체 파라미터 수는?"
     )
     sums = " + ".join(fmt(r.params) for r in rows)
     solution = f"{sums} = {fmt(answer)}"
-    why = pick(
+    why = words(
         lang,
         "; ".join(parts) + f". Total {fmt(answer)}. Each layer's input size is the last axis of "
         "the layer below.",
@@ -311,7 +312,7 @@ def _stack(rng: random.Random, lang: str) -> Question:
     slips = [
         (
             answer - rows[2].params + wrong_second,
-            pick(
+            words(
                 lang,
                 f"that counts {k2} on the embedding ({formula_text(k2, u2, emb)}): the "
                 f"second recurrent layer reads the first one's output ({u1} features per "
@@ -323,7 +324,7 @@ def _stack(rng: random.Random, lang: str) -> Question:
         ),
         (
             answer - rows[3].params + u2 * out,
-            pick(
+            words(
                 lang,
                 f"the Dense bias is missing ({u2} x {out} without + {out}).",
                 f"Dense의 편향이 빠졌습니다(+ {out} 없이 {u2} x {out}).",

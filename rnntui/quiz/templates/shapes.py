@@ -11,16 +11,11 @@ import random
 from typing import Any
 
 from rnntui.content.model import Choice
+from rnntui.lab.format import words
+from rnntui.nn.layer import format_shape
 from rnntui.quiz.question import Question
-from rnntui.quiz.templates.base import Template, pick
+from rnntui.quiz.templates.base import Template
 from rnntui.quiz.templates.params import KINDS, layer_code, make_layer
-
-
-def shape_text(shape: Any) -> str:
-    """A shape or list of shapes as Keras prints it."""
-    from rnntui.nn.layer import format_shape
-
-    return format_shape(shape)
 
 
 def _choice_question(
@@ -32,10 +27,10 @@ def _choice_question(
     meta: dict[str, Any],
 ) -> Question:
     """Shuffle the right shape with distinct wrong ones (each with its why)."""
-    right_text = shape_text(right)
+    right_text = format_shape(right)
     options: list[Choice] = [Choice(right_text)]
     for shape, why in wrong:
-        t = shape_text(shape)
+        t = format_shape(shape)
         if all(t != c.text for c in options):
             options.append(Choice(t, why))
     rng.shuffle(options)
@@ -63,7 +58,7 @@ def _sequences(rng: random.Random, lang: str) -> Question:
     layer = make_layer(kind, units, **flags)
     right = layer.compute_output_shape((None, steps, dim))
     code = layer_code(kind, units, **flags)
-    text = pick(
+    text = words(
         lang,
         f"Input({steps}, {dim}), then {code}. Output shape?",
         f"Input({steps}, {dim}) 다음에 {code}. 출력 모양은?",
@@ -71,7 +66,7 @@ def _sequences(rng: random.Random, lang: str) -> Question:
     wrong = [
         (
             (None, units),
-            pick(
+            words(
                 lang,
                 "That is the default return_sequences=False: only the last step's h.",
                 "기본값 return_sequences=False일 때의 모양입니다. 마지막 스텝의 h만 나옵니다.",
@@ -79,7 +74,7 @@ def _sequences(rng: random.Random, lang: str) -> Question:
         ),
         (
             (None, steps, units),
-            pick(
+            words(
                 lang,
                 "Every step's output needs return_sequences=True; by default only the last h "
                 f"(None, {units}) comes out.",
@@ -89,7 +84,7 @@ def _sequences(rng: random.Random, lang: str) -> Question:
         ),
         (
             (None, steps, dim),
-            pick(
+            words(
                 lang,
                 f"The last axis becomes the number of units n = {units}, not the input features "
                 f"D = {dim}.",
@@ -98,7 +93,7 @@ def _sequences(rng: random.Random, lang: str) -> Question:
         ),
         (
             (None, dim) if not seq else (None, steps),
-            pick(
+            words(
                 lang,
                 f"Each output is a whole vector h of {units} numbers, so the last axis is "
                 "the units.",
@@ -106,7 +101,7 @@ def _sequences(rng: random.Random, lang: str) -> Question:
             ),
         ),
     ]
-    why = pick(
+    why = words(
         lang,
         f"{'With' if seq else 'Without'} return_sequences=True the layer returns "
         + (
@@ -140,7 +135,7 @@ def _state(rng: random.Random, lang: str, kinds: tuple[str, ...]) -> Question:
     out, h = ((None, steps, units) if seq else (None, units)), (None, units)
     n_states = 2 if kind == "LSTM" else 1
     code = layer_code(kind, units, **flags)
-    text = pick(
+    text = words(
         lang,
         f"Input({steps}, {dim}), then {code}. What does the layer return?",
         f"Input({steps}, {dim}) 다음에 {code}. 이 층이 돌려주는 것은?",
@@ -149,7 +144,7 @@ def _state(rng: random.Random, lang: str, kinds: tuple[str, ...]) -> Question:
     wrong = [
         (
             [out] + [h] * (3 - n_states),
-            pick(
+            words(
                 lang,
                 "LSTM returns two states, h and the carry c, so the list has three entries."
                 if kind == "LSTM"
@@ -161,7 +156,7 @@ def _state(rng: random.Random, lang: str, kinds: tuple[str, ...]) -> Question:
         ),
         (
             [other_out] + [h] * n_states,
-            pick(
+            words(
                 lang,
                 "The first entry follows return_sequences: "
                 + (
@@ -179,7 +174,7 @@ def _state(rng: random.Random, lang: str, kinds: tuple[str, ...]) -> Question:
         ),
         (
             [out] + [(None, steps, units)] * n_states,
-            pick(
+            words(
                 lang,
                 "States are only the final state: (None, n) each, even with return_sequences=True.",
                 "상태는 마지막 상태뿐입니다. return_sequences=True여도 각각 (None, n)입니다.",
@@ -187,7 +182,7 @@ def _state(rng: random.Random, lang: str, kinds: tuple[str, ...]) -> Question:
         ),
         (
             out,
-            pick(
+            words(
                 lang,
                 "With return_state=True the layer returns a list: the output, then the state(s).",
                 "return_state=True이면 출력 다음에 상태가 붙은 목록을 돌려줍니다.",
@@ -195,7 +190,7 @@ def _state(rng: random.Random, lang: str, kinds: tuple[str, ...]) -> Question:
         ),
     ]
     states = "h, c" if kind == "LSTM" else "h"
-    why = pick(
+    why = words(
         lang,
         f"return_state=True returns [output, {states}]; each state is (None, {units}).",
         f"return_state=True이면 목록 [출력, {states}]가 나옵니다. 상태는 각각 (None, {units})"
@@ -243,7 +238,7 @@ def _bidirectional(rng: random.Random, lang: str) -> Question:
     inner = layer_code(kind, units, **flags)
     shown = "" if mode == "concat" and rng.random() < 0.5 else f", merge_mode={mode!r}"
     code = f"Bidirectional({inner}{shown})"
-    text = pick(
+    text = words(
         lang,
         f"Input({steps}, {dim}), then {code}. Output shape?",
         f"Input({steps}, {dim}) 다음에 {code}. 출력 모양은?",
@@ -253,7 +248,7 @@ def _bidirectional(rng: random.Random, lang: str) -> Question:
     wrong: list[tuple[Any, str]] = [
         (
             doubled,
-            pick(
+            words(
                 lang,
                 "Only merge_mode='concat' (the default) puts forward and backward side by side, "
                 "doubling the last axis.",
@@ -262,7 +257,7 @@ def _bidirectional(rng: random.Random, lang: str) -> Question:
         ),
         (
             single,
-            pick(
+            words(
                 lang,
                 "sum, ave and mul combine the two halves number by number and keep n; "
                 + ("concat doubles it." if mode == "concat" else "None does not merge at all."),
@@ -272,7 +267,7 @@ def _bidirectional(rng: random.Random, lang: str) -> Question:
         ),
         (
             both,
-            pick(
+            words(
                 lang,
                 "Only merge_mode=None returns the two directions as a list.",
                 "두 방향을 목록으로 돌려주는 것은 merge_mode=None뿐입니다.",
@@ -280,17 +275,17 @@ def _bidirectional(rng: random.Random, lang: str) -> Question:
         ),
         (
             flipped,
-            pick(
+            words(
                 lang,
                 "The time axis follows return_sequences of the wrapped layer.",
                 "시간 축은 감싼 층의 return_sequences를 따릅니다.",
             ),
         ),
     ]
-    why = pick(
+    why = words(
         lang,
-        f"merge_mode={MERGE_EN[mode]}. Result: {shape_text(right)}.",
-        f"merge_mode={MERGE_KO[mode]}. 결과: {shape_text(right)}.",
+        f"merge_mode={MERGE_EN[mode]}. Result: {format_shape(right)}.",
+        f"merge_mode={MERGE_KO[mode]}. 결과: {format_shape(right)}.",
     )
     return _choice_question(
         rng,
@@ -328,16 +323,16 @@ def _stack_valid(rng: random.Random, lang: str) -> Question:
     try:
         plan = plan_spec(spec)
         valid, error = True, ""
-        flow = " -> ".join(shape_text(r.output_shape) for r in plan.summary.rows)
+        flow = " -> ".join(format_shape(r.output_shape) for r in plan.summary.rows)
     except SpecError as err:
         valid, error, flow = False, err.text(lang), ""
-    text = pick(
+    text = words(
         lang,
         f"True or false: this model builds without an error: {spec}",
         f"참 또는 거짓: 이 모델은 오류 없이 만들어진다: {spec}",
     )
     if valid:
-        why = pick(
+        why = words(
             lang,
             "Each recurrent layer gets the 3-D input (None, T, features) it needs, because every "
             f"recurrent layer below another one has return_sequences=True. Shapes: {flow}.",
@@ -345,7 +340,7 @@ def _stack_valid(rng: random.Random, lang: str) -> Question:
             f"(None, T, D)를 받습니다. 모양: {flow}.",
         )
     else:
-        why = pick(lang, f"Keras stops with: {error}", f"Keras가 멈추며 내는 오류: {error}")
+        why = words(lang, f"Keras stops with: {error}", f"Keras가 멈추며 내는 오류: {error}")
     return Question(
         id="",
         type="truefalse",

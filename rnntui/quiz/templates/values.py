@@ -7,9 +7,10 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 
+from rnntui.lab.format import paren, words
 from rnntui.quiz.grading import format_number as fmt
 from rnntui.quiz.question import Question
-from rnntui.quiz.templates.base import Template, pick
+from rnntui.quiz.templates.base import Template
 
 ONE_STEP = 0.005
 """Tolerance for one activation rounded to 2 decimals."""
@@ -37,14 +38,8 @@ def _pre(rng: random.Random, span: float = 3.0) -> float:
     return value
 
 
-def _p(value: float) -> str:
-    """A number inside a worked formula: negatives in parentheses."""
-    text = fmt(value)
-    return f"({text})" if value < 0 else text
-
-
 def _round2(lang: str) -> str:
-    return pick(lang, " Give 2 decimal places.", " 소수 둘째 자리까지 답하세요.")
+    return words(lang, " Give 2 decimal places.", " 소수 둘째 자리까지 답하세요.")
 
 
 def _clean(
@@ -74,7 +69,7 @@ def _numeric(
     meta: dict[str, object],
 ) -> Question:
     """A numeric question: the traps in ``lang``, those too close to the answer left out."""
-    chosen = [(value, pick(lang, en, ko)) for value, en, ko in traps]
+    chosen = [(value, words(lang, en, ko)) for value, en, ko in traps]
     return Question(
         id="",
         type="numeric",
@@ -113,13 +108,13 @@ def _gate(rng: random.Random, lang: str, layer_kind: str) -> Question:
     z = _pre(rng)
     answer = _sig(z) if is_sig else _tanh(z)
     fn = "sigmoid" if is_sig else "tanh"
-    text = pick(
+    text = words(
         lang,
         f"In {'an' if layer == 'LSTM' else 'a'} {layer}, the pre-activation of the {name} is "
         f"{z}. What is {gate}?",
         f"{layer}에서 {GATES_KO[gate]}의 활성화 전 값이 {z}입니다. {gate}의 값은?",
     ) + _round2(lang)
-    why = pick(
+    why = words(
         lang,
         f"{gate} = {fn}({z}) = {fmt(answer)}. "
         + (
@@ -167,7 +162,7 @@ def _lstm_cell(rng: random.Random, lang: str) -> Question:
     zi, zf, zg, c_prev = _pre(rng), _pre(rng), _pre(rng), _pre(rng, 2.0)
     i, f, g = _sig(zi), _sig(zf), _tanh(zg)
     answer = f * c_prev + i * g
-    text = pick(
+    text = words(
         lang,
         f"One LSTM unit: pre-activations z_i = {zi}, z_f = {zf}, z_g = {zg}, and c_prev = "
         f"{c_prev}. What is the new cell state c_t?",
@@ -175,7 +170,8 @@ def _lstm_cell(rng: random.Random, lang: str) -> Question:
         f"c_prev = {c_prev}. 새 셀 상태 c_t는?",
     ) + _round2(lang)
     solution = (
-        f"c_t = f * c_prev + i * g = {fmt(f)} * {_p(c_prev)} + {fmt(i)} * {_p(g)} = {fmt(answer)}"
+        f"c_t = f * c_prev + i * g = {fmt(f)} * {paren(c_prev, fmt)} + {fmt(i)} * "
+        f"{paren(g, fmt)} = {fmt(answer)}"
     )
     why = (
         f"i = sigmoid({zi}) = {fmt(i)}, f = sigmoid({zf}) = {fmt(f)}, g = tanh({zg}) = "
@@ -214,13 +210,13 @@ def _lstm_hidden(rng: random.Random, lang: str) -> Question:
     zo, c = _pre(rng), _pre(rng, 2.0)
     o = _sig(zo)
     answer = o * _tanh(c)
-    text = pick(
+    text = words(
         lang,
         f"One LSTM unit: the output gate's pre-activation is z_o = {zo} and the new cell state "
         f"is c_t = {c}. What is h_t?",
         f"LSTM 유닛 하나: 출력 게이트의 활성화 전 값 z_o = {zo}, 새 셀 상태 c_t = {c}. h_t는?",
     ) + _round2(lang)
-    solution = f"h_t = o * tanh(c_t) = {fmt(o)} * {_p(_tanh(c))} = {fmt(answer)}"
+    solution = f"h_t = o * tanh(c_t) = {fmt(o)} * {paren(_tanh(c), fmt)} = {fmt(answer)}"
     why = f"o = sigmoid({zo}) = {fmt(o)}; tanh({c}) = {fmt(_tanh(c))}; {solution}."
     traps = [
         (
@@ -250,7 +246,7 @@ def _gru_state(rng: random.Random, lang: str) -> Question:
     az, h_prev, cand = _pre(rng), _pre(rng, 1.0), round(rng.uniform(-0.9, 0.9), 2) + 0.0
     z = _sig(az)
     answer = z * h_prev + (1 - z) * cand
-    text = pick(
+    text = words(
         lang,
         f"One GRU unit (Keras): the update gate's pre-activation is {az}, h_prev = {h_prev}, "
         f"and the candidate value is h~ = {cand}. What is h_t?",
@@ -258,10 +254,10 @@ def _gru_state(rng: random.Random, lang: str) -> Question:
         f"후보 값 h~ = {cand}. h_t는?",
     ) + _round2(lang)
     solution = (
-        f"h_t = z * h_prev + (1 - z) * h~ = {fmt(z)} * {_p(h_prev)} + {fmt(1 - z)} * "
-        f"{_p(cand)} = {fmt(answer)}"
+        f"h_t = z * h_prev + (1 - z) * h~ = {fmt(z)} * {paren(h_prev, fmt)} + {fmt(1 - z)} * "
+        f"{paren(cand, fmt)} = {fmt(answer)}"
     )
-    why = f"z = sigmoid({az}) = {fmt(z)}; {solution}. " + pick(
+    why = f"z = sigmoid({az}) = {fmt(z)}; {solution}. " + words(
         lang,
         "In Keras and PyTorch, z keeps the OLD state.",
         "Keras와 PyTorch에서 z는 이전 상태를 유지하는 쪽입니다.",
@@ -301,7 +297,7 @@ def _simple_rnn(rng: random.Random, lang: str) -> Question:
     trace = layer.trace(np.array([[[x]]]), initial_state=[np.array([[h_prev]])])
     answer = float(trace.h[0, 0])
     pre = x * k + h_prev * r + b
-    text = pick(
+    text = words(
         lang,
         f"SimpleRNN with 1 unit and 1 feature: kernel W = {k}, recurrent kernel U = {r}, "
         f"bias b = {b}. "
@@ -310,8 +306,9 @@ def _simple_rnn(rng: random.Random, lang: str) -> Question:
         f"x_t = {x}, h_prev = {h_prev}일 때 h_t는?",
     ) + _round2(lang)
     solution = (
-        f"h_t = tanh(x_t W + h_prev U + b) = tanh({_p(x)} * {_p(k)} + "
-        f"{_p(h_prev)} * {_p(r)} + {_p(b)}) = tanh({fmt(pre)}) = {fmt(answer)}"
+        f"h_t = tanh(x_t W + h_prev U + b) = tanh({paren(x, fmt)} * {paren(k, fmt)} + "
+        f"{paren(h_prev, fmt)} * {paren(r, fmt)} + {paren(b, fmt)}) = tanh({fmt(pre)}) = "
+        f"{fmt(answer)}"
     )
     why = solution + "."
     traps = [
@@ -350,24 +347,24 @@ def _onehot(rng: random.Random, lang: str) -> Question:
     onehot = steps * emb.input_dim
     table = emb.input_dim * emb.output_dim
     variant = rng.choice(("onehot", "dense", "ratio"))
-    setup = pick(
+    setup = words(
         lang,
         f"A sentence of {steps} words, a vocabulary of {vocab} words, and "
         f"Embedding({vocab}, {dim}).",
         f"단어 {steps}개짜리 문장, 어휘 {vocab}개, Embedding({vocab}, {dim}).",
     )
     ask = {
-        "onehot": pick(
+        "onehot": words(
             lang,
             " How many numbers hold the sentence as one-hot vectors?",
             " 문장을 원-핫 벡터로 나타내면 숫자가 몇 개 필요한가요?",
         ),
-        "dense": pick(
+        "dense": words(
             lang,
             " How many numbers does the Embedding output for the sentence hold?",
             " 이 문장에 대한 Embedding 출력에는 숫자가 몇 개 있나요?",
         ),
-        "ratio": pick(
+        "ratio": words(
             lang,
             " The one-hot vectors of the sentence (T x V numbers) hold how many times as many "
             "numbers as the Embedding output for it (T x E)? Give 2 decimal places.",
@@ -382,7 +379,7 @@ def _onehot(rng: random.Random, lang: str) -> Question:
         f"{fmt(onehot / dense)}",
     }[variant]
     answer = {"onehot": onehot, "dense": dense, "ratio": onehot / dense}[variant]
-    why = pick(
+    why = words(
         lang,
         f"One-hot: {steps} x {vocab} = {fmt(onehot)} numbers (almost all zeros). Embedding: "
         f"{steps} x {dim} = {fmt(dense)} dense numbers, {fmt(onehot / dense)} times fewer.",
@@ -431,7 +428,7 @@ def _dropout(rng: random.Random, lang: str) -> Question:
     scale = float(mask.max()) if training else 1.0
     answer = x * scale
     if training:
-        text = pick(
+        text = words(
             lang,
             f"LSTM(8, dropout={rate}) during training: an input entry x = {x} is kept by the "
             "mask. What value reaches the kernel W?",
@@ -439,7 +436,7 @@ def _dropout(rng: random.Random, lang: str) -> Question:
             "살아남았습니다. 커널 W에 들어가는 값은?",
         ) + _round2(lang)
         solution = f"{x} / (1 - {rate}) = {x} / {fmt(1 - rate)} = {fmt(answer)}"
-        why = pick(
+        why = words(
             lang,
             f"Inverted dropout: kept entries are scaled by 1 / (1 - {rate}), so {x} / "
             f"{fmt(1 - rate)} = {fmt(answer)}. At inference nothing is dropped or scaled.",
@@ -447,7 +444,7 @@ def _dropout(rng: random.Random, lang: str) -> Question:
             f"{fmt(answer)}입니다. 추론 때는 지우지도 키우지도 않습니다.",
         )
     else:
-        text = pick(
+        text = words(
             lang,
             f"LSTM(8, dropout={rate}) at inference (predict): an input entry is x = {x}. What "
             "value reaches the kernel W?",
@@ -455,7 +452,7 @@ def _dropout(rng: random.Random, lang: str) -> Question:
             "들어가는 값은?",
         ) + _round2(lang)
         solution = f"x = {x}"
-        why = pick(
+        why = words(
             lang,
             f"At inference dropout does nothing: no mask and no scaling, so x stays {x}. "
             "The 1 / (1 - rate) scaling happened during training instead.",

@@ -37,24 +37,16 @@ PANEL_MODULES: dict[str, str] = {
 
 
 def panel_class(name: str) -> type[Panel] | None:
-    """The Panel subclass for ``name``, or None if unknown or not built yet."""
+    """The Panel subclass for ``name`` (its module is imported now), or None for a name that
+    is not a panel."""
     target = PANEL_MODULES.get(name)
     if target is None:
         return None
     module_name, _, class_name = target.partition(":")
-    try:
-        module = importlib.import_module(module_name)
-    except ModuleNotFoundError as error:
-        if error.name == module_name:
-            return None
-        raise
-    cls = getattr(module, class_name, None)
-    return cls if isinstance(cls, type) and issubclass(cls, Panel) else None
-
-
-def built_panels() -> list[str]:
-    """Names of the panels whose module and class exist (imports them)."""
-    return [name for name in PANEL_MODULES if panel_class(name) is not None]
+    cls = getattr(importlib.import_module(module_name), class_name)
+    if not (isinstance(cls, type) and issubclass(cls, Panel)):
+        raise TypeError(f"{target} is not a Panel")
+    return cls
 
 
 def make_panel(

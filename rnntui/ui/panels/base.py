@@ -18,8 +18,8 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Static
 
+from rnntui.lab.format import words
 from rnntui.ui.keys import with_jamo
-from rnntui.ui.strings import pick
 from rnntui.ui.widgets.grid import ValueGrid
 from rnntui.ui.widgets.stepper import Stepper
 
@@ -139,7 +139,7 @@ class Panel(Widget):
     # -- helpers ------------------------------------------------------------------------------
     def t(self, en: str, ko: str) -> str:
         """Pick the English or Korean literal for this panel's language."""
-        return pick(self.lang, en, ko)
+        return words(self.lang, en, ko)
 
     def help_markdown(self) -> str:
         """The F1 help for this panel in its language."""

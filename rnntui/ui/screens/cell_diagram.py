@@ -17,14 +17,14 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from rnntui.lab.diagram import Diagram
+from rnntui.lab.format import words
 from rnntui.ui.keys import with_jamo
-from rnntui.ui.strings import pick
 from rnntui.ui.widgets.cell_diagram import CellDiagram
 
 
 def diagram_hint(lang: str) -> str:
     """The first line of the screen: what it is and how to close it."""
-    return pick(
+    return words(
         lang,
         "The cell, drawn with the panel's values. Esc closes; arrows scroll",
         "패널 값으로 그린 셀입니다. Esc: 닫기, 화살표: 스크롤",

@@ -21,8 +21,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from rnntui.codegen import FRAMEWORKS, code_for, filename_for
+from rnntui.lab.format import words
 from rnntui.ui.keys import with_jamo
-from rnntui.ui.strings import pick
 
 NAMES = {"keras": "Keras 3", "torch": "PyTorch"}
 HIGHLIGHT_LIMIT = 60_000
@@ -111,7 +111,7 @@ class CodeScreen(ModalScreen[None]):
     def head_text(self) -> str:
         """The first line: framework and keys."""
         other = NAMES[next(f for f in FRAMEWORKS if f != self.framework)]
-        return pick(
+        return words(
             self.lang,
             f"{NAMES[self.framework]} code  |  f: {other}  c: copy  s: save  Esc: close",
             f"{NAMES[self.framework]} 코드  |  f: {other}  c: 복사  s: 저장  Esc: 닫기",
@@ -152,7 +152,7 @@ class CodeScreen(ModalScreen[None]):
         """Copy the code to the clipboard (OSC 52) and say so."""
         self.app.copy_to_clipboard(self.code())
         self.notify(
-            pick(
+            words(
                 self.lang,
                 f"{NAMES[self.framework]} code copied to the clipboard (OSC 52; if nothing "
                 "arrives, your terminal blocks it: save it with s).",
@@ -170,7 +170,7 @@ class CodeScreen(ModalScreen[None]):
             path = save_new(folder, filename_for(self.lab, self.framework), self.code())
         except OSError as error:
             self.notify(
-                pick(self.lang, "Could not save: ", "저장하지 못했습니다: ")
+                words(self.lang, "Could not save: ", "저장하지 못했습니다: ")
                 + str(error.strerror or error),
                 severity="error",
                 timeout=6,
@@ -178,7 +178,7 @@ class CodeScreen(ModalScreen[None]):
             )
             return
         self.notify(
-            pick(self.lang, f"Saved to {path}", f"{path}에 저장했습니다"), timeout=6, markup=False
+            words(self.lang, f"Saved to {path}", f"{path}에 저장했습니다"), timeout=6, markup=False
         )
 
     def action_scroll(self, dx: int, dy: int) -> None:

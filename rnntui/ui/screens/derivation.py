@@ -18,15 +18,15 @@ from textual.css.query import NoMatches
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from rnntui.lab.format import words
 from rnntui.ui.keys import with_jamo
-from rnntui.ui.strings import pick
 
 CLOSE_KEYS = "escape,q,enter,i"
 
 
 def close_hint(lang: str) -> str:
     """The first line of a modal: how to close it."""
-    return pick(lang, "Esc closes; arrows scroll", "Esc: 닫기, 화살표: 스크롤")
+    return words(lang, "Esc closes; arrows scroll", "Esc: 닫기, 화살표: 스크롤")
 
 
 class TextModal(ModalScreen[None]):

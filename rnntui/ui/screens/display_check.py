@@ -27,8 +27,9 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
+from rnntui.lab.format import words
 from rnntui.settings import ascii_boxes, save_settings
-from rnntui.ui.strings import pick, tr
+from rnntui.ui.strings import tr
 
 INNER = 46
 """Cells inside the box: fits a 60-column terminal with room to spare."""
@@ -92,12 +93,12 @@ Esc, q, F1 또는 Enter 로 닫습니다."""
 def boxes_line(lang: str, use_ascii: bool) -> str:
     """What ``b`` does and the current choice for the cell diagrams."""
     if use_ascii:
-        return pick(
+        return words(
             lang,
             "Diagrams: ASCII (+ - |), as you chose. b: box lines again",
             "도식: ASCII (+ - |) 로 그립니다. b: 다시 상자 선으로",
         )
-    return pick(
+    return words(
         lang,
         "Diagrams: box lines. Box lines broken? b: draw diagrams in ASCII (+ - |)",
         "도식: 상자 선. 상자 선이 깨져 보이면 b: 도식을 ASCII (+ - |) 로",
@@ -175,7 +176,7 @@ class DisplayCheckScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         lang = getattr(self.app, "lang", "en")
         yield Static(
-            pick(lang, "rnntui  Display check / 화면 점검", "rnntui  화면 점검 / Display check"),
+            words(lang, "rnntui  Display check / 화면 점검", "rnntui  화면 점검 / Display check"),
             id="check-title",
             markup=False,
         )
@@ -183,9 +184,9 @@ class DisplayCheckScreen(Screen[None]):
             yield Static(Text("\n".join(ruler_box())), id="check-box")
             yield Static(id="check-env", markup=False)
             yield Static(boxes_line(lang, ascii_boxes()), id="check-boxes", markup=False)
-            yield Static(help_renderable(pick(lang, HELP_EN, HELP_KO)), id="check-help")
+            yield Static(help_renderable(words(lang, HELP_EN, HELP_KO)), id="check-help")
         yield Static(
-            pick(
+            words(
                 lang,
                 " Esc/q/F1/Enter  Close    b  Box lines    Up/Down/PgUp/PgDn  Scroll",
                 " Esc/q/F1/Enter  닫기    b  상자 선    Up/Down/PgUp/PgDn  스크롤",

@@ -20,13 +20,12 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
-from rnntui.lab.format import fmt
+from rnntui.lab.format import fmt, words
 from rnntui.lab.recurrent import RecurrentLab
 from rnntui.lab.spec import SettingError
 from rnntui.lab.weights_view import WeightsView, weights_view
 from rnntui.typed_numbers import NumberError, parse_number
 from rnntui.ui.keys import with_jamo
-from rnntui.ui.strings import pick
 from rnntui.ui.widgets.lines import FOCUS_STYLE
 
 
@@ -163,7 +162,7 @@ class WeightsScreen(ModalScreen[None]):
         with Vertical(id="weights-head"):
             yield Static(
                 Text(
-                    pick(
+                    words(
                         self.lang,
                         "Esc closes; arrows pick a number, Enter types a new value",
                         "Esc: 닫기, 화살표: 숫자 선택, Enter: 새 값 입력",
@@ -214,7 +213,7 @@ class WeightsScreen(ModalScreen[None]):
         entry.display = True
         entry.focus()
         self._status(
-            pick(
+            words(
                 self.lang,
                 f"Now {fmt(value)}. Type the new value, then Enter (Esc: keep it):",
                 f"지금 {fmt(value)}. 새 값을 입력하고 Enter (Esc: 그대로):",
@@ -234,12 +233,12 @@ class WeightsScreen(ModalScreen[None]):
             self.lab.set_weight(index, row, col, value)
         except (NumberError, SettingError) as error:
             reason = error.reason if isinstance(error, SettingError) else event.value
-            self._status(pick(self.lang, f"Refused: {reason}", f"거부: {reason}"))
+            self._status(words(self.lang, f"Refused: {reason}", f"거부: {reason}"))
             return
         entry.display = False
         table.focus()
         table.show(weights_view(self.lab, self.lang))
         self.changed = True
-        self._status(pick(self.lang, f"Set to {fmt(value)}.", f"{fmt(value)}(으)로 바꿨습니다."))
+        self._status(words(self.lang, f"Set to {fmt(value)}.", f"{fmt(value)}(으)로 바꿨습니다."))
         if self.on_change is not None:
             self.on_change()

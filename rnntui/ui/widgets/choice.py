@@ -10,7 +10,7 @@ from rich.cells import cell_len
 from textual.binding import Binding, BindingType
 from textual.widgets import Static
 
-from rnntui.ui.strings import pick
+from rnntui.lab.format import words
 from rnntui.ui.widgets.stepper import Stepper
 
 
@@ -82,7 +82,7 @@ class Choice(Stepper):
         except ValueError:
             shown = ", ".join(self.options[:8]) + (", ..." if len(self.options) > 8 else "")
             raise ValueError(
-                pick(
+                words(
                     self.lang,
                     f"{self.label}: choose one of {shown}",
                     f"{self.label}: 다음 중에서 고르세요: {shown}",
