@@ -1,8 +1,6 @@
 """Dense: y = activation(x K + b) on the last axis.
 
 Backward: da = activation'(y) dy;  dK = x^T da,  db = sum da,  dx = da K^T (over all leading axes).
-
-``Dropout`` lives in ``dropout_layer.py`` (still importable from here).
 """
 
 from __future__ import annotations
@@ -13,12 +11,9 @@ import numpy as np
 import numpy.typing as npt
 
 from rnntui.nn.activations import Array, get_activation, get_backward
-from rnntui.nn.dropout_layer import Dropout
 from rnntui.nn.initializers import glorot_uniform
 from rnntui.nn.layer import Layer, Shape
 from rnntui.nn.tape import LayerGrads
-
-__all__ = ["Dense", "Dropout"]
 
 
 class Dense(Layer):

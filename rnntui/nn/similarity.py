@@ -1,5 +1,5 @@
 """Small pure-NumPy helpers for the embedding lesson: cosine similarity, memory, lookup check
-(``one_hot`` is the embedding's own, re-exported here).
+(``one_hot`` is :mod:`rnntui.nn.embedding`'s).
 
 The embedding panel shows these numbers; it never computes them itself.
 """
@@ -15,7 +15,7 @@ import numpy.typing as npt
 from rnntui.nn.activations import Array
 from rnntui.nn.embedding import Embedding, one_hot
 
-__all__ = ["LookupCheck", "cosine_similarity", "lookup_check", "memory_bytes", "one_hot"]
+__all__ = ["LookupCheck", "cosine_similarity", "lookup_check", "memory_bytes"]
 
 
 def cosine_similarity(a: npt.ArrayLike, b: npt.ArrayLike) -> float:

@@ -8,7 +8,8 @@ import numpy as np
 import pytest
 
 from rnntui.nn import Embedding
-from rnntui.nn.similarity import cosine_similarity, lookup_check, memory_bytes, one_hot
+from rnntui.nn.embedding import one_hot
+from rnntui.nn.similarity import cosine_similarity, lookup_check, memory_bytes
 
 
 def test_cosine_by_hand() -> None:
