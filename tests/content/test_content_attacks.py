@@ -219,32 +219,60 @@ def test_non_finite_numbers(add_file: AddFile, course: Path, old: str, new: str)
 
 
 PRESETS = [
-    ("  units: 2", "  units: 1000000000"),
-    ("  sequence: [1.0, 0.5, -1.0]", "  sequence: [" + ", ".join(["1.0"] * 13) + "]"),
-    ("  sequence: [1.0, 0.5, -1.0]", "  sequence: [1.0, .nan, -1.0]"),
-    ("  sequence: [1.0, 0.5, -1.0]", "  sequence: [1.0, .inf, -1.0]"),
+    ("  units: 2", "  units: 1000000000", "`units` must be a whole number"),
+    (
+        "  sequence: [1.0, 0.5, -1.0]",
+        "  sequence: [" + ", ".join(["1.0"] * 13) + "]",
+        "list of 1..12 steps",
+    ),
+    ("  sequence: [1.0, 0.5, -1.0]", "  sequence: [1.0, .nan, -1.0]", "finite numbers"),
+    ("  sequence: [1.0, 0.5, -1.0]", "  sequence: [1.0, .inf, -1.0]", "finite numbers"),
 ]
+"""Presets the panel once replaced with its defaults without a word (issue 18 item 12); the
+labs' single SPEC (issue 11) now refuses them, so ``check`` and the loader say where."""
 
 
-@pytest.mark.parametrize(("old", "new"), PRESETS, ids=["units-1e9", "seq-13", "seq-nan", "seq-inf"])
-def test_presets_the_panel_would_replace(add_file: AddFile, old: str, new: str) -> None:
-    path = add_file(VALID.replace(old, new, 1))
+def _refused_at(path: Path, course: Path, marker: str, words: str) -> None:
+    """``check`` fails, and the loader drops the lesson with a problem at the preset's line."""
     assert check_paths([path]) == 1
+    mine = _assert_only_this_file(_load(course), path)
+    line = line_of(path.read_text(encoding="utf-8"), marker)
+    assert any(m.startswith(f"{line}: ") and words in m for m in mine), mine
+
+
+def test_the_untouched_presets_pass(add_file: AddFile, course: Path) -> None:
+    """The control: the template's own presets (and an activation one) are accepted."""
+    assert check_paths([add_file(VALID)]) == 0
+    text = VALID.replace("panel: lstm", "panel: activation", 1)
+    text = text.replace("  units: 2\n  sequence: [1.0, 0.5, -1.0]", "  x: 1.0", 1)
+    assert check_paths([add_file(text, "10-activation.md")]) == 0
 
 
 @pytest.mark.parametrize(
-    ("panel", "preset"),
+    ("old", "new", "words"), PRESETS, ids=["units-1e9", "seq-13", "seq-nan", "seq-inf"]
+)
+def test_presets_the_panel_would_replace(
+    add_file: AddFile, course: Path, old: str, new: str, words: str
+) -> None:
+    path = add_file(VALID.replace(old, new, 1))
+    _refused_at(path, course, new.split(":")[0].strip() + ":", words)
+
+
+@pytest.mark.parametrize(
+    ("panel", "preset", "words"),
     [
-        ("activation", "  x: .nan"),
-        ("embedding", "  vocab: 100000000"),
-        ("symbols", "  symbol: no-such-symbol"),
+        ("activation", "  x: .nan", "`x` must be a number"),
+        ("embedding", "  vocab: 100000000", "`vocab` must be a vocabulary size"),
+        ("symbols", "  symbol: no-such-symbol", "`symbol` must be one of"),
     ],
     ids=["x-nan", "huge-vocab", "unknown-symbol"],
 )
-def test_presets_of_other_panels(add_file: AddFile, panel: str, preset: str) -> None:
+def test_presets_of_other_panels(
+    add_file: AddFile, course: Path, panel: str, preset: str, words: str
+) -> None:
     text = VALID.replace("panel: lstm", f"panel: {panel}", 1)
     text = text.replace("  units: 2\n  sequence: [1.0, 0.5, -1.0]", preset, 1)
-    assert check_paths([add_file(text)]) == 1
+    _refused_at(add_file(text), course, preset.split(":")[0].strip() + ":", words)
 
 
 def test_unreadable_subfolder_is_reported(course: Path, monkeypatch: pytest.MonkeyPatch) -> None:
