@@ -16,13 +16,13 @@ from rnntui.lab.format import cells, fmt, fmt_int, fmt_signed, pad, refused, wor
 from rnntui.lab.spec import SettingError
 from rnntui.lab.specs import PANEL_SPECS
 from rnntui.nn import Embedding
+from rnntui.nn.embedding import one_hot
 from rnntui.nn.layer import format_shape
 from rnntui.nn.similarity import (
     LookupCheck,
     cosine_similarity,
     lookup_check,
     memory_bytes,
-    one_hot,
 )
 
 VOCAB = {
