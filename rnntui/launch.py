@@ -119,6 +119,10 @@ def _run(
         return 2
     scrub_textual_debug_env(os.environ, keep=debug)
     os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
+    # NumPy (imported after the first frame) starts OpenBLAS's thread pool, ~60 ms of its
+    # ~120 ms import; the panels' matrices are tiny, and a shared lab machine is better off
+    # with one BLAS thread per student. Set before any import of NumPy; a user's value stays.
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
     from rnntui.ui.app import RnnTuiApp
     from rnntui.ui.input_shim import install_lenient_input_decoder

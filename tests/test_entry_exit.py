@@ -1,5 +1,6 @@
-"""entry.end_process: the app's exit code, exit handlers run, streams flushed; the
-interpreter's teardown is skipped only when no other thread runs (issue 16, quit time)."""
+"""The start path's process settings (issue 16): entry.end_process keeps the app's exit code,
+runs the exit handlers and flushes the streams, skipping the interpreter's teardown only when
+no other thread runs (quit time); one BLAS thread is set before NumPy is imported."""
 
 from __future__ import annotations
 
@@ -39,3 +40,19 @@ def test_a_running_thread_is_waited_for() -> None:
     assert done.returncode == 3
     lines = done.stdout.splitlines()
     assert "thread finished" in lines and "handler ran" in lines and "not reached" not in lines
+
+
+def test_the_start_path_sets_one_blas_thread_before_numpy() -> None:
+    """launch sets OPENBLAS_NUM_THREADS (a default) before anything imports NumPy: nothing the
+    start path imports up to the app itself pulls NumPy in."""
+    code = (
+        "import sys\n"
+        "import rnntui.entry, rnntui.launch, rnntui.settings, rnntui.paths\n"
+        "import rnntui.content.language, rnntui.terminal_guard\n"
+        "assert 'numpy' not in sys.modules, 'NumPy before the BLAS setting'\n"
+        "import inspect\n"
+        "source = inspect.getsource(rnntui.launch._run)\n"
+        "assert source.index('OPENBLAS_NUM_THREADS') < source.index('import RnnTuiApp')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
