@@ -42,7 +42,20 @@ OTHER_CODE = {
 }
 """Functions, dtypes and names used as such (token ``id`` as the lessons write it, the
 command ``rnntui summary``)."""
-KEYS = {"Enter", "Space", "Tab", "Escape", "ctrl", "PgUp", "PgDn", "Left", "Right", "Up", "Down"}
+KEYS = {
+    "Enter",
+    "Space",
+    "Tab",
+    "Escape",
+    "ctrl",
+    "shift",
+    "PgUp",
+    "PgDn",
+    "Left",
+    "Right",
+    "Up",
+    "Down",
+}
 """Key names the panels tell you to press (``F1``.. are matched by pattern)."""
 SYMBOL = re.compile(
     r"^[A-Za-z](_[A-Za-z0-9]+)?$"  # x, W, h_t, b_f, h_1
@@ -96,6 +109,21 @@ def test_every_control_label_is_korean_in_korean() -> None:
     assert label("input_dim", "ko") == "입력 특성 수"
     assert label("timesteps", "ko") == label("timesteps_long", "ko") == "스텝 수"
     assert all(en and ko for en, ko in LABELS.values())
+
+
+def test_korean_panel_help_has_no_english_outside_code() -> None:
+    """F1 of every panel and demo in Korean: code spans (`units=`) and a quoted Keras message
+    ('expected ndim=3, ...') aside, no English word."""
+    import importlib
+
+    from rnntui.ui.panels import PANEL_MODULES
+
+    for name, ref in PANEL_MODULES.items():
+        module, cls = ref.split(":")
+        ko = getattr(importlib.import_module(module), cls).HELP_TEXT["ko"]
+        prose = re.sub(r"`[^`]*`|'[ -~]*'", " ", ko)
+        assert english_words(prose) == set(), (name, english_words(prose))
+        assert not {"타임스텝", "강의", "후보 상태"} & set(prose.split()), name
 
 
 async def pane_text(pilot) -> str:  # type: ignore[no-untyped-def]

@@ -71,7 +71,7 @@ o; GRU z, r, h). Inference: no masks, no scaling, the output equals the no-dropo
 ## dropout과 recurrent_dropout
 
 훈련 중 `dropout`은 x_t에 마스크 m(특성마다 한 값)을, `recurrent_dropout`은 h_{t-1}에
-마스크(유닛마다 한 값)를 곱합니다. 각 값은 rate의 확률로 0, 아니면 1/(1-rate)입니다.
+마스크(유닛마다 한 값)를 곱합니다. 각 값은 `rate`의 확률로 0, 아니면 `1/(1-rate)`입니다.
 마스크는 **호출마다 한 번** 뽑아 **모든 스텝**에 쓰므로 제외된 행은 모든 열에서 0입니다.
 recurrent_dropout > 0이면 게이트마다 마스크를 따로 뽑습니다(LSTM i, f, c, o; GRU z, r, h).
 추론: 마스크도 배율도 없고, 출력이 드롭아웃 없는 출력과 같습니다.
