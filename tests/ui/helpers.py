@@ -5,7 +5,8 @@ from __future__ import annotations
 from textual.pilot import Pilot
 
 from rnntui.ui.app import RnnTuiApp
-from rnntui.ui.panels.base import Panel, Readout
+from rnntui.ui.panels.base import Panel
+from rnntui.ui.widgets.readout import Readout
 
 
 async def show_panel(pilot: Pilot) -> Panel:

@@ -12,9 +12,10 @@ from textual.widgets import Input
 from rnntui.content.loader import load_lessons
 from rnntui.lab.specs import MAX_STEPS
 from rnntui.ui.app import RnnTuiApp
-from rnntui.ui.panels.base import Panel, Readout
+from rnntui.ui.panels.base import Panel
 from rnntui.ui.widgets.bars import Bar
 from rnntui.ui.widgets.grid import ValueGrid
+from rnntui.ui.widgets.readout import Readout
 from rnntui.ui.widgets.stepper import Stepper
 
 from .helpers import screen_text, show_panel

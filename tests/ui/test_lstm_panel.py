@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from rnntui.lab.format import fmt
 from rnntui.nn import LSTM, GateForce
-from rnntui.ui.format import fmt
 from rnntui.ui.widgets.bars import Bar
 from rnntui.ui.widgets.force import ForceStepper
 from rnntui.ui.widgets.grid import ValueGrid

@@ -10,10 +10,10 @@ import numpy as np
 from rnntui.codegen import code_for
 from rnntui.content.loader import LessonSet
 from rnntui.nn.spec import parse_spec
-from rnntui.ui.panels.base import Readout
 from rnntui.ui.screens.code import CodeScreen
 from rnntui.ui.screens.model import ModelScreen, inspect_app
 from rnntui.ui.widgets.grid import ValueGrid
+from rnntui.ui.widgets.readout import Readout
 from tests.ui.helpers import settle
 
 SPEC = "Input(4) Embedding(10,3) LSTM(2) Dense(2)"

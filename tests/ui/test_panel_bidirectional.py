@@ -6,10 +6,10 @@ import numpy as np
 from rich.cells import cell_len
 
 from rnntui.lab.bidirectional import embed
+from rnntui.lab.format import fmt, fmt_int
 from rnntui.lab.weights import keep_units
 from rnntui.nn import GRU, LSTM, Bidirectional
 from rnntui.nn.layer import format_shape
-from rnntui.ui.format import fmt, fmt_int
 from rnntui.ui.widgets.choice import Choice
 from rnntui.ui.widgets.grid import ValueGrid
 from rnntui.ui.widgets.stepper import Stepper

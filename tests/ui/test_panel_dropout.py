@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 
 from rnntui.lab.dropout import INPUT_DIM, input_sequence, make_layer
+from rnntui.lab.format import fmt
 from rnntui.nn import RecurrentTrace
-from rnntui.ui.format import fmt
 from rnntui.ui.panels.dropout import DropoutPanel
 from rnntui.ui.widgets.stepper import Stepper
 

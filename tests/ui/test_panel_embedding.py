@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from rnntui.lab.format import fmt_int, fmt_signed
 from rnntui.nn import Embedding
 from rnntui.nn.similarity import cosine_similarity, memory_bytes
-from rnntui.ui.format import fmt_int, fmt_signed
 from rnntui.ui.panels.embedding import EmbeddingPanel
 from rnntui.ui.widgets.choice import Choice
 from rnntui.ui.widgets.stepper import Stepper

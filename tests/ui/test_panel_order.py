@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from rnntui.lab.format import fmt
 from rnntui.lab.order import make_embedding, make_rnn, shuffle, vocabulary
 from rnntui.nn import GlobalAveragePooling1D
-from rnntui.ui.format import fmt
 from rnntui.ui.panels.order import OrderPanel
 from rnntui.ui.widgets.stepper import Stepper
 

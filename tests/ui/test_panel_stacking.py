@@ -8,10 +8,10 @@ import json
 
 import pytest
 
+from rnntui.lab.format import fmt_int
 from rnntui.nn import LSTM, Sequential, StackError
 from rnntui.nn.spec import parse_spec
 from rnntui.summary_cmd import run_summary
-from rnntui.ui.format import fmt_int
 from rnntui.ui.panels.stacking import StackingPanel
 from rnntui.ui.widgets.choice import Choice
 from rnntui.ui.widgets.stepper import Stepper

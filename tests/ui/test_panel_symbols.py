@@ -5,9 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from rnntui.lab.format import fmt
 from rnntui.nn import GRU, LSTM, SimpleRNN
-from rnntui.ui.format import fmt
-from rnntui.ui.panels.base import Readout
 from rnntui.ui.panels.symbols import (
     DIM,
     EQUATIONS,
@@ -19,6 +18,7 @@ from rnntui.ui.panels.symbols import (
     SymbolsPanel,
     mark,
 )
+from rnntui.ui.widgets.readout import Readout
 from rnntui.ui.widgets.stepper import Stepper
 
 from .helpers import show_panel, shown

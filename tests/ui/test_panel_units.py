@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
+from rnntui.lab.format import fmt, fmt_int
 from rnntui.lab.weights import keep_units
 from rnntui.nn import GRU, LSTM, SimpleRNN
 from rnntui.nn.layer import format_shape
-from rnntui.ui.format import fmt, fmt_int
 from rnntui.ui.panels.units import GRID, input_table
 from rnntui.ui.widgets.choice import Choice
 from rnntui.ui.widgets.grid import ValueGrid

@@ -6,15 +6,15 @@ import numpy as np
 from textual.app import App, ComposeResult
 from textual.widgets import Input
 
+from rnntui.lab.format import fmt
 from rnntui.lab.lstm import LSTMLab
 from rnntui.nn import GRU, LSTM, GateForce, SimpleRNN
 from rnntui.nn.activations import sigmoid, tanh
-from rnntui.ui.format import fmt
-from rnntui.ui.panels.base import Readout
 from rnntui.ui.panels.lstm import LSTMPanel
 from rnntui.ui.widgets.bars import Bar
 from rnntui.ui.widgets.force import ForceStepper
 from rnntui.ui.widgets.grid import ValueGrid
+from rnntui.ui.widgets.readout import Readout
 from rnntui.ui.widgets.stepper import Stepper
 
 from .helpers import show_panel, shown

@@ -29,7 +29,7 @@ from rnntui.lab.sequence import InputSequence, refusal_ko
 from rnntui.lab.spec import SettingError
 from rnntui.settings import ascii_boxes
 from rnntui.ui.panels._inspect import QuantityPicker
-from rnntui.ui.panels.base import Panel, Readout
+from rnntui.ui.panels.base import Panel
 from rnntui.ui.screens.cell_diagram import CellDiagramScreen
 from rnntui.ui.screens.derivation import DerivationScreen, TextModal
 from rnntui.ui.strings import control_label
@@ -37,6 +37,7 @@ from rnntui.ui.widgets.bars import Bar, bar_text
 from rnntui.ui.widgets.cell_diagram import CellDiagram
 from rnntui.ui.widgets.force import ForceStepper
 from rnntui.ui.widgets.grid import ValueGrid
+from rnntui.ui.widgets.readout import Readout
 from rnntui.ui.widgets.stepper import Stepper
 
 W = TypeVar("W", bound=Widget)

@@ -11,10 +11,11 @@ from textual.containers import VerticalGroup
 from rnntui.lab.activation import ActivationLab
 from rnntui.lab.format import refused
 from rnntui.lab.spec import SettingError
-from rnntui.ui.panels.base import Panel, Readout
+from rnntui.ui.panels.base import Panel
 from rnntui.ui.strings import control_label
 from rnntui.ui.widgets.bars import Bar
 from rnntui.ui.widgets.plot import CurvePlot
+from rnntui.ui.widgets.readout import Readout
 from rnntui.ui.widgets.stepper import Stepper
 
 PLOT_ROWS = {"sigmoid": 5, "tanh": 7}

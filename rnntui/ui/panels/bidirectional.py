@@ -15,10 +15,10 @@ from textual.css.scalar import Scalar
 from rnntui.lab.bidirectional import KINDS, MODES, BidirectionalLab, embed, row_names
 from rnntui.lab.format import refused
 from rnntui.lab.spec import SettingError
-from rnntui.ui.panels.base import Readout
 from rnntui.ui.strings import control_label
 from rnntui.ui.widgets.choice import Choice
 from rnntui.ui.widgets.grid import ValueGrid
+from rnntui.ui.widgets.readout import Readout
 from rnntui.ui.widgets.stepper import Stepper
 from rnntui.ui.widgets.text_panel import TextPanel
 

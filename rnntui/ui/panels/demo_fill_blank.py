@@ -20,11 +20,10 @@ from textual.widgets import Input
 from rnntui.demos import user_models
 from rnntui.demos.fill_blank import BlankGuess, FillBlankLab
 from rnntui.demos.live import EpochSnapshot, train_shipped_recipe
-from rnntui.lab.format import pad
-from rnntui.ui.format import fmt
-from rnntui.ui.panels.base import Readout
+from rnntui.lab.format import fmt, pad
 from rnntui.ui.panels.demo_base import TEXT_FIELD_BINDINGS, DemoPanel
 from rnntui.ui.widgets.curves import Series, bar
+from rnntui.ui.widgets.readout import Readout
 
 DEFAULT_SENTENCE = {"ko": "나는 ___ 먹었다.", "en": "i ate ___ for lunch."}
 KINDS = ("fwd", "bi")

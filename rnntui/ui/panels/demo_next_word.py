@@ -24,11 +24,10 @@ from rnntui.demos.live import EpochSnapshot, train_shipped_recipe
 from rnntui.demos.next_word import Generated, NextWordLab
 from rnntui.demos.runner import RunResult
 from rnntui.demos.vocab import Vocabulary
-from rnntui.lab.format import pad
-from rnntui.ui.format import fmt
-from rnntui.ui.panels.base import Readout
+from rnntui.lab.format import fmt, pad
 from rnntui.ui.panels.demo_base import TEXT_FIELD_BINDINGS, DemoPanel
 from rnntui.ui.widgets.curves import Series, bar, chart_lines
+from rnntui.ui.widgets.readout import Readout
 from rnntui.ui.widgets.stepper import Stepper
 
 SHOWN_UNITS = 6

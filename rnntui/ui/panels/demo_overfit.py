@@ -19,11 +19,10 @@ from textual.binding import Binding, BindingType
 from rnntui.demos.overfit import UNITS_VARIANTS, Curves, OverfitLab, Variant
 from rnntui.demos.results import shipped_overfit_lab
 from rnntui.demos.runner import EpochReport
-from rnntui.lab.format import pad
-from rnntui.ui.format import fmt
-from rnntui.ui.panels.base import Readout
+from rnntui.lab.format import fmt, pad
 from rnntui.ui.panels.demo_base import DemoPanel
 from rnntui.ui.widgets.curves import Series
+from rnntui.ui.widgets.readout import Readout
 
 
 class OverfitPanel(DemoPanel):

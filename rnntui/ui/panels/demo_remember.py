@@ -23,11 +23,10 @@ from textual.containers import HorizontalGroup
 from rnntui.demos.remember import CellResult, RememberLab
 from rnntui.demos.results import shipped_remember_lab
 from rnntui.demos.runner import EpochReport
-from rnntui.lab.format import pad
-from rnntui.ui.format import fmt
-from rnntui.ui.panels.base import Readout
+from rnntui.lab.format import fmt, pad
 from rnntui.ui.panels.demo_base import DemoPanel
 from rnntui.ui.widgets.curves import Series
+from rnntui.ui.widgets.readout import Readout
 from rnntui.ui.widgets.stepper import Stepper
 
 CELLS = ("simple_rnn", "lstm", "gru")

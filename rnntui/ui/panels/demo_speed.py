@@ -17,11 +17,10 @@ from textual.binding import Binding, BindingType
 from textual.containers import HorizontalGroup
 
 from rnntui.demos.speed import SpeedLab, SpeedView
-from rnntui.lab.format import pad
-from rnntui.ui.format import fmt, fmt_int
-from rnntui.ui.panels.base import Readout
+from rnntui.lab.format import fmt, fmt_int, pad
 from rnntui.ui.panels.demo_base import DemoPanel
 from rnntui.ui.strings import control_label
+from rnntui.ui.widgets.readout import Readout
 from rnntui.ui.widgets.stepper import Stepper
 
 REPEATS = 10

@@ -16,8 +16,9 @@ from rnntui.lab.dropout import DropoutLab
 from rnntui.lab.format import refused
 from rnntui.lab.spec import SettingError
 from rnntui.nn import RecurrentTrace
-from rnntui.ui.panels.base import Panel, Readout
+from rnntui.ui.panels.base import Panel
 from rnntui.ui.strings import control_label
+from rnntui.ui.widgets.readout import Readout
 from rnntui.ui.widgets.stepper import Stepper
 
 STEPPERS: dict[str, dict[str, Any]] = {

@@ -14,9 +14,9 @@ from textual.widgets import Static
 from rnntui.lab.embedding import EmbeddingLab
 from rnntui.lab.spec import SettingError
 from rnntui.nn.similarity import LookupCheck
-from rnntui.ui.panels.base import Readout
 from rnntui.ui.strings import control_label
 from rnntui.ui.widgets.choice import Choice
+from rnntui.ui.widgets.readout import Readout
 from rnntui.ui.widgets.stepper import Stepper
 from rnntui.ui.widgets.text_panel import TextPanel
 

@@ -13,8 +13,9 @@ from textual.containers import Horizontal
 from rnntui.lab.format import refused
 from rnntui.lab.order import OrderLab
 from rnntui.lab.spec import SettingError
-from rnntui.ui.panels.base import Panel, Readout
+from rnntui.ui.panels.base import Panel
 from rnntui.ui.strings import control_label
+from rnntui.ui.widgets.readout import Readout
 from rnntui.ui.widgets.stepper import Stepper
 
 

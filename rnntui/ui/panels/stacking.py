@@ -15,9 +15,9 @@ from rnntui.lab.format import pad, refused
 from rnntui.lab.spec import SettingError
 from rnntui.lab.stacking import MAX_LAYERS, MAX_UNITS, TYPES, StackingLab
 from rnntui.nn import StackError
-from rnntui.ui.panels.base import Readout
 from rnntui.ui.strings import control_label
 from rnntui.ui.widgets.choice import Choice
+from rnntui.ui.widgets.readout import Readout
 from rnntui.ui.widgets.stepper import Stepper
 from rnntui.ui.widgets.text_panel import TextPanel
 from rnntui.ui.widgets.wrap import wrap

@@ -26,7 +26,8 @@ from rnntui.lab.symbols import (
     SymbolsLab,
     mark,
 )
-from rnntui.ui.panels.base import Panel, Readout
+from rnntui.ui.panels.base import Panel
+from rnntui.ui.widgets.readout import Readout
 from rnntui.ui.widgets.stepper import Stepper
 
 __all__ = [

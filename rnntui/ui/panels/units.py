@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
-from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.containers import HorizontalGroup
 from textual.widgets import Static
@@ -20,23 +19,14 @@ from rnntui.lab.format import refused
 from rnntui.lab.spec import SettingError
 from rnntui.lab.units import GRID, KINDS, UnitsLab, input_table
 from rnntui.nn import RecurrentTrace
-from rnntui.ui.panels.base import Readout
 from rnntui.ui.strings import control_label
 from rnntui.ui.widgets.choice import Choice
 from rnntui.ui.widgets.grid import ValueGrid
+from rnntui.ui.widgets.readout import Readout
 from rnntui.ui.widgets.stepper import Stepper
 from rnntui.ui.widgets.text_panel import TextPanel
 
-__all__ = ["GRID", "UnitsPanel", "input_table", "pad"]
-
-
-def pad(text: str, width: int, *, right: bool = False) -> str:
-    """Pad ``text`` to ``width`` terminal cells (Hangul is two cells wide).
-
-    The same as ``rnntui.lab.format.pad``; kept only while the demo panels (issue 13) import
-    it from here. Everything else uses the lab's."""
-    fill = " " * max(0, width - cell_len(text))
-    return fill + text if right else text + fill
+__all__ = ["GRID", "UnitsPanel", "input_table"]
 
 
 class UnitsPanel(TextPanel):

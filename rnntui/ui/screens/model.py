@@ -23,8 +23,9 @@ from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from rnntui.ui.panels._recurrent import RecurrentPanel
-from rnntui.ui.panels.base import Panel, Readout
+from rnntui.ui.panels.base import Panel
 from rnntui.ui.widgets.keybar import KeyBar
+from rnntui.ui.widgets.readout import Readout
 
 if TYPE_CHECKING:
     from textual.app import App

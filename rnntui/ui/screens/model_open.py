@@ -15,7 +15,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input
 
-from rnntui.ui.panels.base import Readout
+from rnntui.ui.widgets.readout import Readout
 
 TEXT: dict[str, tuple[str, str]] = {
     "title": ("Open a model file (.keras, .h5)", "모델 파일 열기 (.keras, .h5)"),

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from rnntui.ui.panels.base import Panel, Readout
+from rnntui.ui.panels.base import Panel
+from rnntui.ui.widgets.readout import Readout
 from rnntui.ui.widgets.stepper import Stepper
 from rnntui.ui.widgets.wrap import wrap
 
