@@ -21,6 +21,11 @@ PURE = {
     "rnntui.cli": ("textual",),
     "rnntui.demos": ("textual", "rich"),
     "rnntui.codegen": ("textual", "rich"),
+    "rnntui.printable": ("textual", "rich"),
+    "rnntui.typed_numbers": ("textual", "rich"),
+    "rnntui.early_interrupt": ("textual", "rich"),
+    "rnntui.cli_options": ("textual", "rich", "typer"),
+    "rnntui.entry": ("textual", "rich", "typer"),
 }
 
 PROBE = """
