@@ -154,6 +154,7 @@ async def test_every_korean_panel_and_demo_at_80x24(lessons: LessonSet) -> None:
     korean = sorted((x for x in lessons.lessons if x.lang == "ko"), key=lambda x: x.order)
     app = RnnTuiApp(lessons, lang="ko", lesson_id=korean[0].id, save=False)
     checked: list[str] = []
+    kinds: set[str] = set()
     async with app.run_test(size=(80, 24)) as pilot:
         for n, lesson in enumerate(korean):
             if n:
@@ -164,6 +165,7 @@ async def test_every_korean_panel_and_demo_at_80x24(lessons: LessonSet) -> None:
             panel = app.learn.panel
             assert panel is not None and panel.last_error is None, lesson.id
             kind = panel.NAME
+            kinds.add(kind)
             for key in PANEL_SPECS.get(kind, {}):
                 setting = PANEL_SPECS[kind][key]
                 if setting.label and key not in {"sequence", "seed", "example", "size"}:
@@ -182,6 +184,7 @@ async def test_every_korean_panel_and_demo_at_80x24(lessons: LessonSet) -> None:
                 assert english_words(text) - extra == set(), (lesson.id, what, text)
                 for word in ("타임스텝", "타임 스텝", "강의", "후보 상태", "레이어"):
                     assert word not in text, (lesson.id, what, word)
+    assert kinds >= set(PANEL_SPECS), set(PANEL_SPECS) - kinds  # all 11 panels
     assert len(korean) >= 11 and len(checked) == len(korean) + sum(1 for x in korean if x.demo)
 
 
