@@ -285,7 +285,12 @@ def demo_next_word(
 @demo_app.command("train", cls=LocalCommand)
 def demo_train(
     name: Annotated[
-        str, typer.Argument(metavar="NAME", help="A demo model, e.g. next_word_ko or remember.")
+        str,
+        typer.Argument(
+            metavar="NAME",
+            help="A demo model: next_word_LANG, fill_blank_LANG_fwd, fill_blank_LANG_bi "
+            "(LANG: ko or en), remember, overfit or dropout.",
+        ),
     ],
     epochs: Annotated[
         int | None,

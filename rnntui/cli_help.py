@@ -182,7 +182,12 @@ _PAIRS: tuple[tuple[str, str], ...] = (
         "Print the most likely next words and their probabilities.",
         "다음에 올 확률이 가장 큰 단어와 그 확률을 출력합니다.",
     ),
-    ("A demo model, e.g. next_word_ko or remember.", "데모 모델, 예: next_word_ko 또는 remember."),
+    (
+        "A demo model: next_word_LANG, fill_blank_LANG_fwd, fill_blank_LANG_bi (LANG: ko or en), "
+        "remember, overfit or dropout.",
+        "데모 모델: next_word_LANG, fill_blank_LANG_fwd, fill_blank_LANG_bi (LANG: ko 또는 en), "
+        "remember, overfit 또는 dropout.",
+    ),
     ("Epochs (default: the recipe's).", "에포크 수 (기본값: 정해진 값)."),
     (
         "Keep the trained model as yours (the app opens it).",

@@ -4,7 +4,9 @@
   probabilities from the shipped (or the student's kept) model;
 - ``rnntui demo train NAME [--keep]``: train a demo model from scratch with a Rich progress
   bar (ASCII: no East-Asian-ambiguous glyphs); ``--keep`` makes it the student's model,
-  which the app then opens.
+  which the app then opens. Besides the shipped models (``rnntui.demos.train.recipes``) it
+  trains what the result demos measure (``rnntui.demos.results.NAMES``: ``remember``, and
+  ``overfit`` / ``dropout`` on the corpus of the student's language); those keep nothing.
 """
 
 from __future__ import annotations
@@ -14,9 +16,6 @@ import sys
 from typing import Any
 
 from rnntui.demos.corpus import LANGS
-
-TRAINABLE_EXTRA = ("remember",)
-"""Demo names that are not shipped models but can be trained here."""
 
 
 def guess_lang(text: str) -> str:
@@ -74,9 +73,10 @@ def next_word(prompt: str, lang: str | None, as_json: bool, top: int) -> int:
 
 def known_names() -> list[str]:
     """Every name ``rnntui demo train`` accepts."""
+    from rnntui.demos.results import NAMES
     from rnntui.demos.train import recipes
 
-    return [r.name for r in recipes()] + list(TRAINABLE_EXTRA)
+    return [r.name for r in recipes()] + list(NAMES)
 
 
 def train(name: str, epochs: int | None, keep: bool) -> int:
@@ -112,6 +112,8 @@ def train(name: str, epochs: int | None, keep: bool) -> int:
 
         if name == "remember":
             result = _train_remember(show)
+        elif name in ("overfit", "dropout"):
+            result = _train_curves(name, epochs, show)
         else:
             result = _train_recipe(name, epochs, keep, show)
     console.print(result, markup=False, soft_wrap=True)
@@ -157,4 +159,29 @@ def _train_remember(show: Any) -> str:
 
         res = lab.run(cell, 20, on_epoch)
         lines.append(f"{res.label} T=20: held-out accuracy {res.accuracy:.2f}")
+    return "\n".join(lines)
+
+
+def _train_curves(name: str, epochs: int | None, show: Any) -> str:
+    """Train each variant of the units (``overfit``) or dropout demo, as its panel's ``t``."""
+    from rnntui.demos.overfit import OverfitLab
+    from rnntui.demos.results import CURVE_VARIANTS
+    from rnntui.quiz.commands import choose_language
+
+    lang = choose_language(None)
+    lab = OverfitLab(lang) if epochs is None else OverfitLab(lang, epochs=epochs)
+    variants = CURVE_VARIANTS[name]
+    total = len(variants) * lab.epochs
+    lines = [f"{name} ({lang} corpus, {len(lab.train)} training sentences):"]
+    for k, variant in enumerate(variants):
+
+        def on_epoch(r: Any, k: int = k, label: str = variant.label) -> None:
+            status = f"{label} loss {r.loss:.4f} val_loss {r.val_loss or 0.0:.4f}"
+            show(k * r.epochs + r.epoch, total, status)
+
+        c = lab.run(variant, on_epoch)
+        lines.append(
+            f"  {variant.label}: loss {c.loss[-1]:.4f}, val_loss {c.val_loss[-1]:.4f}, "
+            f"gap {c.gap:.4f}, lowest val_loss at epoch {c.best_val_epoch}"
+        )
     return "\n".join(lines)
