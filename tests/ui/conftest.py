@@ -21,6 +21,16 @@ def private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pa
     yield tmp_path
 
 
+@pytest.fixture
+def in_tmp_cwd(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Run in a private working directory (tmux sessions started from here inherit it): a
+    monkey that presses k and then s saves a script to the current folder."""
+    work = tmp_path / "cwd"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    return work
+
+
 @pytest.fixture(scope="session")
 def lessons() -> LessonSet:
     """The packaged lessons (loaded once)."""

@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import html
+import re
+
+from rich.cells import cell_len
+from textual.app import App
+from textual.message import Message
+from textual.notifications import Notify
 from textual.pilot import Pilot
 
 from rnntui.ui.app import RnnTuiApp
@@ -33,9 +40,59 @@ async def focus(pilot: Pilot, panel: Panel, selector: str) -> None:
     await pilot.pause()
 
 
-def screen_text(app: RnnTuiApp) -> str:
-    """What the terminal would show right now, as plain text (one line per row)."""
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+CELL_WIDTH = 12.2
+"""Width of one terminal cell in Rich's SVG export (font size 20 x 0.61)."""
+SVG_TEXT = re.compile(
+    r'<text class="[^"]*" x="([\d.]+)" y="[\d.]+" textLength="[\d.]+" '
+    r'clip-path="url\(#[\w-]+-line-(\d+)\)">(.*?)</text>',
+    re.S,
+)
+"""One run of text in row ``line-N`` at ``x`` (the title has no clip path and is left out)."""
+
+
+def svg_rows(svg: str, width: int, height: int) -> list[str]:
+    """The rows of a Textual SVG screenshot as text, ``width`` cells each (a wide character
+    takes two cells, like in the terminal)."""
+    grid = [[" "] * width for _ in range(height)]
+    for x, row, chunk in SVG_TEXT.findall(svg):
+        col, cells = round(float(x) / CELL_WIDTH), grid[int(row)]
+        for char in html.unescape(chunk).replace("\xa0", " ").replace("\n", ""):
+            size = cell_len(char)
+            if size == 0 and col:  # a combining mark joins the character before it
+                cells[col - 1] += char
+                continue
+            if col + size > width:
+                break
+            cells[col : col + size] = [char] + [""] * (size - 1)
+            col += size
+    return ["".join(cells) for cells in grid]
+
+
+def screen_text(app: App[object]) -> str:
+    """What the terminal would show right now, as plain text (one line per row), read from
+    Textual's public screenshot (``App.export_screenshot``)."""
+    width, height = app.size
+    return "\n".join(svg_rows(app.export_screenshot(simplify=True), width, height))
+
+
+class Notes:
+    """Every notification's text, in order: pass as ``app.run_test(message_hook=notes)``
+    (Textual calls the hook with each message; a notification is a public ``Notify``)."""
+
+    def __init__(self) -> None:
+        self.messages: list[str] = []
+        self.markup: list[bool] = []
+        """For each message: was it to be read as markup?"""
+
+    def __call__(self, message: Message) -> None:
+        """Keep the text of a notification."""
+        if isinstance(message, Notify):
+            self.messages.append(message.notification.message)
+            self.markup.append(message.notification.markup)
+
+    def said(self, words: str) -> bool:
+        """Did any notification contain ``words``?"""
+        return any(words in text for text in self.messages)
 
 
 async def settle(pilot) -> None:  # type: ignore[no-untyped-def]

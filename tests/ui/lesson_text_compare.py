@@ -8,6 +8,7 @@ from textual.containers import VerticalScroll
 
 from rnntui.ui.widgets.lesson_text import LessonText, plan
 from rnntui.ui.widgets.markdown import LessonMarkdown
+from tests.ui.helpers import screen_text as shown_text
 
 CSS = """
 #pane { width: 1fr; height: 1fr; padding: 0 1; scrollbar-size-vertical: 0; }
@@ -26,7 +27,7 @@ class Compare(App[None]):
 
 def screen_text(app: App[object]) -> list[str]:
     """Every row of the screen, trailing blanks removed."""
-    rows = [strip.text.rstrip() for strip in app.screen._compositor.render_strips()]
+    rows = [row.rstrip() for row in shown_text(app).split("\n")]
     while rows and not rows[-1]:
         rows.pop()
     return rows

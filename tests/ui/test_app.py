@@ -9,7 +9,7 @@ from textual.widgets import Input
 from rnntui.ui.screens.help import HelpScreen
 from rnntui.ui.widgets.keybar import KeyBar
 
-from .helpers import settle, show_panel
+from .helpers import Notes, settle, show_panel
 
 FORBIDDEN = {"ctrl+a", "ctrl+b", "ctrl+h", "ctrl+i", "ctrl+m", "ctrl+j"}
 
@@ -147,10 +147,11 @@ async def test_keys_are_safe_and_shown(make_app) -> None:  # type: ignore[no-unt
 
 async def test_unknown_lesson_opens_first_with_message(make_app) -> None:  # type: ignore[no-untyped-def]
     app = make_app("no-such-lesson")
-    async with app.run_test(size=(80, 24)) as pilot:
+    notes = Notes()
+    async with app.run_test(size=(80, 24), message_hook=notes) as pilot:
         await pilot.pause()
         assert app.lesson_id == app.lesson_list()[0].id
-        assert any("no-such-lesson" in n.message for n in app._notifications)
+        assert notes.said("no-such-lesson")
 
 
 async def test_no_color_and_contrast_theme(make_app, monkeypatch) -> None:  # type: ignore[no-untyped-def]

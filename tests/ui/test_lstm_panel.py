@@ -11,7 +11,7 @@ from rnntui.ui.widgets.force import ForceStepper
 from rnntui.ui.widgets.grid import ValueGrid
 from rnntui.ui.widgets.stepper import Stepper
 
-from .helpers import show_panel, shown
+from .helpers import Notes, show_panel, shown
 
 
 def engine_trace(lesson, forced=None):  # type: ignore[no-untyped-def]
@@ -105,18 +105,19 @@ async def test_bars_match_trace_and_step_keys(make_app, lessons) -> None:  # typ
 async def test_invalid_typed_value_is_refused(make_app) -> None:  # type: ignore[no-untyped-def]
     """A non-number or out-of-range value: a message, the old value kept, no crash."""
     app = make_app("lstm", "en")
-    async with app.run_test(size=(80, 24)) as pilot:
+    notes = Notes()
+    async with app.run_test(size=(80, 24), message_hook=notes) as pilot:
         panel = await show_panel(pilot)
         x = panel.query_one("#x", Stepper)
         x.focus()
         await pilot.press("enter", *"abc", "enter")
         await pilot.pause()
         assert x.value == 1.0
-        assert any("not a number" in n.message for n in app._notifications)
+        assert notes.said("not a number")
         await pilot.press("ctrl+u", *"99", "enter")
         await pilot.pause()
         assert x.value == 1.0
-        assert any("outside" in n.message for n in app._notifications)
+        assert notes.said("outside")
         await pilot.press("escape")
         assert app.focused is x
         assert panel.last_error is None

@@ -4,32 +4,37 @@ from __future__ import annotations
 
 from rnntui.ui.app import RnnTuiApp
 from rnntui.ui.widgets.stepper import Stepper
-from tests.ui.helpers import show_panel
+from tests.ui.helpers import Notes, settle, show_panel
 
 
 async def test_typing_markup_into_a_value_is_refused_not_a_crash(make_app) -> None:  # type: ignore[no-untyped-def]
     app: RnnTuiApp = make_app("lstm", "en", save=False)
-    async with app.run_test(size=(80, 24)) as pilot:
+    notes = Notes()
+    async with app.run_test(size=(80, 24), message_hook=notes) as pilot:
         panel = await show_panel(pilot)
         panel.query_one("#x", Stepper).focus()
         await pilot.press("enter", "[", "/", "]", "enter")
         await pilot.pause()
         assert app.is_running
-        assert any("[/]" in str(n.message) for n in app._notifications)
+        assert notes.said("[/]") and not any(notes.markup), notes.messages
 
 
 async def test_a_missing_lesson_named_like_markup_is_a_warning(make_app) -> None:  # type: ignore[no-untyped-def]
     app: RnnTuiApp = make_app("[/]", "en", save=False)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+    notes = Notes()
+    async with app.run_test(size=(80, 24), message_hook=notes) as pilot:
+        await settle(pilot)
         assert app.is_running and app.lesson_id is not None
+        assert notes.said("[/]"), notes.messages  # named as typed, not parsed
 
 
 async def test_control_characters_in_a_notification_are_removed(make_app) -> None:  # type: ignore[no-untyped-def]
     app: RnnTuiApp = make_app("lstm", "en", save=False)
-    async with app.run_test(size=(80, 24)) as pilot:
+    notes = Notes()
+    async with app.run_test(size=(80, 24), message_hook=notes) as pilot:
         app.notify("title\x1b]0;PWNED\x07 [b]x[/b]")
         await pilot.pause()
-        shown = [str(n.message) for n in app._notifications]
-        assert shown and "\x1b" not in shown[-1] and "\x07" not in shown[-1]
-        assert "[b]x[/b]" in shown[-1]  # printed as written, not as markup
+        assert notes.messages, "no notification"
+        shown = notes.messages[-1]
+        assert "\x1b" not in shown and "\x07" not in shown
+        assert "[b]x[/b]" in shown and notes.markup == [False]  # shown as written

@@ -31,7 +31,10 @@ from .helpers import settle
 if TYPE_CHECKING:
     from textual.screen import Screen
 
-pytestmark = pytest.mark.filterwarnings("error::RuntimeWarning")
+pytestmark = [
+    pytest.mark.filterwarnings("error::RuntimeWarning"),
+    pytest.mark.usefixtures("in_tmp_cwd"),  # k then s saves a script to the current folder
+]
 
 CI_KEYS = 1_500
 BURST = 16
@@ -233,3 +236,18 @@ async def test_page_keys_on_the_lesson_list_right_after_it_opens(make_app) -> No
             app._driver.send_message(event)  # type: ignore[union-attr]
         await settle(pilot)
         assert app._exception is None and app.is_running
+
+
+async def test_k_then_s_saves_into_the_private_folder(make_app, in_tmp_cwd) -> None:  # type: ignore[no-untyped-def]
+    """What the monkeys may type: F4, k (the panel's code) then s (save) writes a file to the
+    current folder, which for these tests is a temporary one (the ``in_tmp_cwd`` fixture)."""
+    from pathlib import Path
+
+    app = make_app("lstm", "en", save=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f4", "k")
+        await settle(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+    assert Path.cwd() == in_tmp_cwd
+    assert [p.suffix for p in in_tmp_cwd.iterdir()] == [".py"]

@@ -10,7 +10,7 @@ from rnntui.nn import RecurrentTrace
 from rnntui.ui.panels.dropout import DropoutPanel
 from rnntui.ui.widgets.stepper import Stepper
 
-from .helpers import show_panel, shown
+from .helpers import Notes, show_panel, shown
 
 
 def engine_runs(
@@ -175,7 +175,8 @@ def test_bad_presets_fall_back() -> None:
 async def test_units_stepper_reaches_the_lab(make_app) -> None:  # type: ignore[no-untyped-def]
     """units + : a 5-unit layer whose first 4 units keep their weights; no refusal shown."""
     app = make_app("dropout", "en")
-    async with app.run_test(size=(80, 24)) as pilot:
+    notes = Notes()
+    async with app.run_test(size=(80, 24), message_hook=notes) as pilot:
         panel = await show_panel(pilot)
         before = panel.lab.engine_layer().get_weights()[0]
         panel.query_one("#units", Stepper).focus()
@@ -186,4 +187,4 @@ async def test_units_stepper_reaches_the_lab(make_app) -> None:  # type: ignore[
         np.testing.assert_array_equal(
             panel.lab.engine_layer().get_weights()[0][:, :4], before[:, :4]
         )
-        assert not app._notifications and panel.last_error is None
+        assert not notes.messages and panel.last_error is None

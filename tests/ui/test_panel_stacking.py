@@ -16,7 +16,7 @@ from rnntui.ui.panels.stacking import StackingPanel
 from rnntui.ui.widgets.choice import Choice
 from rnntui.ui.widgets.stepper import Stepper
 
-from .helpers import show_panel, shown
+from .helpers import Notes, show_panel, shown
 
 
 def flat(text: str) -> str:
@@ -136,7 +136,8 @@ async def test_third_layer_and_types(make_app) -> None:  # type: ignore[no-untyp
 async def test_input_controls_and_typed_choice(make_app) -> None:  # type: ignore[no-untyped-def]
     """T and D flow into the shapes; Enter on a type choice accepts a typed name."""
     app = make_app("stacking", "en")
-    async with app.run_test(size=(120, 36)) as pilot:
+    notes = Notes()
+    async with app.run_test(size=(120, 36), message_hook=notes) as pilot:
         panel = await show_panel(pilot)
         panel.query_one("#input_dim", Stepper).focus()
         await pilot.press("enter", *"3", "enter")
@@ -151,7 +152,7 @@ async def test_input_controls_and_typed_choice(make_app) -> None:  # type: ignor
         await pilot.press("enter", *"Dense", "enter")  # not an option: refused
         await pilot.pause()
         assert panel.query_one("#type0", Choice).choice == "GRU"
-        assert any("choose one of" in n.message for n in app._notifications)
+        assert notes.said("choose one of")
         assert panel.last_error is None
 
 

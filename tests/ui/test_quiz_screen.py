@@ -18,6 +18,8 @@ from rnntui.ui.screens.quiz import QuizPlan, QuizScreen
 from rnntui.ui.widgets.keybar import KeyBar
 from rnntui.ui.widgets.lesson_list import LessonList
 
+from .helpers import Notes
+
 COURSE = Path(__file__).parent / "quiz_course"
 FORBIDDEN = {"ctrl+a", "ctrl+b", "ctrl+h", "ctrl+i", "ctrl+m", "ctrl+j"}
 SEED = 5  # the demo course with this seed asks: choice, true/false, numeric
@@ -149,7 +151,8 @@ async def test_open_lesson_key_opens_that_lesson_and_f7_resumes(lessons) -> None
         save=False,
         quiz=QuizPlan(topic="embedding", count=2, seed=3),
     )
-    async with app.run_test(size=(80, 24)) as pilot:
+    notes = Notes()
+    async with app.run_test(size=(80, 24), message_hook=notes) as pilot:
         await pilot.pause()
         screen = quiz(app)
         question = screen.quiz.session.current
@@ -162,7 +165,7 @@ async def test_open_lesson_key_opens_that_lesson_and_f7_resumes(lessons) -> None
         await pilot.pause()
         assert isinstance(app.screen, LearnScreen)
         assert app.lesson_id == "embedding" and app.learn.lesson.id == "embedding"
-        assert any("F7" in n.message for n in app._notifications)
+        assert notes.said("F7")
         await pilot.press("f7")
         await pilot.pause()
         resumed = quiz(app)
@@ -210,12 +213,13 @@ async def test_save_error_is_a_notice_not_a_crash(course, monkeypatch) -> None: 
 
     monkeypatch.setattr(ProgressStore, "record", busy)
     app = quiz_app(course, "en")
-    async with app.run_test(size=(80, 24)) as pilot:
+    notes = Notes()
+    async with app.run_test(size=(80, 24), message_hook=notes) as pilot:
         await pilot.pause()
         await pilot.press("2")
         await pilot.pause()
         assert "Right." in shown(app, "#quiz-verdict")
-        assert any("another rnntui session is active" in n.message for n in app._notifications)
+        assert notes.said("another rnntui session is active")
         await pilot.press("space")
         await pilot.pause()
         assert quiz(app).state == "ask" and app.is_running
@@ -223,7 +227,8 @@ async def test_save_error_is_a_notice_not_a_crash(course, monkeypatch) -> None: 
 
 async def test_help_keys_and_language_on_the_quiz_screen(course) -> None:  # type: ignore[no-untyped-def]
     app = quiz_app(course, "ko")
-    async with app.run_test(size=(80, 24)) as pilot:
+    notes = Notes()
+    async with app.run_test(size=(80, 24), message_hook=notes) as pilot:
         await pilot.pause()
         screen = quiz(app)
         for node in [screen, *screen.query("*")]:
@@ -236,7 +241,7 @@ async def test_help_keys_and_language_on_the_quiz_screen(course) -> None:  # typ
             assert ord(ch) < 0x2000 or "\uac00" <= ch <= "\ud7a3", ch
         await pilot.press("f3")  # the quiz keeps its language and says so
         await pilot.pause()
-        assert app.lang == "ko" and any("F3" in n.message for n in app._notifications)
+        assert app.lang == "ko" and notes.said("F3")
         await pilot.press("f1")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
@@ -262,13 +267,14 @@ async def test_unknown_topic_at_start_exits_with_2(course) -> None:  # type: ign
 
 async def test_unknown_topic_from_the_app_is_a_warning(make_app) -> None:  # type: ignore[no-untyped-def]
     app = make_app("gru", "en", save=False)
-    async with app.run_test(size=(80, 24)) as pilot:
+    notes = Notes()
+    async with app.run_test(size=(80, 24), message_hook=notes) as pilot:
         await pilot.pause()
         app.lesson_id = "no-such-lesson"
         await pilot.press("f7")
         await pilot.pause()
         assert isinstance(app.screen, LearnScreen) and app.is_running
-        assert any("no-such-lesson" in n.message for n in app._notifications)
+        assert notes.said("no-such-lesson")
 
 
 def test_launch_quiz_uses_the_terminal_guard(capfd) -> None:  # type: ignore[no-untyped-def]

@@ -27,6 +27,7 @@ from .tmux_harness import Tmux, exit_code, rnntui
 pytestmark = [
     pytest.mark.pty,
     pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed"),
+    pytest.mark.usefixtures("in_tmp_cwd"),  # the app's cwd: k then s saves a script there
 ]
 
 CI_KEYS = 300
