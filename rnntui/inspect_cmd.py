@@ -92,7 +92,8 @@ def _launch(
     os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
 
     from rnntui.ui.input_shim import install_lenient_input_decoder
-    from rnntui.ui.screens.model import ModelScreen, inspect_app
+    from rnntui.ui.inspect_app import inspect_app
+    from rnntui.ui.screens.model import ModelScreen
 
     install_lenient_input_decoder()
     screen = ModelScreen.for_file(path, vocab=vocab, spec=spec, lang=chosen)

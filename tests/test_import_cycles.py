@@ -44,13 +44,6 @@ COMMANDS = frozenset({"entry", "cli", "cli_help", "cli_options", "launch", "__ma
 """Top-level command modules besides ``*_cmd`` (layer 7)."""
 COMMAND_LAYER = 7
 
-KNOWN_CYCLES = [
-    ["rnntui.ui.app", "rnntui.ui.screens.model"],
-    ["rnntui.ui.widgets.lesson_text", "rnntui.ui.widgets.markdown"],
-]
-"""Cycles whose files are being edited in this session: removed by the lead before the session
-ends."""
-
 
 @cache
 def module_files() -> dict[str, Path]:
@@ -194,8 +187,7 @@ def test_the_checker_finds_a_cycle_and_a_lazy_one() -> None:
 
 
 def test_no_import_cycle_in_rnntui() -> None:
-    found = [g for g in cycles(rnntui_graph()) if g not in KNOWN_CYCLES]
-    assert found == []
+    assert cycles(rnntui_graph()) == []
 
 
 def test_the_layer_checker_finds_an_upward_and_a_sideways_import() -> None:

@@ -18,7 +18,8 @@ from rnntui.content.loader import LessonSet
 from rnntui.lab.format import fmt
 from rnntui.nn import load_model
 from rnntui.nn.spec import parse_spec
-from rnntui.ui.screens.model import ModelScreen, inspect_app
+from rnntui.ui.inspect_app import inspect_app
+from rnntui.ui.screens.model import ModelScreen
 from rnntui.ui.widgets.grid import ValueGrid
 from rnntui.ui.widgets.readout import Readout
 from tests.ui.helpers import screen_text, settle

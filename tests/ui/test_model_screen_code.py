@@ -10,8 +10,9 @@ import numpy as np
 from rnntui.codegen import code_for
 from rnntui.content.loader import LessonSet
 from rnntui.nn.spec import parse_spec
+from rnntui.ui.inspect_app import inspect_app
 from rnntui.ui.screens.code import CodeScreen
-from rnntui.ui.screens.model import ModelScreen, inspect_app
+from rnntui.ui.screens.model import ModelScreen
 from rnntui.ui.widgets.grid import ValueGrid
 from rnntui.ui.widgets.readout import Readout
 from tests.ui.helpers import settle

@@ -34,7 +34,6 @@ if TYPE_CHECKING:
     from rnntui.lab.model_view import LayerChoice
     from rnntui.nn.loading import LoadError
     from rnntui.nn.sequential import ModelSummary
-    from rnntui.ui.app import RnnTuiApp
 
 TEXT: dict[str, tuple[str, str]] = {
     "input": ("Input:", "입력:"),
@@ -367,25 +366,3 @@ def open_model_file(app: App[Any]) -> None:
         )
 
     app.push_screen(OpenModelScreen(lang), chosen)
-
-
-def inspect_app(
-    lessons: Any,
-    screen: ModelScreen,
-    *,
-    lang: str,
-    theme: str | None = None,
-) -> RnnTuiApp:
-    """The app (lessons loading behind) opened straight into ``screen`` (``rnntui inspect``);
-    Escape on the model screen goes to the lessons."""
-    from rnntui.ui import app as app_module
-    from rnntui.ui.app import RnnTuiApp
-
-    class InspectApp(RnnTuiApp):
-        CSS_PATH = str(Path(app_module.__file__).with_name(str(RnnTuiApp.CSS_PATH)))
-
-        def on_mount(self) -> None:
-            super().on_mount()
-            self.push_screen(screen)
-
-    return InspectApp(lessons, lang=lang, theme=theme)
