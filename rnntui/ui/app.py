@@ -132,7 +132,7 @@ class RnnTuiApp(App[int]):
         """Every notification is plain text: messages carry what users typed and what files
         hold (``[/]`` in a typed value crashed Textual's markup parser), and control characters
         are removed so no file can send escapes to the terminal. ``markup`` is ignored."""
-        from rnntui.content.safe_text import printable
+        from rnntui.printable import printable
 
         super().notify(
             printable(message),
