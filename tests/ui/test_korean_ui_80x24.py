@@ -21,12 +21,13 @@ from .helpers import screen_text, settle
 KERAS = {
     *("SimpleRNN", "LSTM", "GRU", "Embedding", "Bidirectional", "Input", "Dense", "Dropout"),
     *("GlobalAveragePooling1D", "Keras", "None", "True", "False", "ValueError"),
-    *("units", "return_sequences", "merge_mode", "concat", "sum", "mul", "ave", "reset_after"),
+    *("return_sequences", "merge_mode", "concat", "sum", "mul", "ave", "reset_after"),
     *("dropout", "recurrent_dropout", "kernel", "recurrent_kernel", "bias"),
     *("activation", "recurrent_activation", "loss", "val_loss", "softmax", "mask_zero"),
     *("lstm", "lstm_1", "gru", "gru_1", "simple_rnn", "simple_rnn_1", "embedding"),
 }
-"""Keras names, as code (``units=4`` in a title is the Keras argument)."""
+"""Keras names, as code. ``units`` passes only as the argument ``units=4`` (as a label it is
+유닛 수)."""
 OTHER_CODE = {
     "sigmoid",
     "tanh",
@@ -72,15 +73,17 @@ label elsewhere ``timesteps`` must be 스텝 수)."""
 
 def english_words(text: str) -> set[str]:
     """Latin words in ``text`` that are not code."""
+    text = re.sub(r"\bunits=", "=", text)  # the Keras argument, as in LSTM(units=4)
     found = set(re.findall(r"[A-Za-z_][A-Za-z_0-9]*", text))  # "___" is the demo's blank
     return {w for w in found if w.strip("_") and w not in CODE and not SYMBOL.match(w)}
 
 
 def test_the_check_catches_english_labels() -> None:
     """The check itself: the labels the issue lists are caught; code and symbols pass."""
-    caught = english_words("unit < 0 > input_dim timesteps sig pre value Hint: force f off")
+    caught = english_words("unit units < 2 > input_dim timesteps sig pre value Hint: force f off")
     assert caught == {
         "unit",
+        "units",
         "input_dim",
         "timesteps",
         "sig",
