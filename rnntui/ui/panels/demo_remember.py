@@ -96,9 +96,10 @@ class RememberPanel(DemoPanel):
             yield self.stepper(self.t("U scale", "U 배율"), self.lab.config.recurrent_scale,
                                lo=0.5, hi=1.5, step=0.1, big_step=0.5, decimals=1,
                                id="scale")  # fmt: skip
-        yield Readout(id="grads", classes="gap")
+        # no gap above the chart or below the table: at 80x24 the whole panel stays in view
+        yield Readout(id="grads")
         yield Readout(id="accuracy", classes="gap")
-        yield Readout(id="progress", classes="gap")
+        yield Readout(id="progress")
 
     def on_control_changed(self, stepper: Stepper) -> None:
         if stepper.id == "length":
@@ -191,15 +192,24 @@ class RememberPanel(DemoPanel):
             f"|dL/dh_t| over t, log scale ({when}):", f"스텝 t마다 |dL/dh_t|, 로그 눈금 ({when}):"
         )
         chart = self.chart(series, rows=6, log=True, x=self.t("step t", "스텝 t"))
-        ends = "\n".join(
-            f"  {pad(LABELS[cell], 10)} t=1 {s.values[0]:.2e}   t=T {s.values[-1]:.2e}"
-            for cell, s in zip(CELLS, series, strict=True)
-            if s.values
-        )
-        self.show("#grads", f"{head}\n{chart}\n{ends}")
+        self.show("#grads", f"{head}\n{chart}\n{self._ends(series)}")
         self.show("#accuracy", self._table(), lines=5)
         if not self.progress_text:
             self.show_progress(0, 1, self.t("t: train the three cells", "t: 세 셀 학습"))
+
+    def _ends(self, series: list[Series]) -> str:
+        """|dL/dh_t| at t=1 and t=T of each cell: one line by the chart's markers where it
+        fits (so the table stays in view at 80x24), else a line per cell."""
+        shown = [(cell, s) for cell, s in zip(CELLS, series, strict=True) if s.values]
+        line = "t=1/t=T:  " + "  ".join(
+            f"{MARKERS[cell]} {s.values[0]:.2e}/{s.values[-1]:.2e}" for cell, s in shown
+        )
+        if len(line) <= self.text_width():
+            return line
+        return "\n".join(
+            f"  {pad(LABELS[cell], 10)} t=1 {s.values[0]:.2e}   t=T {s.values[-1]:.2e}"
+            for cell, s in shown
+        )
 
     def _table(self) -> str:
         table = self.lab.view().accuracy_table()
