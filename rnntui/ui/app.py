@@ -165,8 +165,8 @@ class RnnTuiApp(App[int]):
 
     def start(self) -> None:
         """The screen is up: open the first lesson, loading lessons first if needed."""
-        if self.lessons is not None:
-            self.open_first_lesson()
+        if self.lessons is not None:  # (from the parse cache: say what was skipped all the same)
+            self._loaded(self.lessons)
         else:
             self.learn.show_loading(self.lang)
             self.call_after_refresh(self._load_in_thread)

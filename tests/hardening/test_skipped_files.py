@@ -1,5 +1,6 @@
 """Issue 18, item 21: "N lesson file(s) skipped" counts files, not problems, in the app (its
-warning toast) and in the plain quiz (stderr), in English and Korean."""
+warning toast, also when the lessons come from the parse cache, the usual start) and in the
+plain quiz (stderr), in English and Korean."""
 
 from __future__ import annotations
 
@@ -58,7 +59,12 @@ def test_plain_quiz_counts_skipped_files(
 @pytest.mark.parametrize(
     ("lang", "words"), [("en", "2 lesson file(s) skipped"), ("ko", "레슨 파일 2개를")]
 )
-async def test_app_warning_counts_skipped_files(course: Path, lang: str, words: str) -> None:
+@pytest.mark.parametrize("loaded", ["in a thread", "from the parse cache"])
+async def test_app_warning_counts_skipped_files(
+    course: Path, lang: str, words: str, loaded: str
+) -> None:
+    """The app gets a loader (a first start) or the lessons themselves (a start from the
+    parse cache, which keeps the problems too): both say how many files were skipped."""
     from rnntui.ui.app import RnnTuiApp
 
     lessons = course_lessons(course)
@@ -68,7 +74,8 @@ async def test_app_warning_counts_skipped_files(course: Path, lang: str, words: 
         if isinstance(message, Notify):
             said.append(message.notification.message)
 
-    app = RnnTuiApp(lambda: lessons, lang=lang, lesson_id="lstm", save=False)
+    given = (lambda: lessons) if loaded == "in a thread" else lessons
+    app = RnnTuiApp(given, lang=lang, lesson_id="lstm", save=False)
     async with app.run_test(size=(80, 24), message_hook=hook) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
