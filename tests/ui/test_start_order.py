@@ -7,7 +7,7 @@ import pytest
 
 from rnntui.ui.screens.learn import LearnScreen
 from rnntui.ui.widgets.lesson_text import Prose
-from tests.ui.helpers import settle
+from tests.ui.helpers import screen_text, settle
 
 
 @pytest.mark.parametrize("lesson_id", ["what-is-rnn", "lstm"])  # with a table, without one
@@ -47,3 +47,34 @@ async def test_wide_panel_comes_with_the_text(make_app) -> None:  # type: ignore
         await settle(pilot)
         assert app.learn.panel_visible()
         assert app.learn.focused_panel() is app.learn.panel
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)])
+@pytest.mark.parametrize(("lesson_id", "lang"), [("what-is-rnn", "en"), ("lstm", "ko")])
+async def test_a_long_lesson_has_its_scroll_bar_at_once_and_the_same_screen(
+    make_app,  # type: ignore[no-untyped-def]
+    lesson_id: str,
+    lang: str,
+    size: tuple[int, int],
+) -> None:
+    """overflow-y: scroll from the start (no second layout one frame later) is chosen only
+    when the text overflows anyway: the screen is the one overflow-y: auto gives."""
+    app = make_app(lesson_id, lang)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        pane = app.learn.query_one("#text-pane")
+        assert pane.styles.overflow_y == "scroll"
+        with_scroll = screen_text(app)
+        pane.styles.overflow_y = "auto"
+        pane.refresh(layout=True)
+        await settle(pilot)
+        assert pane.show_vertical_scrollbar
+        assert screen_text(app) == with_scroll
+
+
+async def test_a_short_text_keeps_overflow_auto(make_panel_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_panel_app("lstm")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        pane = app.learn.query_one("#text-pane")
+        assert pane.styles.overflow_y == "auto" and not pane.show_vertical_scrollbar

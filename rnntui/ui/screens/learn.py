@@ -115,7 +115,7 @@ class LearnScreen(Screen[None]):
             lessons, lesson.id, getattr(self.app, "lang", lesson.lang)
         )
         text_pane = self.query_one("#text-pane", VerticalScroll)
-        from rnntui.ui.widgets.markdown import show_lesson_text  # markdown-it: when needed
+        from rnntui.ui.widgets.lesson_text import show_lesson_text  # markdown-it: now
 
         waits: list[Awaitable[object]] = [show_lesson_text(text_pane, lesson.body)]
         text_pane.scroll_home(animate=False)

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
+from textual.await_complete import AwaitComplete
 from textual.content import Content, Span
 from textual.geometry import Size
 from textual.widget import Widget
@@ -428,3 +429,49 @@ class LessonText(Widget):
         with self.app.batch_update():
             await self.remove_children()
             await self.mount_all(prose_widgets(blocks))
+
+
+def surely_overflows(blocks: Sequence[Block], width: int, height: int) -> bool:
+    """Are the prose blocks alone, laid out ``width`` columns wide, taller than ``height``
+    rows? (Tables and margins between pieces are left out, and the caller passes sizes no
+    smaller than the pane's: a True means the pane's scroll bar shows at any rate.)"""
+    lines = 0
+    for piece in pieces(blocks):
+        if isinstance(piece, list):
+            lines += len(stack(piece, width))
+            if lines > height:
+                return True
+    return False
+
+
+def show_lesson_text(pane: Widget, body: str) -> AwaitComplete:
+    """Put ``body`` into the lesson text pane as ``#lesson-text``: a LessonText when it can lay
+    the lesson out, else a LessonMarkdown (rnntui.ui.widgets.markdown, imported only then or
+    for a table); the widget already there is updated when it is of the right kind.
+
+    A lesson that surely overflows the screen gets its scroll bar at once (``overflow-y:
+    scroll``, the same screen as ``auto`` then): with ``auto`` Textual finds the overflow
+    after the first layout and lays the text out again one frame later, 2 columns narrower,
+    and again after any later layout of the screen (the hidden panel's mount)."""
+    blocks = plan(body)
+    current = pane.children[0] if pane.children else None
+    screen = pane.app.size
+    long = blocks is not None and surely_overflows(blocks, max(1, screen.width - 4), screen.height)
+    pane.styles.overflow_y = "scroll" if long else "auto"
+    if blocks is not None:
+        if isinstance(current, LessonText):
+            return AwaitComplete(current.update(blocks))
+        new: Widget = LessonText(blocks, id="lesson-text")
+    else:
+        from rnntui.ui.widgets.markdown import LessonMarkdown
+
+        if isinstance(current, LessonMarkdown):
+            return current.update(body)
+        new = LessonMarkdown(body, id="lesson-text")
+
+    async def replace() -> None:
+        with pane.app.batch_update():
+            await pane.remove_children()
+            await pane.mount(new)
+
+    return AwaitComplete(replace())
