@@ -3,7 +3,6 @@ goes away, and Textual's debugging variables."""
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import shlex
 import shutil
@@ -12,10 +11,11 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
+
+from tests.ui import tmux_harness as H
 
 pytestmark = [
     pytest.mark.pty,
@@ -23,16 +23,6 @@ pytestmark = [
 ]
 
 
-def _harness() -> ModuleType:
-    path = Path(__file__).parents[1] / "ui" / "tmux_harness.py"
-    spec = importlib.util.spec_from_file_location("rnntui_tmux_harness", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-H = _harness()
 READY = "F1 Help"
 ENV = {"LANG": "C.UTF-8", "TERM": "xterm-256color"}
 

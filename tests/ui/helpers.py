@@ -54,7 +54,9 @@ def svg_rows(svg: str, width: int, height: int) -> list[str]:
     """The rows of a Textual SVG screenshot as text, ``width`` cells each (a wide character
     takes two cells, like in the terminal)."""
     grid = [[" "] * width for _ in range(height)]
-    for x, row, chunk in SVG_TEXT.findall(svg):
+    runs = SVG_TEXT.findall(svg)
+    assert runs, "no text in the screenshot: has the SVG that Rich exports changed?"
+    for x, row, chunk in runs:
         col, cells = round(float(x) / CELL_WIDTH), grid[int(row)]
         for char in html.unescape(chunk).replace("\xa0", " ").replace("\n", ""):
             size = cell_len(char)
