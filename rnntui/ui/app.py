@@ -200,26 +200,37 @@ class RnnTuiApp(App[int]):
             )
         self.open_first_lesson()
 
-    def open_first_lesson(self) -> None:
-        """Open the requested (or saved) lesson, else the first one."""
+    def first_lesson(self) -> Lesson | None:
+        """The lesson a start opens: the requested (or saved) one, ``--lesson 4`` by its
+        number, else the first; None before the lessons are loaded (the lesson screen
+        composes its text with it, so the first frame already holds the lesson)."""
+        return self._first_lesson()[0]
+
+    def _first_lesson(self) -> tuple[Lesson | None, bool]:
+        """The first lesson, and whether it is the one asked for (or none was asked for)."""
         lessons = self.lesson_list()
         if not lessons:
-            self.notify(tr("lessons.none", self.lang), severity="error", timeout=10)
-            return
+            return None, False
         ids = [x.id for x in lessons]
         wanted = self.lesson_id
         if wanted is not None and wanted not in ids and wanted.strip()[:1].isdigit():
             from rnntui.quiz.bank import lesson_for_ref  # ``--lesson 4``: lesson number 4
 
-            found = lesson_for_ref(
-                [x for x in self.lesson_list() if x.lang == "en"] or lessons, wanted
-            )
+            found = lesson_for_ref([x for x in lessons if x.lang == "en"] or lessons, wanted)
             wanted = found.id if found is not None else wanted
-        if wanted not in ids:
-            if wanted is not None:
-                self.notify(tr("lesson.missing", self.lang, id=wanted), severity="warning")
-            wanted = ids[0]
-        self.open_lesson(wanted, save=False)
+        if wanted in ids:
+            return lessons[ids.index(wanted)], True
+        return lessons[0], wanted is None
+
+    def open_first_lesson(self) -> None:
+        """Open the requested (or saved) lesson, else the first one."""
+        first, as_asked = self._first_lesson()
+        if first is None:
+            self.notify(tr("lessons.none", self.lang), severity="error", timeout=10)
+            return
+        if not as_asked:
+            self.notify(tr("lesson.missing", self.lang, id=self.lesson_id), severity="warning")
+        self.open_lesson(first.id, save=False)
         if self.quiz_plan is not None:
             from rnntui.ui.screens.quiz import open_quiz
 

@@ -78,3 +78,29 @@ async def test_a_short_text_keeps_overflow_auto(make_panel_app) -> None:  # type
         await settle(pilot)
         pane = app.learn.query_one("#text-pane")
         assert pane.styles.overflow_y == "auto" and not pane.show_vertical_scrollbar
+
+
+@pytest.mark.parametrize(("size", "layout"), [((80, 24), "-narrow"), ((120, 36), "-wide")])
+async def test_the_screen_is_composed_with_the_first_lesson(
+    make_app,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+    size: tuple[int, int],
+    layout: str,
+) -> None:
+    """The first layout already holds the lesson text, in the layout of the terminal's width
+    and with the lesson's keys (F8 on a lesson with a demo): one frame, not a second one."""
+    seen: list[tuple[bool, bool, bool]] = []
+    mounted = LearnScreen.on_mount
+
+    def on_mount(self: LearnScreen) -> None:
+        text = self.query("#lesson-text")
+        demo = self.check_action("toggle_demo", ())
+        seen.append((bool(text), self.has_class(layout), bool(demo)))
+        mounted(self)
+
+    monkeypatch.setattr(LearnScreen, "on_mount", on_mount)
+    app = make_app("what-is-rnn")  # its demo: F8
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        assert seen == [(True, True, True)]
+        assert app.learn.lesson is not None and app.learn.lesson.id == "what-is-rnn"

@@ -74,9 +74,27 @@ class LearnScreen(Screen[None]):
         yield SizeNotice(id="size-notice")
         with Horizontal(id="main"):
             yield LessonList(id="lessons")
-            yield VerticalScroll(id="text-pane")
+            yield self._text_pane()
             yield PanelPane(id="panel-pane")
         yield KeyBar(id="keybar")
+
+    def _text_pane(self) -> VerticalScroll:
+        """The text pane, holding the first lesson's text when the lessons are loaded: the
+        screen's first layout then draws it (one frame: mounted later, inside a batch, it
+        came with a second, full repaint of the same screen)."""
+        first = getattr(self.app, "first_lesson", lambda: None)()
+        if first is None:
+            return VerticalScroll(id="text-pane")
+        from rnntui.ui.widgets.lesson_text import lesson_text_widget  # markdown-it: now
+
+        size = self.app.size  # the first frame in the right layout and with its keys (F8):
+        self.set_class(size.width < WIDE, "-narrow")  # as the breakpoints will set it
+        self.set_class(size.width >= WIDE, "-wide")
+        self.lesson = first
+        text, long = lesson_text_widget(first.body, size)
+        pane = VerticalScroll(text, id="text-pane")
+        pane.styles.overflow_y = "scroll" if long else "auto"
+        return pane
 
     def on_mount(self) -> None:
         """Ask the app for the first lesson once the widgets exist."""

@@ -416,19 +416,21 @@ class LessonText(Widget):
     LessonText > LessonMarkdown.lesson-table { padding: 0; margin: 0; }
     """
 
-    def __init__(self, blocks: list[Block], *, id: str | None = None) -> None:
+    def __init__(self, blocks: list[Block], *, id: str | None = None, body: str = "") -> None:
         super().__init__(id=id)
         self._blocks = blocks
+        self.body = body
+        """The Markdown the blocks were planned from."""
 
     def compose(self) -> Iterable[Widget]:
         yield from prose_widgets(self._blocks)
 
-    async def update(self, blocks: list[Block]) -> None:
-        """Show other blocks (one layout pass for the whole change)."""
-        self._blocks = blocks
+    async def update(self, other: LessonText) -> None:
+        """Show ``other``'s blocks instead (one layout pass for the whole change)."""
+        self._blocks, self.body = other._blocks, other.body
         with self.app.batch_update():
             await self.remove_children()
-            await self.mount_all(prose_widgets(blocks))
+            await self.mount_all(prose_widgets(self._blocks))
 
 
 def surely_overflows(blocks: Sequence[Block], width: int, height: int) -> bool:
@@ -444,30 +446,41 @@ def surely_overflows(blocks: Sequence[Block], width: int, height: int) -> bool:
     return False
 
 
-def show_lesson_text(pane: Widget, body: str) -> AwaitComplete:
-    """Put ``body`` into the lesson text pane as ``#lesson-text``: a LessonText when it can lay
-    the lesson out, else a LessonMarkdown (rnntui.ui.widgets.markdown, imported only then or
-    for a table); the widget already there is updated when it is of the right kind.
+def lesson_text_widget(body: str, screen: Size) -> tuple[Widget, bool]:
+    """The ``#lesson-text`` widget for ``body`` (a LessonText when it can lay the lesson out,
+    else a LessonMarkdown: rnntui.ui.widgets.markdown, imported only then or for a table),
+    and whether the text pane should have ``overflow-y: scroll`` on a ``screen``-sized app.
 
     A lesson that surely overflows the screen gets its scroll bar at once (``overflow-y:
     scroll``, the same screen as ``auto`` then): with ``auto`` Textual finds the overflow
     after the first layout and lays the text out again one frame later, 2 columns narrower,
     and again after any later layout of the screen (the hidden panel's mount)."""
     blocks = plan(body)
-    current = pane.children[0] if pane.children else None
-    screen = pane.app.size
-    long = blocks is not None and surely_overflows(blocks, max(1, screen.width - 4), screen.height)
-    pane.styles.overflow_y = "scroll" if long else "auto"
-    if blocks is not None:
-        if isinstance(current, LessonText):
-            return AwaitComplete(current.update(blocks))
-        new: Widget = LessonText(blocks, id="lesson-text")
-    else:
+    if blocks is None:
         from rnntui.ui.widgets.markdown import LessonMarkdown
+
+        return LessonMarkdown(body, id="lesson-text"), False
+    long = surely_overflows(blocks, max(1, screen.width - 4), screen.height)
+    return LessonText(blocks, id="lesson-text", body=body), long
+
+
+def show_lesson_text(pane: Widget, body: str) -> AwaitComplete:
+    """Put ``body`` into the lesson text pane (see :func:`lesson_text_widget`); the widget
+    already there is updated when it is of the right kind, and kept when it shows ``body``
+    (the lesson screen composed it with the first lesson)."""
+    current = pane.children[0] if pane.children else None
+    if isinstance(current, LessonText) and current.body == body:
+        return AwaitComplete()
+    new, long = lesson_text_widget(body, pane.app.size)
+    pane.styles.overflow_y = "scroll" if long else "auto"
+    if isinstance(new, LessonText):
+        if isinstance(current, LessonText):
+            return AwaitComplete(current.update(new))
+    else:
+        from rnntui.ui.widgets.markdown import LessonMarkdown  # (imported for ``new``)
 
         if isinstance(current, LessonMarkdown):
             return current.update(body)
-        new = LessonMarkdown(body, id="lesson-text")
 
     async def replace() -> None:
         with pane.app.batch_update():
