@@ -9,7 +9,7 @@ scratch, live; a finished run is kept per user.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import Any, ClassVar
 
 from textual import on
@@ -19,9 +19,9 @@ from textual.widgets import Input
 
 from rnntui.demos import user_models
 from rnntui.demos.fill_blank import BlankGuess, FillBlankLab
-from rnntui.demos.live import EpochSnapshot, train_shipped_recipe
+from rnntui.demos.live import train_shipped_recipe
 from rnntui.lab.format import fmt, pad
-from rnntui.ui.panels.demo_base import TEXT_FIELD_BINDINGS, DemoPanel
+from rnntui.ui.panels.demo_base import TEXT_FIELD_BINDINGS, DemoPanel, run_each
 from rnntui.ui.widgets.curves import Series, bar
 from rnntui.ui.widgets.readout import Readout
 
@@ -47,7 +47,7 @@ def open_lab(lang: str) -> FillBlankLab:
     return lab
 
 
-class FillBlankPanel(DemoPanel):
+class FillBlankPanel(DemoPanel[FillBlankLab]):
     """The sentence, both models' guesses side by side, the explanation, live training."""
 
     NAME = "demo_fill_blank"
@@ -70,23 +70,14 @@ class FillBlankPanel(DemoPanel):
         "처음부터 학습(실시간) |\n| x (문장 밖에서) | 학습 취소 |\n| z (문장 밖에서) | 기본 "
         "제공 모델로 |",
     }
-    DEFAULT_CSS = """
-    FillBlankPanel Input { width: 1fr; height: 1; border: none; padding: 0 1; }
-    FillBlankPanel .gap { margin-top: 1; }
-    """
+    IDLE_HINT: ClassVar[tuple[str, str]] = ("ctrl+t: train from scratch", "ctrl+t: 처음부터 학습")
 
-    def __init__(
-        self,
-        preset: Mapping[str, Any] | None = None,
-        lang: str = "en",
-        *,
-        lab: FillBlankLab | None = None,
-        id: str | None = None,
-        classes: str | None = None,
-    ) -> None:
-        super().__init__(lang, id=id, classes=classes)
-        self.lab: FillBlankLab = lab if lab is not None else open_lab(lang)
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self.losses: dict[str, list[float]] = {}
+
+    def open_lab(self, lang: str) -> FillBlankLab:
+        return open_lab(lang)
 
     def compose(self) -> ComposeResult:
         yield Readout(id="title", classes="panel--title")
@@ -105,16 +96,10 @@ class FillBlankPanel(DemoPanel):
 
     # -- training -------------------------------------------------------------------------------
     def train_job(self, cancel: threading.Event, report: Callable[[Any], None]) -> Any:
-        done = []
-        for kind in KINDS:
-            if cancel.is_set():
-                break
+        def train(kind: str, on_epoch: Callable[[Any], None], cancel: threading.Event) -> Any:
+            return (kind, *train_shipped_recipe(model_name(self.lab.lang, kind), on_epoch, cancel))
 
-            def tagged(snap: EpochSnapshot, kind: str = kind) -> None:
-                report((kind, snap))
-
-            model, run = train_shipped_recipe(model_name(self.lab.lang, kind), tagged, cancel)
-            done.append((kind, model, run))
+        done = run_each(KINDS, train, cancel, report)
         saved = not cancel.is_set()
         for kind, model, _run in done if saved else ():
             try:  # in the thread: a file write must not stall the keys
@@ -127,24 +112,23 @@ class FillBlankPanel(DemoPanel):
         return "forward" if kind == "fwd" else "bidirectional"
 
     def on_progress(self, payload: Any) -> None:
-        kind, snap = payload
+        k, kind, snap = payload
         r = snap.report
         self.lab.models[self._key(kind)].set_weights(list(snap.weights))
         self.lab.source = "training"
         self.losses.setdefault(kind, []).append(r.val_loss if r.val_loss is not None else r.loss)
-        offset = 0 if kind == "fwd" else r.epochs
         name = self.t("forward", "앞 방향") if kind == "fwd" else self.t("bidirectional", "양방향")
         status = self.t(
             f"{name} epoch {r.epoch}: val_loss {fmt(r.val_loss or 0.0)}",
             f"{name} 에포크 {r.epoch}: val_loss {fmt(r.val_loss or 0.0)}",
         )
-        self.show_progress(offset + r.epoch, 2 * r.epochs, status)
+        self.show_run_progress(k, len(KINDS), r, status)
         self.request_recompute()
 
     def on_trained(self, result: Any, cancelled: bool) -> None:
         if cancelled or not result or not result[0]:
             if cancelled:
-                self.show_progress(0, 1, self.t("cancelled", "취소됨"))
+                self.show_cancelled()
             return
         done, saved = result
         for kind, model, _run in done:
@@ -165,7 +149,7 @@ class FillBlankPanel(DemoPanel):
             self.lab.models[key].set_weights(fresh.models[key].get_weights())
         self.lab.source = "shipped"
         self.losses = {}
-        self.show_progress(0, 1, self.t("ctrl+t: train from scratch", "ctrl+t: 처음부터 학습"))
+        self.show_hint()
         return had
 
     def action_train(self) -> None:
@@ -175,12 +159,7 @@ class FillBlankPanel(DemoPanel):
     # -- drawing --------------------------------------------------------------------------------
     def recompute(self) -> None:
         view = self.lab.view()
-        source = self.lab.source
-        shown_source = {
-            "shipped": self.t("shipped models", "기본 제공 모델"),
-            "user": self.t("your models", "내 모델"),
-            "training": self.t("training ...", "학습 중 ..."),
-        }[source]
+        shown_source = self.source_label(self.lab.source, plural=True)
         self.show(
             "#title",
             self.t("Fill the blank: GRU vs Bidirectional(GRU)",
@@ -197,8 +176,7 @@ class FillBlankPanel(DemoPanel):
         else:
             self.show("#guesses", self._columns(view.guesses), lines=7)
             self.show("#why", view.why_ko if self.lang == "ko" else view.why_en, lines=3)
-        if not self.progress_text:
-            self.show_progress(0, 1, self.t("ctrl+t: train from scratch", "ctrl+t: 처음부터 학습"))
+        self.keep_progress_line()
         if self.losses:
             fwd_name = self.t("forward val_loss", "앞 방향 val_loss")
             bi_name = self.t("bidirectional val_loss", "양방향 val_loss")

@@ -10,7 +10,7 @@ after every epoch; a finished run is kept per user.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import Any, ClassVar
 
 from textual import on
@@ -26,7 +26,7 @@ from rnntui.demos.runner import RunResult
 from rnntui.demos.vocab import Vocabulary
 from rnntui.lab.format import fmt, pad
 from rnntui.ui.panels.demo_base import TEXT_FIELD_BINDINGS, DemoPanel
-from rnntui.ui.widgets.curves import Series, bar, chart_lines
+from rnntui.ui.widgets.curves import Series, bar
 from rnntui.ui.widgets.readout import Readout
 from rnntui.ui.widgets.stepper import Stepper
 
@@ -68,7 +68,7 @@ def open_lab(lang: str) -> NextWordLab:
     return lab
 
 
-class NextWordPanel(DemoPanel):
+class NextWordPanel(DemoPanel[NextWordLab]):
     """Prompt, top-5 next words, hidden states, generation and live training."""
 
     NAME = "demo_next_word"
@@ -95,25 +95,16 @@ class NextWordPanel(DemoPanel):
         "처음부터 학습(실시간) |\n| x (프롬프트 밖에서) | 학습 취소 |\n| z (프롬프트 밖에서) | "
         "기본 제공 모델로 |",
     }
-    DEFAULT_CSS = """
-    NextWordPanel Input { width: 1fr; height: 1; border: none; padding: 0 1; }
-    NextWordPanel .gap { margin-top: 1; }
-    """
+    IDLE_HINT: ClassVar[tuple[str, str]] = ("ctrl+t: train from scratch", "ctrl+t: 처음부터 학습")
 
-    def __init__(
-        self,
-        preset: Mapping[str, Any] | None = None,
-        lang: str = "en",
-        *,
-        lab: NextWordLab | None = None,
-        id: str | None = None,
-        classes: str | None = None,
-    ) -> None:
-        super().__init__(lang, id=id, classes=classes)
-        self.lab: NextWordLab = lab if lab is not None else open_lab(lang)
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self.generated: Generated | None = None
         self.losses: list[float] = []
         self.val_losses: list[float] = []
+
+    def open_lab(self, lang: str) -> NextWordLab:
+        return open_lab(lang)
 
     def compose(self) -> ComposeResult:
         yield Readout(id="title", classes="panel--title")
@@ -186,7 +177,7 @@ class NextWordPanel(DemoPanel):
         if cancelled:
             self.show_progress(
                 len(self.losses), len(self.losses) or 1, self.t("cancelled", "취소됨")
-            )
+            )  # how far it got, unlike show_cancelled
             return
         if result is None:
             return
@@ -218,11 +209,7 @@ class NextWordPanel(DemoPanel):
     # -- drawing --------------------------------------------------------------------------------
     def recompute(self) -> None:
         view = self.lab.view()
-        source = {
-            "shipped": self.t("shipped model", "기본 제공 모델"),
-            "user": self.t("your model", "내 모델"),
-            "training": self.t("training ...", "학습 중 ..."),
-        }[self.lab.source]
+        source = self.source_label(self.lab.source)
         vocab = len(self.lab.vocab)
         self.show(
             "#title",
@@ -253,19 +240,13 @@ class NextWordPanel(DemoPanel):
         self.show("#top", "\n".join(rows), lines=6)
         self.show("#generated", self._generated_text(), lines=2)
         self.show("#hidden", self._hidden_text(view), lines=SHOWN_WORDS + 1)
-        if not self.progress_text:
-            self.show_progress(0, 1, self.t("ctrl+t: train from scratch", "ctrl+t: 처음부터 학습"))
+        self.keep_progress_line()
         if self.losses:
-            chart = chart_lines(
-                [
-                    Series("*", self.t("loss", "손실"), self.losses),
-                    Series("o", "val_loss", self.val_losses),
-                ],
-                rows=5,
-                width=max(10, self.text_width() - 12),
-                x_label=self.t("epoch", "에포크"),
-            )
-            self.show("#curve", "\n".join(chart))
+            series = [
+                Series("*", self.t("loss", "손실"), self.losses),
+                Series("o", "val_loss", self.val_losses),
+            ]
+            self.show("#curve", self.chart(series, rows=5, x=self.t("epoch", "에포크")))
         else:
             self.show("#curve", "")
 

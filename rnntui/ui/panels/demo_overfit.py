@@ -10,34 +10,23 @@ between them is seen opening; ``z`` goes back to the shipped curves. ``DropoutDe
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 
 from rnntui.demos.overfit import UNITS_VARIANTS, Curves, OverfitLab, Variant
 from rnntui.demos.results import shipped_overfit_lab
-from rnntui.demos.runner import EpochReport
 from rnntui.lab.format import fmt, pad
-from rnntui.ui.panels.demo_base import DemoPanel
+from rnntui.ui.panels.demo_base import ShippedResultsPanel, run_each
 from rnntui.ui.widgets.curves import Series
 from rnntui.ui.widgets.readout import Readout
 
 
-class OverfitPanel(DemoPanel):
+class OverfitPanel(ShippedResultsPanel[OverfitLab]):
     """Train/validation loss curves of each variant, drawn live, and a table of the ends."""
 
     NAME = "demo_overfit"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("z", "reset_model", "Shipped results")]
-    LABELS_KO: ClassVar[dict[str, str]] = {
-        **DemoPanel.LABELS_KO,
-        "Shipped results": "기본 제공 결과",
-    }
-    RESET_NOTE: ClassVar[tuple[str, str]] = (
-        "Back to the shipped results.",
-        "기본 제공 결과로 돌아왔습니다.",
-    )
     can_focus = True  # no controls of its own: the panel takes the keys (t, x, z)
     VARIANTS: ClassVar[Sequence[Variant]] = UNITS_VARIANTS
     TITLE: ClassVar[tuple[str, str]] = ("Units and overfitting", "유닛 수와 과적합")
@@ -61,22 +50,15 @@ class OverfitPanel(DemoPanel):
         "| 키 | 기능 |\n|---|---|\n| t | 모든 변형을 학습(실시간) |\n| x | 취소 |\n"
         "| z | 기본 제공 곡선으로 |",
     }
-    DEFAULT_CSS = "OverfitPanel .gap { margin-top: 1; }"
 
-    def __init__(
-        self,
-        preset: Mapping[str, Any] | None = None,
-        lang: str = "en",
-        *,
-        lab: OverfitLab | None = None,
-        id: str | None = None,
-        classes: str | None = None,
-    ) -> None:
-        super().__init__(lang, id=id, classes=classes)
-        self.lab: OverfitLab = lab if lab is not None else shipped_overfit_lab(self.RESULT, lang)
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self.live: tuple[Variant, list[float], list[float]] | None = None
         self.own: set[Variant] = set()
         """The variants the student trained here (the other curves are shipped)."""
+
+    def open_lab(self, lang: str) -> OverfitLab:
+        return shipped_overfit_lab(self.RESULT, lang)
 
     def compose(self) -> ComposeResult:
         yield Readout(id="title", classes="panel--title")
@@ -87,16 +69,7 @@ class OverfitPanel(DemoPanel):
 
     # -- training -------------------------------------------------------------------------------
     def train_job(self, cancel: threading.Event, report: Callable[[Any], None]) -> Any:
-        done = []
-        for k, variant in enumerate(self.VARIANTS):
-            if cancel.is_set():
-                break
-
-            def tagged(r: EpochReport, k: int = k, variant: Variant = variant) -> None:
-                report((k, variant, r))
-
-            done.append(self.lab.run(variant, tagged, cancel))
-        return done
+        return run_each(self.VARIANTS, self.lab.run, cancel, report)
 
     def on_progress(self, payload: Any) -> None:
         k, variant, r = payload
@@ -109,18 +82,13 @@ class OverfitPanel(DemoPanel):
             f"epoch {r.epoch}, loss {fmt(r.loss)}, val_loss {fmt(r.val_loss or 0.0)}",
             f"에포크 {r.epoch}, loss {fmt(r.loss)}, val_loss {fmt(r.val_loss or 0.0)}",
         )
-        n = len(self.VARIANTS)
-        self.show_progress(k * r.epochs + r.epoch, n * r.epochs, status)
+        self.show_run_progress(k, len(self.VARIANTS), r, status)
         self.request_recompute()
 
     def on_trained(self, result: Any, cancelled: bool) -> None:
         self.live = None
         self.own |= {c.variant for c in result or () if not c.cancelled}
-        if cancelled:
-            self.show_progress(0, 1, self.t("cancelled", "취소됨"))
-        elif result:
-            self.show_progress(1, 1, self.t("done", "완료"))
-        self.request_recompute()
+        self.show_finished(result, cancelled)
 
     def reset_model(self) -> bool:
         """Back to the shipped curves."""
@@ -128,7 +96,7 @@ class OverfitPanel(DemoPanel):
         self.lab = shipped_overfit_lab(self.RESULT, self.lab.lang)
         self.own = set()
         self.live = None
-        self.show_progress(0, 1, self.t("t: train", "t: 학습"))
+        self.show_hint()
         return had
 
     # -- drawing --------------------------------------------------------------------------------
@@ -182,8 +150,7 @@ class OverfitPanel(DemoPanel):
         )
         self.show("#curves", self.curves_text())
         self.show("#table", self._table(view.curves), lines=len(self.VARIANTS) + 1)
-        if not self.progress_text:
-            self.show_progress(0, 1, self.t("t: train", "t: 학습"))
+        self.keep_progress_line()
 
     def _table(self, curves: Sequence[Curves]) -> str:
         done = {c.variant: c for c in curves if not c.cancelled}

@@ -13,18 +13,16 @@ from __future__ import annotations
 
 import math
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import Any, ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import HorizontalGroup
 
 from rnntui.demos.remember import CellResult, RememberLab
 from rnntui.demos.results import shipped_remember_lab
-from rnntui.demos.runner import EpochReport
 from rnntui.lab.format import fmt, pad
-from rnntui.ui.panels.demo_base import DemoPanel
+from rnntui.ui.panels.demo_base import ShippedResultsPanel, run_each
 from rnntui.ui.widgets.curves import Series
 from rnntui.ui.widgets.readout import Readout
 from rnntui.ui.widgets.stepper import Stepper
@@ -34,19 +32,11 @@ MARKERS = {"simple_rnn": "S", "lstm": "L", "gru": "G"}
 LABELS = {"simple_rnn": "SimpleRNN", "lstm": "LSTM", "gru": "GRU"}
 
 
-class RememberPanel(DemoPanel):
+class RememberPanel(ShippedResultsPanel[RememberLab]):
     """T and U scale; the gradient picture; live training and the accuracy table."""
 
     NAME = "demo_remember"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("z", "reset_model", "Shipped results")]
-    LABELS_KO: ClassVar[dict[str, str]] = {
-        **DemoPanel.LABELS_KO,
-        "Shipped results": "기본 제공 결과",
-    }
-    RESET_NOTE: ClassVar[tuple[str, str]] = (
-        "Back to the shipped results.",
-        "기본 제공 결과로 돌아왔습니다.",
-    )
+    IDLE_HINT: ClassVar[tuple[str, str]] = ("t: train the three cells", "t: 세 셀 학습")
     HELP_TEXT: ClassVar[dict[str, str]] = {
         "en": "## Remembering across time\n\nEach sequence starts with a signal token and "
         "T - 1 noise tokens follow; the answer is the first token. The chart shows "
@@ -66,27 +56,16 @@ class RememberPanel(DemoPanel):
         "| 키 | 기능 |\n|---|---|\n| -/+ (T) | 시퀀스 길이 |\n| -/+ (U 배율) | 순환 커널 U에 "
         "곱하는 수 |\n| t | 세 셀 학습(실시간) |\n| x | 취소 |\n| z | 기본 제공 결과로 |",
     }
-    DEFAULT_CSS = """
-    RememberPanel .row { height: auto; width: 1fr; }
-    RememberPanel .row Stepper { width: auto; margin-right: 2; }
-    RememberPanel .gap { margin-top: 1; }
-    """
 
-    def __init__(
-        self,
-        preset: Mapping[str, Any] | None = None,
-        lang: str = "en",
-        *,
-        lab: RememberLab | None = None,
-        id: str | None = None,
-        classes: str | None = None,
-    ) -> None:
-        super().__init__(lang, id=id, classes=classes)
-        self.lab: RememberLab = lab if lab is not None else shipped_remember_lab()
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self.length = 20
         self.own: set[tuple[str, int]] = set()
         """(cell, T) of the results the student trained here (the rest are shipped)."""
         self.live_acc: dict[str, float] = {}
+
+    def open_lab(self, lang: str) -> RememberLab:
+        return shipped_remember_lab()
 
     def compose(self) -> ComposeResult:
         yield Readout(id="title", classes="panel--title")
@@ -113,16 +92,12 @@ class RememberPanel(DemoPanel):
 
     # -- training -------------------------------------------------------------------------------
     def train_job(self, cancel: threading.Event, report: Callable[[Any], None]) -> Any:
-        length, results = self.length, []
-        for k, cell in enumerate(CELLS):
-            if cancel.is_set():
-                break
+        length, lab = self.length, self.lab
 
-            def tagged(r: EpochReport, k: int = k, cell: str = cell) -> None:
-                report((k, cell, r))
+        def train(cell: str, on_epoch: Callable[[Any], None], cancel: threading.Event) -> Any:
+            return lab.run(cell, length, on_epoch, cancel)
 
-            results.append(self.lab.run(cell, length, tagged, cancel))
-        return results
+        return run_each(CELLS, train, cancel, report)
 
     def on_progress(self, payload: Any) -> None:
         k, cell, r = payload
@@ -132,17 +107,13 @@ class RememberPanel(DemoPanel):
             f"epoch {r.epoch}, accuracy {fmt(r.accuracy or 0.0)}",
             f"에포크 {r.epoch}, 정확도 {fmt(r.accuracy or 0.0)}",
         )
-        self.show_progress(k * r.epochs + r.epoch, len(CELLS) * r.epochs, status)
+        self.show_run_progress(k, len(CELLS), r, status)
         self.request_recompute()
 
     def on_trained(self, result: Any, cancelled: bool) -> None:
         self.live_acc = {}
         self.own |= {(r.cell, r.length) for r in result or () if not r.cancelled}
-        if cancelled:
-            self.show_progress(0, 1, self.t("cancelled", "취소됨"))
-        elif result:
-            self.show_progress(1, 1, self.t("done", "완료"))
-        self.request_recompute()
+        self.show_finished(result, cancelled)
 
     def reset_model(self) -> bool:
         """Back to the shipped results (and U scale 1, which they were made with)."""
@@ -151,7 +122,7 @@ class RememberPanel(DemoPanel):
         self.lab = shipped
         self.own = set()
         self.query_one("#scale", Stepper).set_value(shipped.config.recurrent_scale, post=False)
-        self.show_progress(0, 1, self.t("t: train the three cells", "t: 세 셀 학습"))
+        self.show_hint()
         return had
 
     # -- drawing --------------------------------------------------------------------------------
@@ -194,8 +165,7 @@ class RememberPanel(DemoPanel):
         chart = self.chart(series, rows=6, log=True, x=self.t("step t", "스텝 t"))
         self.show("#grads", f"{head}\n{chart}\n{self._ends(series)}")
         self.show("#accuracy", self._table(), lines=5)
-        if not self.progress_text:
-            self.show_progress(0, 1, self.t("t: train the three cells", "t: 세 셀 학습"))
+        self.keep_progress_line()
 
     def _ends(self, series: list[Series]) -> str:
         """|dL/dh_t| at t=1 and t=T of each cell: one line by the chart's markers where it

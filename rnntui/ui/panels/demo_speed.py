@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import Any, ClassVar
 
 from textual.app import ComposeResult
@@ -26,7 +26,7 @@ from rnntui.ui.widgets.stepper import Stepper
 REPEATS = 10
 
 
-class SpeedPanel(DemoPanel):
+class SpeedPanel(DemoPanel[SpeedLab]):
     """Units, length; counts now, measured step times on ``t``."""
 
     NAME = "demo_speed"
@@ -46,24 +46,14 @@ class SpeedPanel(DemoPanel):
         "| 키 | 기능 |\n|---|---|\n| -/+ | 유닛, 길이 T, 입력 너비 |\n| t | 측정 |\n"
         "| x | 취소 |\n| z | 측정값 지우기 |",
     }
-    DEFAULT_CSS = """
-    SpeedPanel .row { height: auto; width: 1fr; }
-    SpeedPanel .row Stepper { width: auto; margin-right: 2; }
-    SpeedPanel .gap { margin-top: 1; }
-    """
+    IDLE_HINT: ClassVar[tuple[str, str]] = ("t: measure", "t: 측정")
 
-    def __init__(
-        self,
-        preset: Mapping[str, Any] | None = None,
-        lang: str = "en",
-        *,
-        lab: SpeedLab | None = None,
-        id: str | None = None,
-        classes: str | None = None,
-    ) -> None:
-        super().__init__(lang, id=id, classes=classes)
-        self.lab: SpeedLab = lab if lab is not None else SpeedLab()
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self.measured: SpeedView | None = None
+
+    def open_lab(self, lang: str) -> SpeedLab:
+        return SpeedLab()
 
     def compose(self) -> ComposeResult:
         yield Readout(id="title", classes="panel--title")
@@ -106,7 +96,7 @@ class SpeedPanel(DemoPanel):
     def reset_model(self) -> bool:
         had = self.measured is not None
         self.measured = None
-        self.show_progress(0, 1, self.t("t: measure", "t: 측정"))
+        self.show_hint()
         return had
 
     # -- drawing --------------------------------------------------------------------------------
@@ -141,8 +131,7 @@ class SpeedPanel(DemoPanel):
             )  # fmt: skip
         self.show("#table", "\n".join(rows))
         self.show("#verdict", self._verdict(measured), lines=2)
-        if not self.progress_text:
-            self.show_progress(0, 1, self.t("t: measure", "t: 측정"))
+        self.keep_progress_line()
 
     def _verdict(self, measured: SpeedView | None) -> str:
         if measured is None:
