@@ -114,8 +114,9 @@ def measure(rounds: int, runs: int, max_other_load: float | None = None) -> dict
     files = lesson_files()
     words = bench_app.first_words(files[0])
     tmp = Path(tempfile.mkdtemp(prefix="rnntui-bench-"))
-    new_user, usual = tmp / "new", tmp / "usual"
+    new_user, usual, tour_home = tmp / "new", tmp / "usual", tmp / "tour"
     reopen_lesson_one(usual, lesson_id(files[0]))
+    reopen_lesson_one(tour_home, lesson_id(files[0]))
 
     def common(cols: int = 80, rows: int = 24, n: int = runs) -> list[str]:
         args = ["--cols", str(cols), "--rows", str(rows), "--runs", str(n)]
@@ -158,11 +159,11 @@ def measure(rounds: int, runs: int, max_other_load: float | None = None) -> dict
             app,
             user_env(usual),
         )
-        add(  # --lesson: tuibench's warm-up run ends on the last lesson, which is saved
+        add(  # its own folders: a tour ends on the last lesson, which the app saves
             "tour",
             [*common(n=1), "--until", words, "--idle", "0", *keys(tour)],
             [*app, "--lesson", lesson_id(files[0]), "--lang", "en"],
-            user_env(usual),
+            user_env(tour_home),
         )
     return {name: Runs(reports) for name, reports in out.items()}
 
