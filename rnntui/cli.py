@@ -29,7 +29,7 @@ def typer_option(option: CliOption) -> Any:
         extra["max"] = option.maximum
     if option.kind == "folders":
         extra["file_okay"] = False
-    return typer.Option(option.flag, help=option.help, **extra)
+    return typer.Option(*option.flags, help=option.help, **extra)
 
 
 APP = {option.flag: option for option in APP_OPTIONS}

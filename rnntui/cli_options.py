@@ -37,6 +37,13 @@ class CliOption:
     default: Any = None
     minimum: int | None = None
     maximum: int | None = None
+    aliases: tuple[str, ...] = ()
+    """Other flags for the same option (``rnntui quiz --lesson 4`` is ``--topic 4``)."""
+
+    @property
+    def flags(self) -> tuple[str, ...]:
+        """The flag and its aliases, as argparse and Typer take them."""
+        return (self.flag, *self.aliases)
 
 
 LANG = CliOption(
@@ -85,6 +92,7 @@ QUIZ_OPTIONS: tuple[CliOption, ...] = (
         "text",
         "Only this lesson: its id or number (e.g. lstm or 4), or a course topic.",
         "ID|N",
+        aliases=("--lesson",),
     ),
     CliOption(
         "--count", "count", "int", "Questions to ask.", "N", default=10, minimum=1, maximum=200
@@ -107,13 +115,13 @@ def argparse_parser(options: Sequence[CliOption]) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(add_help=False, exit_on_error=False, allow_abbrev=False)
     for option in options:
         if option.kind == "flag":
-            parser.add_argument(option.flag, dest=option.keyword, action="store_true")
+            parser.add_argument(*option.flags, dest=option.keyword, action="store_true")
         elif option.kind == "folders":
             parser.add_argument(
-                option.flag, dest=option.keyword, action="append", type=Path, default=[]
+                *option.flags, dest=option.keyword, action="append", type=Path, default=[]
             )
         else:  # text and int: an int is checked after parsing, as Typer would check it
-            parser.add_argument(option.flag, dest=option.keyword)
+            parser.add_argument(*option.flags, dest=option.keyword)
     return parser
 
 

@@ -65,12 +65,13 @@ def test_typer_declares_exactly_the_table(
     assert list(params) == [option.flag for option in table]
     for option in table:
         assert _declared(params[option.flag]) == _described(option), option.flag
+        assert tuple(params[option.flag].opts) == option.flags  # the aliases too
 
 
 @pytest.mark.parametrize("table", [APP_OPTIONS, QUIZ_OPTIONS])
 def test_the_fast_path_parser_has_the_same_flags(table: tuple[CliOption, ...]) -> None:
     flags = [a.option_strings for a in argparse_parser(table)._actions]
-    assert flags == [[option.flag] for option in table]
+    assert flags == [list(option.flags) for option in table]
 
 
 @pytest.mark.parametrize(
@@ -83,7 +84,8 @@ def test_help_shows_every_option_of_the_table(
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     for option in table:
-        shown = [line for line in lines if line.strip().startswith(option.flag + " ")]
+        named = ", ".join(option.flags) + " "  # click lists an option's aliases after it
+        shown = [line for line in lines if line.strip().startswith(named)]
         assert shown and option.help in shown[0], (option.flag, result.output)
         assert option.help in HELP  # and its Korean help exists
 
@@ -118,6 +120,7 @@ def _through_typer(argv: list[str], monkeypatch: pytest.MonkeyPatch) -> dict[str
         ["--lesson=4", "--force-utf8", "--debug", "--lessons", "{dir}", "--lessons={dir}"],
         ["quiz"],
         ["quiz", "--plain", "--count", "3", "--seed=-2", "--lang", "ko", "--topic", "gru"],
+        ["quiz", "--plain", "--lesson", "4"],  # the app's word for it, an alias of --topic
         ["quiz", "--count=200", "--lessons", "{dir}"],
     ],
 )
@@ -128,6 +131,8 @@ def test_fast_path_and_typer_read_a_line_the_same_way(
     fast = entry.parse_quiz_options(argv) if argv[:1] == ["quiz"] else entry.parse_app_options(argv)
     assert fast is not None
     assert fast == _through_typer(argv, monkeypatch)
+    if "--lesson" in argv and argv[:1] == ["quiz"]:
+        assert fast["topic"] == "4"
 
 
 @pytest.mark.parametrize(
