@@ -23,13 +23,13 @@ NEEDS_TERMINAL = """\
 rnntui inspect shows the layers step by step in a terminal; above is the summary only.
   Over ssh:  ssh -t HOST rnntui inspect FILE
 rnntui inspect 의 스텝별 화면은 터미널(tty)에서 열립니다. 위는 요약입니다.
-ssh 에서는 ssh -t HOST rnntui inspect FILE 로 실행하세요."""
+ssh에서는 ssh -t HOST rnntui inspect FILE 로 실행하세요."""
 """Printed after the summary of a file that loaded."""
 
 NOT_OPENED = """\
 rnntui inspect could not open this file: the reason is above (and the layers read before the
 problem, when there are any). The step-by-step view also needs a terminal.
-rnntui inspect 가 이 파일을 열지 못했습니다. 이유는 위에 있습니다 (문제 전까지 읽은 층이
+rnntui inspect가 이 파일을 열지 못했습니다. 이유는 위에 있습니다 (문제 전까지 읽은 층이
 있으면 그것도). 스텝별 화면은 터미널(tty)에서 열립니다."""
 """Printed after the loader's message when the file did not load (no summary was printed)."""
 

@@ -27,7 +27,7 @@ rnntui cannot find your home directory (HOME is unset and no passwd entry).
   Set one of:   export RNNTUI_STATE_DIR=/path/to/a/private/folder
                 export HOME=/path/to/your/home
   (RNNTUI_CONFIG_DIR sets where settings go; it defaults to the same home.)
-rnntui 가 홈 디렉터리를 찾지 못했습니다. RNNTUI_STATE_DIR 또는 HOME 을 설정하세요."""
+rnntui가 홈 디렉터리를 찾지 못했습니다. RNNTUI_STATE_DIR 또는 HOME을 설정하세요."""
 
 
 def _user_path(kind: str, variable: str) -> Path:

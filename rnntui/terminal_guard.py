@@ -23,11 +23,11 @@ rnntui needs a terminal (tty), but {streams_en}.
     rnntui lessons
 rnntui 화면을 열려면 터미널(tty)이 필요합니다.
 터미널이 아닌 것: {streams_ko}
-{stderr_ko}ssh 에서는 ssh -t HOST rnntui 로 접속하세요.
+{stderr_ko}ssh에서는 ssh -t HOST rnntui 로 접속하세요.
 터미널 없이 쓰는 명령: rnntui quiz --plain, rnntui summary, rnntui lessons"""
 
 STDERR_EN = "  rnntui draws its screen on stderr: run it without 2>FILE.\n"
-STDERR_KO = "rnntui 는 화면을 stderr 에 그립니다. 2>파일 없이 실행하세요.\n"
+STDERR_KO = "rnntui는 화면을 stderr에 그립니다. 2>파일 없이 실행하세요.\n"
 """Added when stderr alone is redirected (``rnntui 2>err.log``)."""
 
 STREAM_NAMES = ("stdin", "stdout", "stderr")
@@ -58,8 +58,8 @@ rnntui needs a UTF-8 terminal, but this one uses {encoding}.
      (PuTTY: Window > Translation > Remote character set: UTF-8)
   If the terminal already is UTF-8 and only the locale is wrong:
      rnntui --force-utf8
-rnntui 는 UTF-8 터미널이 필요합니다 (현재: {encoding}).
-export LANG=C.UTF-8 로 설정하고, 터미널 문자 집합을 UTF-8 로 바꾸세요
+rnntui는 UTF-8 터미널이 필요합니다 (현재: {encoding}).
+export LANG=C.UTF-8 로 설정하고, 터미널 문자 집합을 UTF-8로 바꾸세요
 (PuTTY: Window > Translation). 터미널이 이미 UTF-8 이면
 rnntui --force-utf8 로 실행할 수 있습니다."""
 """Every line fits an 80-column terminal (tests/test_terminal_guard.py)."""

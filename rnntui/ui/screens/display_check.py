@@ -81,13 +81,13 @@ width)" 문자를 두 칸으로 그립니다. 이 설정을 끄세요.
 - **"모호" 줄만 튀어나오면**: rnntui 본문은 이런 기호를 쓰지 않으므로 괜찮지만, 위 설정을 \
 끄는 것이 좋습니다.
 - **선과 한글 대신 물음표, 빈 네모, `\\u2500` 같은 코드가 보이면**: 터미널이나 서버 \
-로캘이 UTF-8 이 아닙니다. 터미널 문자 집합을 UTF-8 로 바꾸고 (PuTTY: Window > \
+로캘이 UTF-8이 아닙니다. 터미널 문자 집합을 UTF-8로 바꾸고 (PuTTY: Window > \
 Translation > Remote character set: UTF-8), 서버에서 `export LANG=C.UTF-8` 을 실행한 뒤 \
 다시 시작하세요.
-- **색**: rnntui 는 색이 없어도 모든 값을 숫자로 보여 줍니다. F9 는 고대비 테마입니다. \
+- **색**: rnntui는 색이 없어도 모든 값을 숫자로 보여 줍니다. F9는 고대비 테마입니다. \
 색을 더 쓰려면 터미널 종류를 `xterm-256color` 로 두세요 (PuTTY: Connection > Data).
 
-Esc, q, F1 또는 Enter 로 닫습니다."""
+Esc, q, F1 또는 Enter로 닫습니다."""
 
 
 def boxes_line(lang: str, use_ascii: bool) -> str:
@@ -96,12 +96,12 @@ def boxes_line(lang: str, use_ascii: bool) -> str:
         return words(
             lang,
             "Diagrams: ASCII (+ - |), as you chose. b: box lines again",
-            "도식: ASCII (+ - |) 로 그립니다. b: 다시 상자 선으로",
+            "도식: ASCII (+ - |)로 그립니다. b: 다시 상자 선으로",
         )
     return words(
         lang,
         "Diagrams: box lines. Box lines broken? b: draw diagrams in ASCII (+ - |)",
-        "도식: 상자 선. 상자 선이 깨져 보이면 b: 도식을 ASCII (+ - |) 로",
+        "도식: 상자 선. 상자 선이 깨져 보이면 b: ASCII (+ - |)로 그리기",
     )
 
 
