@@ -80,15 +80,16 @@ async def test_a_short_text_keeps_overflow_auto(make_panel_app) -> None:  # type
         assert pane.styles.overflow_y == "auto" and not pane.show_vertical_scrollbar
 
 
-@pytest.mark.parametrize(("size", "layout"), [((80, 24), "-narrow"), ((120, 36), "-wide")])
+@pytest.mark.parametrize(("size", "layout"), [((80, 24), "-narrow"), ((100, 30), "-wide")])
 async def test_the_screen_is_composed_with_the_first_lesson(
     make_app,  # type: ignore[no-untyped-def]
     monkeypatch: pytest.MonkeyPatch,
     size: tuple[int, int],
     layout: str,
 ) -> None:
-    """The first layout already holds the lesson text, in the layout of the terminal's width
-    and with the lesson's keys (F8 on a lesson with a demo): one frame, not a second one."""
+    """At 80x24 the first layout already holds the lesson text, in the narrow layout and with
+    the lesson's keys (F8 on a lesson with a demo): one frame, not a second one. Side by side
+    the text is mounted with the panel instead (one frame with both)."""
     seen: list[tuple[bool, bool, bool]] = []
     mounted = LearnScreen.on_mount
 
@@ -102,5 +103,7 @@ async def test_the_screen_is_composed_with_the_first_lesson(
     app = make_app("what-is-rnn")  # its demo: F8
     async with app.run_test(size=size) as pilot:
         await settle(pilot)
-        assert seen == [(True, True, True)]
+        composed = layout == "-narrow"
+        assert seen == [(composed, composed, composed)]
+        assert app.learn.query("#lesson-text") and app.learn.has_class(layout)
         assert app.learn.lesson is not None and app.learn.lesson.id == "what-is-rnn"

@@ -79,11 +79,13 @@ class LearnScreen(Screen[None]):
         yield KeyBar(id="keybar")
 
     def _text_pane(self) -> VerticalScroll:
-        """The text pane, holding the first lesson's text when the lessons are loaded: the
-        screen's first layout then draws it (one frame: mounted later, inside a batch, it
-        came with a second, full repaint of the same screen)."""
+        """The text pane, holding the first lesson's text when the lessons are loaded and the
+        panel is hidden: the screen's first layout then draws it (one frame: mounted later,
+        inside a batch, it came with a second, full repaint of the same screen). Side by
+        side, text and panel are mounted together in one batch (composed with the text, the
+        screen drew the text first and the panel a frame later)."""
         first = getattr(self.app, "first_lesson", lambda: None)()
-        if first is None:
+        if first is None or self.app.size.width >= WIDE:  # wide: text and panel come together
             return VerticalScroll(id="text-pane")
         from rnntui.ui.widgets.lesson_text import lesson_text_widget  # markdown-it: now
 
