@@ -48,7 +48,7 @@ def input_sequence(steps: int) -> np.ndarray:
 
 
 def _head(steps: int) -> str:
-    return "".join(f"t={t}".rjust(8) for t in range(steps))
+    return "".join(f"t={t}".rjust(8) for t in range(1, steps + 1))
 
 
 def _dropped(label: str, mask: np.ndarray) -> str:

@@ -30,7 +30,7 @@ def engine_runs(
 
 
 def grid_rows(panel: DropoutPanel, name: str) -> list[list[str]]:
-    """The grid of ``name`` split into cells (label, m, t=0, t=1, ...)."""
+    """The grid of ``name`` split into cells (label, m, t=1, t=2, ...)."""
     return [line.split() for line in shown(panel, f"#{name}-grid").splitlines() if line]
 
 

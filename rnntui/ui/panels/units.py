@@ -109,7 +109,7 @@ class UnitsPanel(TextPanel):
         with HorizontalGroup(classes="row gap"):
             yield Choice(self.t("grid", "표"), tuple(KINDS), view.kind, lang=self.lang, id="kind")
             yield Readout(id="caption")
-        yield ValueGrid(row_label="h", col_label="t", id="grid")
+        yield ValueGrid(row_label="h", corner=self.t("unit", "유닛"), first_step=1, id="grid")
         yield Readout(id="weights", classes="gap")
         yield Readout(id="note")
 
