@@ -17,18 +17,11 @@ import pytest
 
 from rnntui.codegen import MATCH_LINE, code_for, filename_for, panel_of
 from rnntui.nn import load_model
+from tests.nn.load_files import _keras
 
 os.environ.setdefault("KERAS_BACKEND", "torch")
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning", "ignore::UserWarning")
 RUNNER = Path(__file__).with_name("runner.py")
-
-
-def _keras() -> Any:
-    pytest.importorskip("torch")
-    keras = pytest.importorskip("keras")
-    if keras.backend.backend() != "torch":  # pragma: no cover
-        pytest.skip("these tests use the torch backend")
-    return keras
 
 
 def _model_file(folder: Path) -> Path:

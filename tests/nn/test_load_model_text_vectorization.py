@@ -22,6 +22,7 @@ import numpy as np
 import pytest
 
 from rnntui.nn import LoadError, load_model
+from tests.nn.load_files import _keras
 
 os.environ.setdefault("KERAS_BACKEND", "torch")
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning", "ignore::UserWarning")
@@ -29,14 +30,6 @@ pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning", "ignore::U
 WORDS = ["the", "cat", "sat", "on", "mat", "dog"]
 """The adapted vocabulary after "" (id 0) and "[UNK]" (id 1): "the" is id 2, "dog" id 7."""
 LENGTH = 5
-
-
-def _keras() -> Any:
-    pytest.importorskip("torch")
-    keras = pytest.importorskip("keras")
-    if keras.backend.backend() != "torch":  # pragma: no cover
-        pytest.skip("these tests use the torch backend")
-    return keras
 
 
 def _real_config(in_config: bool) -> dict[str, Any]:
