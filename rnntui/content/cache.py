@@ -211,3 +211,56 @@ class ParseCache:
         except OSError:
             return
         self.changed = False
+
+
+# -- planned lesson text (one small file per entry) ----------------------------------------------
+PLANS_DIR = "plans-v1"
+"""Sub-folder of the cache folder holding planned lesson texts (rnntui.ui.widgets.lesson_text),
+one JSON file per key, so a start reads only the lesson it shows."""
+
+
+def _plan_path(key: str) -> Path | None:
+    folder = cache_dir()
+    if folder is None or not key or not all(c in "0123456789abcdef" for c in key):
+        return None
+    return folder / PLANS_DIR / f"{key}.json"
+
+
+def read_plan(key: str) -> Any | None:
+    """The plain JSON value kept under ``key`` (a hex digest), or None when there is none or
+    it cannot be read (the caller checks what it gets: never trusted)."""
+    path = _plan_path(key)
+    if path is None:
+        return None
+    try:
+        return json.loads(path.read_bytes())
+    except (OSError, ValueError, RecursionError):
+        return None
+
+
+def write_plan(key: str, value: Any) -> None:
+    """Keep plain JSON ``value`` under ``key`` (atomically, private folder and file); the
+    oldest files beyond :data:`MAX_ENTRIES` are removed; errors are ignored."""
+    path = _plan_path(key)
+    if path is None:
+        return
+    try:
+        text = json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError, RecursionError):
+        return
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(prefix=".plan-", dir=path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as out:
+                out.write(text)
+            os.replace(temp, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+            raise
+        kept = sorted(path.parent.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in kept[MAX_ENTRIES:]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        return

@@ -40,6 +40,11 @@ def enable_disk_cache(on: bool = True) -> None:
     _DISK_CACHE = on
 
 
+def disk_cache_enabled() -> bool:
+    """Is the per-user cache on (a start path turned it on; the lesson text's plans too)?"""
+    return _DISK_CACHE
+
+
 @dataclass
 class LessonSet:
     """Every valid lesson found, plus the problems of the files that were skipped."""

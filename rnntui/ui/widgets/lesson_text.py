@@ -224,6 +224,160 @@ def plan(markdown: str) -> list[Block] | None:
     return blocks if end == len(tokens) else None
 
 
+# -- the plan cache -----------------------------------------------------------------------------
+PLAN_CODE = ("rnntui.ui.widgets.lesson_text", "textual", "markdown_it", "pygments")
+"""The code a plan depends on: this module, Textual (Content, highlight), markdown-it (the
+parse) and Pygments (fence colours); where each is installed and its ``__init__``'s (this
+module's own) size and mtime are in every key, so an upgrade or edit plans again."""
+
+
+def plan_stamp() -> str:
+    """A stamp of :data:`PLAN_CODE`, read from the files (nothing is imported for it)."""
+    import hashlib
+    import importlib.util
+    import os
+
+    parts = []
+    for name in PLAN_CODE:
+        origin = __file__ if name == __name__ else None
+        if origin is None:
+            try:
+                spec = importlib.util.find_spec(name)
+            except (ImportError, ValueError):
+                spec = None
+            origin = spec.origin if spec is not None else None
+        try:
+            st = os.stat(origin) if origin else None
+        except OSError:
+            st = None
+        parts.append(f"{name}:{origin}:{st and st.st_size}:{st and st.st_mtime_ns}")
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def plan_key(markdown: str, stamp: str) -> str:
+    """The cache key of ``markdown``'s plan: the code stamp and the text."""
+    import hashlib
+
+    digest = hashlib.sha256(stamp.encode())
+    digest.update(b"\0")
+    digest.update(markdown.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+def encode_content(content: Content) -> dict[str, object]:
+    """Plain JSON for a Content whose span styles are text (TypeError otherwise)."""
+    spans = []
+    for span in content.spans:
+        if not isinstance(span.style, str):
+            raise TypeError("only text styles can be cached")
+        spans.append([span.start, span.end, span.style])
+    return {"text": content.plain, "spans": spans}
+
+
+def decode_content(value: object) -> Content:
+    """The inverse of :func:`encode_content`; ValueError for anything else."""
+    if not isinstance(value, dict) or not isinstance(value.get("text"), str):
+        raise ValueError("not a Content")
+    spans = []
+    for item in value.get("spans", ()):
+        if not (isinstance(item, list) and len(item) == 3):
+            raise ValueError("not a span")
+        start, end, style = item
+        if not (isinstance(start, int) and isinstance(end, int) and isinstance(style, str)):
+            raise ValueError("not a span")
+        spans.append(Span(start, end, style))
+    return Content(value["text"], spans=spans)
+
+
+def encode_blocks(blocks: Sequence[Block]) -> list[object]:
+    """Plain JSON for planned blocks (TypeError for anything :func:`decode_blocks` cannot read)."""
+    out: list[object] = []
+    for block in blocks:
+        item: dict[str, object] = {"top": block.top, "bottom": block.bottom}
+        if isinstance(block, Text):
+            item |= {"kind": "text", "content": encode_content(block.content)}
+            item |= {"style": block.style, "center": block.center, "fill": block.fill}
+        elif isinstance(block, Fence):
+            item |= {"kind": "fence", "code": encode_content(block.code)}
+        elif isinstance(block, ListBlock):
+            items = [[symbol, encode_blocks(inner)] for symbol, inner in block.items]
+            item |= {"kind": "list", "items": items}
+        elif isinstance(block, Quote):
+            item |= {"kind": "quote", "blocks": encode_blocks(block.blocks)}
+        elif isinstance(block, TableBlock):
+            item |= {"kind": "table", "source": block.source}
+        else:
+            raise TypeError(type(block).__name__)
+        out.append(item)
+    return out
+
+
+def decode_blocks(value: object) -> list[Block]:
+    """The inverse of :func:`encode_blocks`; ValueError for anything it would not write."""
+    if not isinstance(value, list):
+        raise ValueError("not a block list")
+    out: list[Block] = []
+    for item in value:
+        if not isinstance(item, dict):
+            raise ValueError("not a block")
+        top, bottom, kind = item.get("top"), item.get("bottom"), item.get("kind")
+        if not (isinstance(top, int) and isinstance(bottom, int)):
+            raise ValueError("bad margins")
+        if kind == "text":
+            style, center, fill = item.get("style"), item.get("center"), item.get("fill")
+            if not (isinstance(style, str) and isinstance(center, bool) and isinstance(fill, bool)):
+                raise ValueError("bad text block")
+            content = decode_content(item.get("content"))
+            out.append(Text(top, bottom, content, style, center=center, fill=fill))
+        elif kind == "fence":
+            out.append(Fence(top, bottom, decode_content(item.get("code"))))
+        elif kind == "list":
+            items = item.get("items")
+            if not isinstance(items, list):
+                raise ValueError("bad list")
+            pairs: list[tuple[str, list[Block]]] = []
+            for pair in items:
+                if not (isinstance(pair, list) and len(pair) == 2 and isinstance(pair[0], str)):
+                    raise ValueError("bad list item")
+                pairs.append((pair[0], decode_blocks(pair[1])))
+            out.append(ListBlock(top, bottom, pairs))
+        elif kind == "quote":
+            out.append(Quote(top, bottom, decode_blocks(item.get("blocks"))))
+        elif kind == "table" and isinstance(item.get("source"), str):
+            out.append(TableBlock(top, bottom, str(item["source"])))
+        else:
+            raise ValueError("unknown block")
+    return out
+
+
+def cached_plan(markdown: str) -> list[Block] | None:
+    """:func:`plan`, kept in the per-user cache (rnntui.content.cache) when a start path
+    turned it on: a start that shows a lesson planned before imports no markdown-it. An
+    entry that cannot be read back is planned again (and rewritten), never trusted."""
+    from rnntui.content.loader import disk_cache_enabled
+
+    if not disk_cache_enabled():
+        return plan(markdown)
+    from rnntui.content.cache import read_plan, write_plan
+
+    key = plan_key(markdown, plan_stamp())
+    kept = read_plan(key)
+    if isinstance(kept, dict):
+        if kept.get("fallback") is True:
+            return None
+        try:
+            return decode_blocks(kept.get("blocks"))
+        except (ValueError, TypeError, RecursionError):
+            pass
+    blocks = plan(markdown)
+    try:
+        value = {"fallback": True} if blocks is None else {"blocks": encode_blocks(blocks)}
+    except TypeError:
+        return blocks
+    write_plan(key, value)
+    return blocks
+
+
 def _blocks(
     tokens: list[Token], i: int, source: list[str], *, top_level: bool, depth: int = 0
 ) -> tuple[list[Block], int]:
@@ -455,7 +609,7 @@ def lesson_text_widget(body: str, screen: Size) -> tuple[Widget, bool]:
     scroll``, the same screen as ``auto`` then): with ``auto`` Textual finds the overflow
     after the first layout and lays the text out again one frame later, 2 columns narrower,
     and again after any later layout of the screen (the hidden panel's mount)."""
-    blocks = plan(body)
+    blocks = cached_plan(body)
     if blocks is None:
         from rnntui.ui.widgets.markdown import LessonMarkdown
 
