@@ -27,6 +27,10 @@ def main() -> None:
     """Console-script entry point; no home directory -> what to set, exit 2."""
     from rnntui.paths import NoHomeError
 
+    # Every command's matrices are tiny (the quiz's generated questions, a summary, a demo), and
+    # a lab machine is shared: one BLAS thread, which also spares NumPy's import the start of
+    # OpenBLAS's thread pool (~60 ms of ~120). Before any import of NumPy; a user's value stays.
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     hold_interrupts_until_quiz(sys.argv[1:])
     try:
         _dispatch()

@@ -4,8 +4,10 @@ no other thread runs (quit time); one BLAS thread is set before NumPy is importe
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 SCRIPT = """
 import atexit, sys, threading, time
@@ -56,3 +58,41 @@ def test_the_start_path_sets_one_blas_thread_before_numpy() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
+
+
+BLAS_PROBE = """
+import atexit, sys
+from threadpoolctl import threadpool_info
+def report():
+    blas = [i["num_threads"] for i in threadpool_info() if i.get("user_api") == "blas"]
+    print("BLAS", blas, file=sys.stderr)
+atexit.register(report)
+sys.argv = ["rnntui", *sys.argv[1:]]
+from rnntui.entry import main
+main()
+"""
+
+
+def test_every_command_runs_numpy_on_one_blas_thread(tmp_path: Path) -> None:
+    """Not only the app: ``rnntui summary`` (and the plain quiz, through the same entry point)
+    import NumPy with one BLAS thread unless the user chose otherwise."""
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    env["RNNTUI_STATE_DIR"] = str(tmp_path)
+    done = subprocess.run(
+        [sys.executable, "-c", BLAS_PROBE, "summary", "Input(5, 3) LSTM(2)"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "BLAS [1]" in done.stderr
+    env["OPENBLAS_NUM_THREADS"] = "2"  # the user's value stays
+    done = subprocess.run(
+        [sys.executable, "-c", BLAS_PROBE, "summary", "Input(5, 3) LSTM(2)"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+    )
+    assert "BLAS [2]" in done.stderr
