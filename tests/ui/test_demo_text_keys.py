@@ -87,3 +87,29 @@ async def test_t_still_trains_outside_the_field(make_app, monkeypatch) -> None: 
         await app.workers.wait_for_complete()
         await settle(pilot)
         assert not panel.training and "cancelled" in panel.progress_text
+
+
+@pytest.mark.parametrize(
+    ("lesson_id", "module", "lang"),
+    CASES,
+    ids=[f"{m.__name__.rsplit('.', 1)[-1]}-{g}" for _l, m, g in CASES],
+)
+async def test_the_focused_field_shows_what_is_typed(  # type: ignore[no-untyped-def]
+    make_app, lesson_id, module, lang
+) -> None:
+    """The text field is one line tall and shows its text while it has the focus (Textual's
+    focus border on a one-line field used to cover the text: the student typed blind)."""
+    app = make_app(lesson_id, lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f8")
+        await settle(pilot)
+        field = app.learn.panel.query_one(Input)
+        field.focus()
+        await settle(pilot)
+        field.cursor_position = len(field.value)
+        await pilot.press("x", "y")
+        await settle(pilot)
+        assert field.has_focus and field.region.height == 1
+        row = screen_text(app).splitlines()[field.region.y]
+        assert field.value.endswith("xy") and field.value in row, row

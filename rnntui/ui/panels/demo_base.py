@@ -17,7 +17,7 @@ cancels (the run ends after the current epoch), leaving the lesson cancels (``on
 
 What every demo panel shares lives here too, so a panel file says only what is its own: the
 constructor (``open_lab`` makes the lab unless one is handed in), the layout CSS (``.row`` of
-steppers, ``.gap``, a one-line ``Input``), the idle progress hint (``IDLE_HINT``), the
+steppers, ``.gap``, the text field's width), the idle progress hint (``IDLE_HINT``), the
 ``[shipped model]`` label, ``run_each`` (one run per cell or variant, epochs tagged with
 which) and ``ShippedResultsPanel`` (``z`` brings the shipped results back).
 """
@@ -90,7 +90,7 @@ class DemoPanel(TextPanel, Generic[LabT]):
     IDLE_HINT: ClassVar[tuple[str, str]] = ("t: train", "t: 학습")
     """The progress line before any run (English, Korean)."""
     DEFAULT_CSS = """
-    DemoPanel Input { width: 1fr; height: 1; border: none; padding: 0 1; }
+    DemoPanel Input { width: 1fr; padding: 0 1; }
     DemoPanel .row { height: auto; width: 1fr; }
     DemoPanel .row Stepper { width: auto; margin-right: 2; }
     DemoPanel .gap { margin-top: 1; }

@@ -81,7 +81,7 @@ class FillBlankPanel(DemoPanel[FillBlankLab]):
 
     def compose(self) -> ComposeResult:
         yield Readout(id="title", classes="panel--title")
-        yield Input(self.lab.text, placeholder="... ___ ...", id="sentence")
+        yield Input(self.lab.text, placeholder="... ___ ...", id="sentence", compact=True)
         yield Readout(id="typed")
         yield Readout(id="guesses", classes="gap")
         yield Readout(id="why", classes="gap")

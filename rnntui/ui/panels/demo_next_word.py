@@ -113,6 +113,7 @@ class NextWordPanel(DemoPanel[NextWordLab]):
             placeholder=self.t("type words", "단어를 입력하세요"),
             suggester=VocabSuggester(self.lab.vocab),
             id="prompt",
+            compact=True,
         )
         yield Readout(id="typed")
         yield Readout(id="top", classes="gap")
