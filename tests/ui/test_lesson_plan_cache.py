@@ -104,33 +104,3 @@ def test_without_the_cache_nothing_is_written(
     monkeypatch.setattr(loader, "_DISK_CACHE", False)
     assert lt.cached_plan(SAMPLE) is not None
     assert not (tmp_path / "cache").exists()
-
-
-START = """
-import sys
-from textual.geometry import Size
-from rnntui.content.loader import enable_disk_cache, load_lessons
-enable_disk_cache()
-from rnntui.ui.widgets.lesson_text import lesson_text_widget
-lesson = next(x for x in load_lessons().lessons if x.id == "what-is-rnn")
-widget, _ = lesson_text_widget(lesson.body, Size(80, 24))
-print(type(widget).__name__, "markdown_it" in sys.modules)
-print("textual.widgets._markdown" in sys.modules)
-"""
-
-
-def test_a_usual_start_imports_no_markdown(tmp_path: Path) -> None:
-    """Lesson 1 (a table) once planned: neither markdown-it nor Textual's Markdown is
-    imported to show it again (each start in a fresh interpreter)."""
-    import os
-    import subprocess
-    import sys
-
-    env = {**os.environ, "RNNTUI_CACHE_DIR": str(tmp_path / "cache")}
-    runs = [
-        subprocess.run(
-            [sys.executable, "-c", START], env=env, capture_output=True, text=True, check=True
-        ).stdout.split()
-        for _ in range(2)
-    ]
-    assert runs == [["LessonText", "True", "False"], ["LessonText", "False", "False"]]
