@@ -16,9 +16,16 @@ from tests.ui.test_lesson_text import LESSONS, SAMPLE, body
 
 
 def drawn(blocks: list[lt.Block], width: int) -> list[object]:
-    """The laid-out lines with their styled spans (what the screen is made of)."""
-    lines = lt.stack(blocks, width)
-    return [(x.plain, [(s.start, s.end, str(s.style)) for s in x.spans]) for x in lines]
+    """Each prose piece's laid-out lines with their styled spans, each table's source and
+    margins (what the screen is made of)."""
+    out: list[object] = []
+    for piece in lt.pieces(blocks):
+        if isinstance(piece, lt.TableBlock):
+            out.append((piece.top, piece.bottom, piece.source))
+            continue
+        lines = lt.stack(piece, width)
+        out.append([(x.plain, [(s.start, s.end, str(s.style)) for s in x.spans]) for x in lines])
+    return out
 
 
 @pytest.fixture

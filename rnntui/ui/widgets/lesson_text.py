@@ -8,10 +8,10 @@ Textual's Markdown CSS (the same margins, paddings, bullets, fence padding, head
 and margin collapsing) and Textual's own ``Content`` wrapping, so the text on screen is the
 same cell for cell; tests/ui/test_lesson_text.py compares both on every packaged lesson.
 
-Tables are laid out as Textual's Markdown table lays them out (rnntui.ui.widgets.table_layout),
-so no lesson imports Textual's Markdown widget. Anything else this module does not lay out
-itself (rules, links, images, HTML, a table inside a list, a styled table cell) makes
-:func:`plan` return None, and the caller shows the whole lesson with ``LessonMarkdown``.
+Tables are left to Textual: each table is a small ``LessonMarkdown`` (rnntui.ui.widgets.markdown)
+of its own between the prose pieces. Anything else this module does not lay out itself
+(rules, links, images, HTML, a table inside a list) makes :func:`plan` return None, and the caller
+shows the whole lesson with ``LessonMarkdown`` as before.
 """
 
 from __future__ import annotations
@@ -138,17 +138,12 @@ class Quote(Block):
 
 @dataclass
 class TableBlock(Block):
-    """A table laid out as Textual's Markdown table lays it out (a grid of cells with a
-    keyline, ``rnntui.ui.widgets.table_layout``): column widths, wrapping, ellipses, the
-    header's row aligned to the bottom; cells hold plain text (a styled cell falls back)."""
+    """A table, drawn by Textual's Markdown (its own widget between the prose pieces)."""
 
-    headers: list[Content] = field(default_factory=list)
-    rows: list[list[Content]] = field(default_factory=list)
+    source: str = ""
 
-    def lines(self, width: int) -> list[Content]:
-        from rnntui.ui.widgets.table_layout import table_lines
-
-        return table_lines(self.headers, self.rows, width)
+    def lines(self, width: int) -> list[Content]:  # pragma: no cover - never laid out here
+        raise Unsupported("tables are widgets")
 
 
 def stack(blocks: Sequence[Block], width: int) -> list[Content]:
@@ -310,8 +305,7 @@ def encode_blocks(blocks: Sequence[Block]) -> list[object]:
         elif isinstance(block, Quote):
             item |= {"kind": "quote", "blocks": encode_blocks(block.blocks)}
         elif isinstance(block, TableBlock):
-            item |= {"kind": "table", "headers": [encode_content(c) for c in block.headers]}
-            item |= {"rows": [[encode_content(c) for c in row] for row in block.rows]}
+            item |= {"kind": "table", "source": block.source}
         else:
             raise TypeError(type(block).__name__)
         out.append(item)
@@ -349,16 +343,8 @@ def decode_blocks(value: object) -> list[Block]:
             out.append(ListBlock(top, bottom, pairs))
         elif kind == "quote":
             out.append(Quote(top, bottom, decode_blocks(item.get("blocks"))))
-        elif kind == "table":
-            headers, rows = item.get("headers"), item.get("rows")
-            if not (isinstance(headers, list) and headers and isinstance(rows, list)):
-                raise ValueError("bad table")
-            cells = [decode_content(c) for c in headers]
-            if not all(isinstance(row, list) for row in rows):
-                raise ValueError("bad table row")
-            out.append(
-                TableBlock(top, bottom, cells, [[decode_content(c) for c in r] for r in rows])
-            )
+        elif kind == "table" and isinstance(item.get("source"), str):
+            out.append(TableBlock(top, bottom, str(item["source"])))
         else:
             raise ValueError("unknown block")
     return out
@@ -424,35 +410,13 @@ def _blocks(
             out.append(Quote(1, 1, inner))
             i += 1
         elif kind == "table_open" and top_level:
-            table, i = _table(tokens, i)
-            out.append(table)
+            close = next(j for j in range(i, len(tokens)) if tokens[j].type == "table_close")
+            start, end = token.map or (0, 0)
+            out.append(TableBlock(0, 1, "".join(source[start:end])))
+            i = close + 1
         else:
             raise Unsupported(kind)
     return out, i
-
-
-def _table(tokens: list[Token], i: int) -> tuple[TableBlock, int]:
-    """A table's header and rows (plain cells only), and the token after ``table_close``."""
-    headers: list[Content] = []
-    rows: list[list[Content]] = []
-    in_head = False
-    while tokens[i].type != "table_close":
-        kind = tokens[i].type
-        if kind == "thead_open":
-            in_head = True
-        elif kind == "thead_close":
-            in_head = False
-        elif kind == "tr_open" and not in_head:
-            rows.append([])
-        elif kind == "inline":
-            cell = inline_content(tokens[i])
-            if cell.spans:
-                raise Unsupported("a styled table cell")
-            (headers if in_head else rows[-1]).append(cell)
-        i += 1
-    if rows and not rows[-1]:
-        rows.pop()
-    return TableBlock(0, 1, headers, rows), i + 1
 
 
 def _list(
@@ -485,9 +449,17 @@ def _list(
     return block, i + 1
 
 
-def pieces(blocks: Sequence[Block]) -> list[list[Block]]:
-    """The runs of blocks drawn by one Prose each: one run (tables are laid out here too)."""
-    return [list(blocks)] if blocks else []
+def pieces(blocks: Sequence[Block]) -> list[list[Block] | TableBlock]:
+    """Runs of prose blocks, with each table on its own."""
+    out: list[list[Block] | TableBlock] = []
+    for block in blocks:
+        if isinstance(block, TableBlock):
+            out.append(block)
+        elif out and isinstance(out[-1], list):
+            out[-1].append(block)
+        else:
+            out.append([block])
+    return out
 
 
 # -- the widget ---------------------------------------------------------------------------------
@@ -509,8 +481,6 @@ class Prose(Widget):
         "fence",
         "quote",
         "quote_border",
-        "table_line",
-        "table_header",
     }
     DEFAULT_CSS = """
     Prose {
@@ -537,8 +507,6 @@ class Prose(Widget):
         & > .fence { color: rgb(210,210,210); background: black 10%; }
         & > .quote { background: $boost; }
         & > .quote_border { color: $text-primary 50%; }
-        & > .table_line { color: $foreground 20%; }
-        & > .table_header { color: $primary; }
         &:dark > .code_inline { background: $warning 10%; color: $text-warning 95%; }
         &:light > .code_inline { background: $error 5%; color: $text-error 95%; }
         &:light > .bullet { color: $text-secondary; }
@@ -566,15 +534,25 @@ class Prose(Widget):
 
 
 def prose_widgets(blocks: list[Block]) -> list[Widget]:
-    """The widgets for a lesson's blocks: a Prose per piece, the outer margins of its first
-    and last blocks as the widget's margins (as in one Markdown widget)."""
+    """The widgets for a lesson's blocks: Prose pieces and LessonMarkdown tables, with the
+    margins between them as in one Markdown widget (the table keeps its bottom margin of 1
+    inside its own widget, so the piece after it gets the rest of the gap)."""
     out: list[Widget] = []
+    after_table = 0
     for piece in pieces(blocks):
+        if isinstance(piece, TableBlock):
+            from rnntui.ui.widgets.markdown import LessonMarkdown
+
+            out.append(LessonMarkdown(piece.source, classes="lesson-table"))
+            after_table = piece.bottom
+            continue
         first, last = piece[0], piece[-1]
+        top = max(0, first.top - after_table) if out else first.top
         inner = [*piece]
         inner[0] = _without_margins(first, bottom=first.bottom)
         inner[-1] = _without_margins(inner[-1], top=inner[-1].top if len(inner) > 1 else 0)
-        out.append(Prose(inner, top=first.top, bottom=last.bottom))
+        out.append(Prose(inner, top=top, bottom=last.bottom))
+        after_table = 0
     return out
 
 
@@ -589,6 +567,7 @@ class LessonText(Widget):
 
     DEFAULT_CSS = """
     LessonText { height: auto; layout: vertical; padding: 0 2; }
+    LessonText > LessonMarkdown.lesson-table { padding: 0; margin: 0; }
     """
 
     def __init__(self, blocks: list[Block], *, id: str | None = None, body: str = "") -> None:
@@ -609,9 +588,9 @@ class LessonText(Widget):
 
 
 def surely_overflows(blocks: Sequence[Block], width: int, height: int) -> bool:
-    """Are the blocks, laid out ``width`` columns wide, taller than ``height`` rows? (The
-    caller passes sizes no smaller than the pane's: a True means the pane's scroll bar shows
-    at any rate.)"""
+    """Are the prose blocks alone, laid out ``width`` columns wide, taller than ``height``
+    rows? (Tables and margins between pieces are left out, and the caller passes sizes no
+    smaller than the pane's: a True means the pane's scroll bar shows at any rate.)"""
     lines = 0
     for piece in pieces(blocks):
         if isinstance(piece, list):
@@ -623,7 +602,7 @@ def surely_overflows(blocks: Sequence[Block], width: int, height: int) -> bool:
 
 def lesson_text_widget(body: str, screen: Size) -> tuple[Widget, bool]:
     """The ``#lesson-text`` widget for ``body`` (a LessonText when it can lay the lesson out,
-    else a LessonMarkdown: rnntui.ui.widgets.markdown, imported only then),
+    else a LessonMarkdown: rnntui.ui.widgets.markdown, imported only then or for a table),
     and whether the text pane should have ``overflow-y: scroll`` on a ``screen``-sized app.
 
     A lesson that surely overflows the screen gets its scroll bar at once (``overflow-y:
