@@ -113,3 +113,37 @@ async def test_the_focused_field_shows_what_is_typed(  # type: ignore[no-untyped
         assert field.has_focus and field.region.height == 1
         row = screen_text(app).splitlines()[field.region.y]
         assert field.value.endswith("xy") and field.value in row, row
+
+
+@pytest.mark.parametrize(
+    ("lesson_id", "module", "lang"),
+    CASES,
+    ids=[f"{m.__name__.rsplit('.', 1)[-1]}-{g}" for _l, m, g in CASES],
+)
+async def test_the_demo_opens_on_its_text_field(  # type: ignore[no-untyped-def]
+    make_app, monkeypatch, lesson_id, module, lang
+) -> None:
+    """F8 puts the focus in the text field, so words typed at once go into it (the
+    fill-the-blank panel, focusable itself for its keys, used to take the focus: 'at home'
+    started a training with its t); Tab leaves the field for a place where t trains."""
+    monkeypatch.setattr(module, "train_shipped_recipe", blocked_run)
+    app = make_app(lesson_id, lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f8")
+        await settle(pilot)
+        panel = app.learn.panel
+        assert isinstance(panel, DemoPanel)
+        assert app.focused is panel.query_one(Input)
+        await pilot.press("end", "space", "a", "t")
+        await settle(pilot)
+        assert panel.query_one(Input).value.endswith(" at") and not panel.training
+        await pilot.press("tab", "t")
+        for _ in range(500):  # wait for a state: the worker has started
+            if panel.training:
+                break
+            await pilot.pause()
+        assert panel.training and app.focused is not panel.query_one(Input)
+        panel.action_cancel_training()
+        await app.workers.wait_for_complete()
+        await settle(pilot)

@@ -47,11 +47,18 @@ def open_lab(lang: str) -> FillBlankLab:
     return lab
 
 
+class Guesses(Readout, can_focus=True):
+    """The two columns of guesses. Focusable, so that Tab from the sentence reaches a place
+    where t, x and z are the panel's keys; the panel itself is not focusable, so the demo
+    opens on the sentence and words typed at once go into it."""
+
+    DEFAULT_CSS = "Guesses:focus { background: $boost; }"
+
+
 class FillBlankPanel(DemoPanel[FillBlankLab]):
     """The sentence, both models' guesses side by side, the explanation, live training."""
 
     NAME = "demo_fill_blank"
-    can_focus = True  # Tab from the sentence reaches the panel, whose keys are t, x, z
     BINDINGS: ClassVar[list[BindingType]] = list(TEXT_FIELD_BINDINGS)
     HELP_TEXT: ClassVar[dict[str, str]] = {
         "en": "## Fill the blank\n\nTwo GRU models trained on the same sentences predict the "
@@ -83,7 +90,7 @@ class FillBlankPanel(DemoPanel[FillBlankLab]):
         yield Readout(id="title", classes="panel--title")
         yield Input(self.lab.text, placeholder="... ___ ...", id="sentence", compact=True)
         yield Readout(id="typed")
-        yield Readout(id="guesses", classes="gap")
+        yield Guesses(id="guesses", classes="gap")
         yield Readout(id="why", classes="gap")
         yield Readout(id="progress", classes="gap")
         yield Readout(id="curve")
