@@ -51,15 +51,26 @@ def parse_quiz_options(argv: Sequence[str]) -> dict[str, Any] | None:
     return fast_parse(QUIZ_OPTIONS, words[1:])
 
 
+THREAD_GRACE = 5.0
+"""Seconds the other threads get to end after the app (a demo's training, which the app
+cancels on exit) before the process ends anyway."""
+
+
 def end_process(code: int) -> NoReturn:
     """End the process after the app with ``code``: the exit handlers run and the streams are
     flushed, but the interpreter's teardown (freeing every module of Textual, Rich and NumPy,
     ~0.1-0.3 s) is skipped, so quitting rnntui takes no longer than quitting a bare Textual
-    app. While another thread still runs (a demo's training), a normal exit waits for it."""
+    app. Other threads (a demo's training) get ``THREAD_GRACE`` seconds to end, never more:
+    after a lost terminal Textual's input thread can be left reading a dead terminal, and a
+    normal interpreter exit waited for it forever (an orphan holding its memory on a shared
+    machine)."""
     import threading
+    import time
 
-    if threading.active_count() > 1:
-        sys.exit(code)
+    deadline = time.monotonic() + THREAD_GRACE
+    for thread in threading.enumerate():
+        if thread is not threading.current_thread() and not thread.daemon:
+            thread.join(max(0.0, deadline - time.monotonic()))
     atexit._run_exitfuncs()
     for stream in (sys.stdout, sys.stderr):
         try:

@@ -19,6 +19,10 @@ if sys.argv[1] == "thread":
         time.sleep(0.2)
         print("thread finished")
     threading.Thread(target=work).start()
+if sys.argv[1] == "stuck":  # Textual's input thread after a lost terminal: never ends
+    import rnntui.entry
+    rnntui.entry.THREAD_GRACE = 0.3
+    threading.Thread(target=threading.Event().wait).start()
 end_process(3)
 print("not reached")
 """
@@ -35,6 +39,14 @@ def test_exit_code_handlers_and_buffered_output_survive() -> None:
     assert done.returncode == 3
     assert done.stdout.splitlines() == ["unflushed line", "handler ran"]
     assert done.stderr == ""
+
+
+def test_a_thread_that_never_ends_does_not_keep_the_process() -> None:
+    """A non-daemon thread stuck for good (seen: Textual's input thread napping on a dead
+    terminal) used to keep the process alive forever in the interpreter's exit."""
+    done = run("stuck")
+    assert done.returncode == 3
+    assert done.stdout.splitlines() == ["unflushed line", "handler ran"]
 
 
 def test_a_running_thread_is_waited_for() -> None:
