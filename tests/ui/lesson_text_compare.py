@@ -6,7 +6,8 @@ from __future__ import annotations
 from textual.app import App, ComposeResult
 from textual.containers import VerticalScroll
 
-from rnntui.ui.widgets.lesson_text import LessonText, plan
+from rnntui.ui.widgets.lesson_plan import plan
+from rnntui.ui.widgets.lesson_text import LessonText
 from rnntui.ui.widgets.markdown import LessonMarkdown
 from tests.ui.helpers import screen_text as shown_text
 

@@ -1,4 +1,4 @@
-"""The planned lesson text kept in the per-user cache (lesson_text.cached_plan): what comes
+"""The planned lesson text kept in the per-user cache (lesson_plan.cached_plan): what comes
 back from the disk draws exactly what a fresh plan draws, a start that finds its lesson there
 does not parse it again, and a bad entry is planned again, never trusted."""
 
@@ -11,19 +11,20 @@ import pytest
 
 from rnntui.content import loader
 from rnntui.content.cache import PLANS_DIR
-from rnntui.ui.widgets import lesson_text as lt
+from rnntui.ui.widgets import lesson_blocks as lb
+from rnntui.ui.widgets import lesson_plan as lp
 from tests.ui.test_lesson_text import LESSONS, SAMPLE, body
 
 
-def drawn(blocks: list[lt.Block], width: int) -> list[object]:
+def drawn(blocks: list[lb.Block], width: int) -> list[object]:
     """Each prose piece's laid-out lines with their styled spans, each table's source and
     margins (what the screen is made of)."""
     out: list[object] = []
-    for piece in lt.pieces(blocks):
-        if isinstance(piece, lt.TableBlock):
+    for piece in lp.pieces(blocks):
+        if isinstance(piece, lb.TableBlock):
             out.append((piece.top, piece.bottom, piece.source))
             continue
-        lines = lt.stack(piece, width)
+        lines = lb.stack(piece, width)
         out.append([(x.plain, [(s.start, s.end, str(s.style)) for s in x.spans]) for x in lines])
     return out
 
@@ -41,11 +42,11 @@ def test_every_packaged_lesson_survives_the_round_trip() -> None:
     assert len(bodies) > 20
     planned = 0
     for text in bodies:
-        blocks = lt.plan(text)
+        blocks = lp.plan(text)
         if blocks is None:
             continue
         planned += 1
-        back = lt.decode_blocks(json.loads(json.dumps(lt.encode_blocks(blocks))))
+        back = lp.decode_blocks(json.loads(json.dumps(lp.encode_blocks(blocks))))
         for width in (37, 76):
             assert drawn(back, width) == drawn(blocks, width)
         assert [type(b) for b in back] == [type(b) for b in blocks]
@@ -55,7 +56,7 @@ def test_every_packaged_lesson_survives_the_round_trip() -> None:
 def test_a_start_that_finds_its_lesson_does_not_parse_it(
     cache_on: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    first = lt.cached_plan(SAMPLE)
+    first = lp.cached_plan(SAMPLE)
     assert first is not None
     assert len(list(cache_on.glob("*.json"))) == 1
     assert (cache_on.stat().st_mode & 0o777) == 0o700
@@ -63,16 +64,16 @@ def test_a_start_that_finds_its_lesson_does_not_parse_it(
     def no_parse(markdown: str) -> None:
         raise AssertionError("planned again")
 
-    monkeypatch.setattr(lt, "plan", no_parse)
-    again = lt.cached_plan(SAMPLE)
+    monkeypatch.setattr(lp, "plan", no_parse)
+    again = lp.cached_plan(SAMPLE)
     assert again is not None and drawn(again, 50) == drawn(first, 50)
 
 
 def test_a_fallback_is_kept_too(cache_on: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     text = "A [link](https://example.org) only Textual's Markdown draws.\n"
-    assert lt.cached_plan(text) is None
-    monkeypatch.setattr(lt, "plan", lambda markdown: [])
-    assert lt.cached_plan(text) is None  # from the cache, not planned
+    assert lp.cached_plan(text) is None
+    monkeypatch.setattr(lp, "plan", lambda markdown: [])
+    assert lp.cached_plan(text) is None  # from the cache, not planned
 
 
 @pytest.mark.parametrize(
@@ -87,21 +88,21 @@ def test_a_fallback_is_kept_too(cache_on: Path, monkeypatch: pytest.MonkeyPatch)
     ],
 )
 def test_a_bad_entry_is_planned_again_and_rewritten(cache_on: Path, stored: str) -> None:
-    fresh = lt.plan(SAMPLE)
+    fresh = lp.plan(SAMPLE)
     assert fresh is not None
-    lt.cached_plan(SAMPLE)
+    lp.cached_plan(SAMPLE)
     (entry,) = cache_on.glob("*.json")
     entry.write_text(stored, encoding="utf-8")
-    back = lt.cached_plan(SAMPLE)
+    back = lp.cached_plan(SAMPLE)
     assert back is not None and drawn(back, 60) == drawn(fresh, 60)
     assert "blocks" in json.loads(entry.read_text(encoding="utf-8"))
 
 
 def test_other_code_or_text_is_another_key() -> None:
-    stamp = lt.plan_stamp()
-    assert lt.plan_key("# a\n", stamp) == lt.plan_key("# a\n", lt.plan_stamp())
-    assert lt.plan_key("# a\n", stamp) != lt.plan_key("# b\n", stamp)
-    assert lt.plan_key("# a\n", stamp) != lt.plan_key("# a\n", stamp + "0")
+    stamp = lp.plan_stamp()
+    assert lp.plan_key("# a\n", stamp) == lp.plan_key("# a\n", lp.plan_stamp())
+    assert lp.plan_key("# a\n", stamp) != lp.plan_key("# b\n", stamp)
+    assert lp.plan_key("# a\n", stamp) != lp.plan_key("# a\n", stamp + "0")
 
 
 def test_without_the_cache_nothing_is_written(
@@ -109,5 +110,5 @@ def test_without_the_cache_nothing_is_written(
 ) -> None:
     monkeypatch.setenv("RNNTUI_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setattr(loader, "_DISK_CACHE", False)
-    assert lt.cached_plan(SAMPLE) is not None
+    assert lp.cached_plan(SAMPLE) is not None
     assert not (tmp_path / "cache").exists()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from rnntui.ui.widgets.lesson_text import plan
+from rnntui.ui.widgets.lesson_plan import plan
 from tests.ui.lesson_text_compare import render_both
 
 HERE = Path(__file__).parent

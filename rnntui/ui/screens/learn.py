@@ -87,7 +87,7 @@ class LearnScreen(Screen[None]):
         first = getattr(self.app, "first_lesson", lambda: None)()
         if first is None or self.app.size.width >= WIDE:  # wide: text and panel come together
             return VerticalScroll(id="text-pane")
-        from rnntui.ui.widgets.lesson_text import lesson_text_widget  # markdown-it: now
+        from rnntui.ui.widgets.lesson_text import lesson_text_widget
 
         size = self.app.size  # the first frame in the right layout and with its keys (F8):
         self.set_class(size.width < WIDE, "-narrow")  # as the breakpoints will set it
@@ -135,7 +135,7 @@ class LearnScreen(Screen[None]):
             lessons, lesson.id, getattr(self.app, "lang", lesson.lang)
         )
         text_pane = self.query_one("#text-pane", VerticalScroll)
-        from rnntui.ui.widgets.lesson_text import show_lesson_text  # markdown-it: now
+        from rnntui.ui.widgets.lesson_text import show_lesson_text
 
         waits: list[Awaitable[object]] = [show_lesson_text(text_pane, lesson.body)]
         text_pane.scroll_home(animate=False)
