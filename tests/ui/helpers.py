@@ -70,6 +70,52 @@ def svg_rows(svg: str, width: int, height: int) -> list[str]:
     return ["".join(cells) for cells in grid]
 
 
+SVG_STYLED_TEXT = re.compile(
+    r'<text class="[\w-]*-(r\d+)" x="([\d.]+)" y="[\d.]+" textLength="[\d.]+" '
+    r'clip-path="url\(#[\w-]+-line-(\d+)\)">(.*?)</text>',
+    re.S,
+)
+SVG_CLASS = re.compile(r"\.[\w-]*-(r\d+) \{([^}]*)\}")
+SVG_BACKGROUND = re.compile(
+    r'<rect fill="([^"]+)" x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="[\d.]+" '
+    r'shape-rendering="crispEdges"/>'
+)
+ROW_HEIGHT = 24.4
+"""Height of one terminal row in Rich's SVG export."""
+
+
+def svg_cells(svg: str, width: int, height: int) -> list[list[tuple[str, str, str]]]:
+    """The cells of a Textual SVG screenshot: (character, text style, background) each, the
+    style as its CSS (colour, bold, italic, underline...), so that two screenshots of the
+    same screen compare equal however Rich split them into runs."""
+    styles = {name: body.strip() for name, body in SVG_CLASS.findall(svg)}
+    back = [[""] * width for _ in range(height)]
+    for fill, x, y, w in SVG_BACKGROUND.findall(svg):
+        row, col = round((float(y) - 1.5) / ROW_HEIGHT), round(float(x) / CELL_WIDTH)
+        if 0 <= row < height:
+            for c in range(col, min(width, col + round(float(w) / CELL_WIDTH))):
+                back[row][c] = fill
+    grid = [[(" ", "", back[r][c]) for c in range(width)] for r in range(height)]
+    for name, x, row_text, chunk in SVG_STYLED_TEXT.findall(svg):
+        row, col = int(row_text), round(float(x) / CELL_WIDTH)
+        for char in html.unescape(chunk).replace("\xa0", " ").replace("\n", ""):
+            if col >= width:
+                break
+            style = styles.get(name, "")
+            if char == " " and "text-decoration" not in style:
+                style = ""  # a blank's colour is not seen
+            grid[row][col] = (char, style, back[row][col])
+            col += max(1, cell_len(char))
+    return grid
+
+
+def screen_cells(app: App[object]) -> list[list[tuple[str, str, str]]]:
+    """What the terminal would show right now, cell by cell with colours and text styles
+    (:func:`svg_cells` of Textual's public screenshot)."""
+    width, height = app.size
+    return svg_cells(app.export_screenshot(simplify=True), width, height)
+
+
 def screen_text(app: App[object]) -> str:
     """What the terminal would show right now, as plain text (one line per row), read from
     Textual's public screenshot (``App.export_screenshot``)."""

@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
+from textual.content import Content
 
 from rnntui.content import loader
 from rnntui.content.cache import PLANS_DIR
@@ -17,15 +18,20 @@ from tests.ui.test_lesson_text import LESSONS, SAMPLE, body
 
 
 def drawn(blocks: list[lb.Block], width: int) -> list[object]:
-    """Each prose piece's laid-out lines with their styled spans, each table's source and
-    margins (what the screen is made of)."""
+    """Each prose piece's laid-out lines with their styled spans, each table's margins and
+    cells with theirs (what the screen is made of)."""
+
+    def styled(x: Content) -> tuple[str, list[tuple[int, int, str]]]:
+        return x.plain, [(s.start, s.end, str(s.style)) for s in x.spans]
+
     out: list[object] = []
     for piece in lp.pieces(blocks):
         if isinstance(piece, lb.TableBlock):
-            out.append((piece.top, piece.bottom, piece.source))
+            cells = [[styled(cell) for cell in row] for row in piece.rows]
+            out.append((piece.top, piece.bottom, [styled(h) for h in piece.headers], cells))
             continue
         lines = lb.stack(piece, width)
-        out.append([(x.plain, [(s.start, s.end, str(s.style)) for s in x.spans]) for x in lines])
+        out.append([styled(x) for x in lines])
     return out
 
 
@@ -112,3 +118,37 @@ def test_without_the_cache_nothing_is_written(
     monkeypatch.setattr(loader, "_DISK_CACHE", False)
     assert lp.cached_plan(SAMPLE) is not None
     assert not (tmp_path / "cache").exists()
+
+
+START = """
+import sys
+from textual.geometry import Size
+from rnntui.content.loader import enable_disk_cache, load_lessons
+enable_disk_cache()
+from rnntui.ui.widgets.lesson_text import lesson_text_widget
+lesson = next(x for x in load_lessons().lessons if x.id == "what-is-rnn")
+widget, _ = lesson_text_widget(lesson.body, Size(80, 24))
+parts = [type(part).__name__ for part in widget.compose()]
+print(type(widget).__name__, "LessonTable" in parts, "markdown_it" in sys.modules)
+print("textual.widgets._markdown" in sys.modules, "pygments" in sys.modules)
+"""
+
+
+def test_a_usual_start_imports_no_markdown(tmp_path: Path) -> None:
+    """Lesson 1 (a table, a plain fence) once planned: neither markdown-it nor Textual's
+    Markdown nor Pygments is imported to show it again, table included (each start in a
+    fresh interpreter; the first one plans, so it imports markdown-it only)."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "RNNTUI_CACHE_DIR": str(tmp_path / "cache")}
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", START], env=env, capture_output=True, text=True, check=True
+        ).stdout.split()
+        for _ in range(2)
+    ]
+    first, usual = runs
+    assert first == ["LessonText", "True", "True", "False", "False"]
+    assert usual == ["LessonText", "True", "False", "False", "False"]

@@ -50,18 +50,15 @@ class Text(Block):
 
     def lines(self, width: int) -> list[Content]:
         wrapped = self.content.wrap(width) if width > 0 else [Content("")]
+        if self.style:  # the words only: Textual's text-style (an h2's underline) stops there
+            wrapped = [line.stylize_before(self.style) for line in wrapped]
         if self.center:
             shape = max((line.cell_length for line in wrapped), default=0)
             left = max(0, width - shape) // 2
             wrapped = [line.pad_left(left) for line in wrapped]
-        out = []
-        for line in wrapped:
-            if self.fill or self.style:
-                line = line.pad_right(max(0, width - line.cell_length))
-            if self.style:
-                line = line.stylize_before(self.style)
-            out.append(line)
-        return out
+        if self.fill or self.style:
+            wrapped = [line.pad_right(max(0, width - line.cell_length)) for line in wrapped]
+        return wrapped
 
 
 @dataclass
@@ -122,9 +119,11 @@ class Quote(Block):
 
 @dataclass
 class TableBlock(Block):
-    """A table, drawn by Textual's Markdown (its own widget between the prose pieces)."""
+    """A table: its header cells and its rows of cells, drawn by its own widget between the
+    prose pieces (rnntui.ui.widgets.lesson_table)."""
 
-    source: str = ""
+    headers: list[Content] = field(default_factory=list)
+    rows: list[list[Content]] = field(default_factory=list)
 
     def lines(self, width: int) -> list[Content]:  # pragma: no cover - never laid out here
         raise Unsupported("tables are widgets")

@@ -66,8 +66,10 @@ def inline_content(token: Token) -> Content:
 
 
 def _fence_content(code: str, language: str) -> Content:
+    """A fence's code as Textual's fence shows it: highlighted when it names a language, else
+    in the theme's text colour (what Textual's "text" lexer gives, without Pygments)."""
     if not language:
-        return Content(code)
+        return Content("\n".join(code.splitlines())).stylize_before("$text")
     from textual.highlight import HighlightTheme, highlight
 
     return highlight(code, language=language, theme=HighlightTheme)
@@ -79,7 +81,7 @@ def plan(markdown: str) -> list[Block] | None:
 
     tokens = MarkdownIt("gfm-like").parse(markdown)
     try:
-        blocks, end = _blocks(tokens, 0, markdown.splitlines(keepends=True), top_level=True)
+        blocks, end = _blocks(tokens, 0, top_level=True)
     except Unsupported:
         return None
     return blocks if end == len(tokens) else None
@@ -172,7 +174,9 @@ def encode_blocks(blocks: Sequence[Block]) -> list[object]:
         elif isinstance(block, Quote):
             item |= {"kind": "quote", "blocks": encode_blocks(block.blocks)}
         elif isinstance(block, TableBlock):
-            item |= {"kind": "table", "source": block.source}
+            rows = [[encode_content(cell) for cell in row] for row in block.rows]
+            item |= {"kind": "table", "headers": [encode_content(h) for h in block.headers]}
+            item |= {"rows": rows}
         else:
             raise TypeError(type(block).__name__)
         out.append(item)
@@ -210,11 +214,21 @@ def decode_blocks(value: object) -> list[Block]:
             out.append(ListBlock(top, bottom, pairs))
         elif kind == "quote":
             out.append(Quote(top, bottom, decode_blocks(item.get("blocks"))))
-        elif kind == "table" and isinstance(item.get("source"), str):
-            out.append(TableBlock(top, bottom, str(item["source"])))
+        elif kind == "table":
+            headers, rows = item.get("headers"), item.get("rows")
+            if not (isinstance(headers, list) and isinstance(rows, list)):
+                raise ValueError("bad table")
+            cells = [[decode_content(cell) for cell in _list_of(row)] for row in rows]
+            out.append(TableBlock(top, bottom, [decode_content(h) for h in headers], cells))
         else:
             raise ValueError("unknown block")
     return out
+
+
+def _list_of(value: object) -> list[object]:
+    if not isinstance(value, list):
+        raise ValueError("not a list")
+    return value
 
 
 def cached_plan(markdown: str) -> list[Block] | None:
@@ -246,7 +260,7 @@ def cached_plan(markdown: str) -> list[Block] | None:
 
 
 def _blocks(
-    tokens: list[Token], i: int, source: list[str], *, top_level: bool, depth: int = 0
+    tokens: list[Token], i: int, *, top_level: bool, depth: int = 0
 ) -> tuple[list[Block], int]:
     """Parse block tokens from ``i`` until the closing token of the enclosing block."""
     out: list[Block] = []
@@ -270,25 +284,21 @@ def _blocks(
             out.append(Fence(1, 1, code))
             i += 1
         elif kind in ("bullet_list_open", "ordered_list_open"):
-            block, i = _list(tokens, i, source, top_level=top_level, depth=depth)
+            block, i = _list(tokens, i, top_level=top_level, depth=depth)
             out.append(block)
         elif kind == "blockquote_open":
-            inner, i = _blocks(tokens, i + 1, source, top_level=False, depth=depth)
+            inner, i = _blocks(tokens, i + 1, top_level=False, depth=depth)
             out.append(Quote(1, 1, inner))
             i += 1
         elif kind == "table_open" and top_level:
-            close = next(j for j in range(i, len(tokens)) if tokens[j].type == "table_close")
-            start, end = token.map or (0, 0)
-            out.append(TableBlock(0, 1, "".join(source[start:end])))
-            i = close + 1
+            table, i = _table(tokens, i)
+            out.append(table)
         else:
             raise Unsupported(kind)
     return out, i
 
 
-def _list(
-    tokens: list[Token], i: int, source: list[str], *, top_level: bool, depth: int
-) -> tuple[ListBlock, int]:
+def _list(tokens: list[Token], i: int, *, top_level: bool, depth: int) -> tuple[ListBlock, int]:
     ordered = tokens[i].type == "ordered_list_open"
     margins = (0, 1) if top_level else (0, 0)  # MarkdownList MarkdownList { margin: 0 }
     i += 1
@@ -297,7 +307,7 @@ def _list(
     while tokens[i].type == "list_item_open":
         infos.append(tokens[i].info)
         inner_depth = depth if ordered else depth + 1  # bullets count unordered items only
-        blocks, i = _blocks(tokens, i + 1, source, top_level=False, depth=inner_depth)
+        blocks, i = _blocks(tokens, i + 1, top_level=False, depth=inner_depth)
         if tokens[i].type != "list_item_close":
             raise Unsupported(tokens[i].type)
         items.append(("", blocks))
@@ -314,6 +324,32 @@ def _list(
         symbols = [BULLETS[depth % len(BULLETS)]] * len(items)
     block = ListBlock(*margins, [(s, b) for s, (_, b) in zip(symbols, items, strict=True)])
     return block, i + 1
+
+
+def _table(tokens: list[Token], i: int) -> tuple[TableBlock, int]:
+    """A table from its ``table_open`` at ``i``: header cells and rows of body cells, as
+    Textual's ``MarkdownTable`` collects them (a body row's cells in order, empty rows
+    dropped); the index after its ``table_close``."""
+    headers: list[Content] = []
+    rows: list[list[Content]] = []
+    in_head = False
+    i += 1
+    while tokens[i].type != "table_close":
+        kind = tokens[i].type
+        if kind in ("th_open", "td_open"):
+            cell = inline_content(tokens[i + 1])
+            if in_head:
+                headers.append(cell)
+            else:
+                rows[-1].append(cell)
+            i += 3
+            continue
+        if kind in ("thead_open", "thead_close"):
+            in_head = kind == "thead_open"
+        elif kind == "tr_open" and not in_head:
+            rows.append([])
+        i += 1
+    return TableBlock(0, 1, headers, [row for row in rows if row]), i + 1
 
 
 def pieces(blocks: Sequence[Block]) -> list[list[Block] | TableBlock]:

@@ -8,10 +8,11 @@ Textual's Markdown CSS (the same margins, paddings, bullets, fence padding, head
 and margin collapsing) and Textual's own ``Content`` wrapping, so the text on screen is the
 same cell for cell; tests/ui/test_lesson_text.py compares both on every packaged lesson.
 
-Tables are left to Textual: each table is a small ``LessonMarkdown`` (rnntui.ui.widgets.markdown)
-of its own between the prose pieces. Anything else this module does not lay out itself
-(rules, links, images, HTML, a table inside a list) makes ``lesson_plan.plan`` return None, and
-the caller shows the whole lesson with ``LessonMarkdown`` as before.
+Tables are widgets of their own between the prose pieces (rnntui.ui.widgets.lesson_table: the
+widgets and CSS of Textual's Markdown table, laid out by Textual's grid). Anything else this
+module does not lay out (rules, links, images, HTML, a table inside a list) makes
+``lesson_plan.plan`` return None, and the caller shows the whole lesson with
+``LessonMarkdown`` as before.
 """
 
 from __future__ import annotations
@@ -72,7 +73,8 @@ class Prose(Widget):
         & > .strong { text-style: bold; }
         & > .s { text-style: strike; }
         & > .bullet { color: $text-primary; }
-        & > .fence { color: rgb(210,210,210); background: black 10%; }
+        & > .fence { color: rgb(210,210,210); }
+        &:dark > .fence { background: black 10%; }
         & > .quote { background: $boost; }
         & > .quote_border { color: $text-primary 50%; }
         &:dark > .code_inline { background: $warning 10%; color: $text-warning 95%; }
@@ -102,25 +104,21 @@ class Prose(Widget):
 
 
 def prose_widgets(blocks: list[Block]) -> list[Widget]:
-    """The widgets for a lesson's blocks: Prose pieces and LessonMarkdown tables, with the
-    margins between them as in one Markdown widget (the table keeps its bottom margin of 1
-    inside its own widget, so the piece after it gets the rest of the gap)."""
+    """The widgets for a lesson's blocks: Prose pieces and LessonTables, with the margins
+    between them as in one Markdown widget (the vertical layout collapses them as Textual's
+    Markdown does between its blocks)."""
     out: list[Widget] = []
-    after_table = 0
     for piece in pieces(blocks):
         if isinstance(piece, TableBlock):
-            from rnntui.ui.widgets.markdown import LessonMarkdown
+            from rnntui.ui.widgets.lesson_table import LessonTable
 
-            out.append(LessonMarkdown(piece.source, classes="lesson-table"))
-            after_table = piece.bottom
+            out.append(LessonTable(piece.headers, piece.rows))
             continue
         first, last = piece[0], piece[-1]
-        top = max(0, first.top - after_table) if out else first.top
         inner = [*piece]
         inner[0] = _without_margins(first, bottom=first.bottom)
         inner[-1] = _without_margins(inner[-1], top=inner[-1].top if len(inner) > 1 else 0)
-        out.append(Prose(inner, top=top, bottom=last.bottom))
-        after_table = 0
+        out.append(Prose(inner, top=first.top, bottom=last.bottom))
     return out
 
 
@@ -135,7 +133,6 @@ class LessonText(Widget):
 
     DEFAULT_CSS = """
     LessonText { height: auto; layout: vertical; padding: 0 2; }
-    LessonText > LessonMarkdown.lesson-table { padding: 0; margin: 0; }
     """
 
     def __init__(self, blocks: list[Block], *, id: str | None = None, body: str = "") -> None:
@@ -170,7 +167,7 @@ def surely_overflows(blocks: Sequence[Block], width: int, height: int) -> bool:
 
 def lesson_text_widget(body: str, screen: Size) -> tuple[Widget, bool]:
     """The ``#lesson-text`` widget for ``body`` (a LessonText when it can lay the lesson out,
-    else a LessonMarkdown: rnntui.ui.widgets.markdown, imported only then or for a table),
+    else a LessonMarkdown: rnntui.ui.widgets.markdown, imported only then),
     and whether the text pane should have ``overflow-y: scroll`` on a ``screen``-sized app.
 
     A lesson that surely overflows the screen gets its scroll bar at once (``overflow-y:
