@@ -139,8 +139,17 @@ def _run(
         return load_lessons(list(lessons_dirs))
 
     # Unchanged lessons come from the parse cache in milliseconds: then the lesson text is in
-    # the first frame; else (first start, edited lessons) they load after it, in a thread.
+    # the first frame; else (first start, edited lessons) they load after it, in a thread,
+    # and the lesson to open is parsed alone and shown meanwhile (rnntui.content.preview).
     lessons: LessonSet | Callable[[], LessonSet] = load_cached_lessons(list(lessons_dirs)) or load
+    wanted = lesson or settings.last_lesson
+
+    preview = None
+    if lessons is load and quiz is None:  # a first start: the lesson to show, parsed alone
+        from rnntui.content.loader import lesson_files_for
+        from rnntui.content.preview import preview_lesson
+
+        preview = preview_lesson(lesson_files_for(list(lessons_dirs))[0], chosen, wanted)
 
     plan = None
     if quiz is not None:
@@ -150,9 +159,10 @@ def _run(
     app = RnnTuiApp(
         lessons,
         lang=chosen,
-        lesson_id=lesson or settings.last_lesson,
+        lesson_id=wanted,
         theme=settings.theme,
         quiz=plan,
+        preview=preview,
     )
     return run_guarded(app, mouse=mouse)
 

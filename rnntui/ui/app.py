@@ -32,8 +32,14 @@ if TYPE_CHECKING:
 
     from rnntui.content.loader import LessonSet
     from rnntui.content.model import Lesson
+    from rnntui.content.preview import Preview
     from rnntui.quiz.report import LessonProgress
     from rnntui.ui.screens.quiz import QuizPlan, QuizRun
+
+
+def lesson_title(lesson: Lesson, number: int, total: int, lang: str) -> str:
+    """The lesson screen's title line: ``rnntui  3/13  <title>  [en]``."""
+    return f"rnntui  {number}/{total}  {lesson.title}  [{lang}]"
 
 
 class RnnTuiApp(App[int]):
@@ -78,13 +84,17 @@ class RnnTuiApp(App[int]):
         save: bool = True,
         theme: str | None = None,
         quiz: QuizPlan | None = None,
+        preview: Preview | None = None,
     ) -> None:
         """``lessons``: a LessonSet, or a loader called in a thread after the first frame;
-        ``theme``: the saved theme name (unknown names fall back to the default)."""
+        ``theme``: the saved theme name (unknown names fall back to the default);
+        ``preview``: with a loader, the lesson to show until the lessons are loaded
+        (rnntui.content.preview: the one the loaded lessons are expected to open)."""
         super().__init__()
         self.animation_level = "none"
         self.lessons: LessonSet | None = None if callable(lessons) else lessons
         self._loader = lessons if callable(lessons) else None
+        self.preview = preview if self._loader is not None else None
         self.lang = lang
         self.lesson_id = lesson_id
         self.save = save
@@ -164,12 +174,22 @@ class RnnTuiApp(App[int]):
         screen.call_after_refresh(stop)
 
     def start(self) -> None:
-        """The screen is up: open the first lesson, loading lessons first if needed."""
+        """The screen is up: open the first lesson, loading lessons first if needed (with a
+        preview, that lesson is shown meanwhile)."""
         if self.lessons is not None:  # (from the parse cache: say what was skipped all the same)
             self._loaded(self.lessons)
-        else:
-            self.learn.show_loading(self.lang)
-            self.call_after_refresh(self._load_in_thread)
+            return
+        preview = self.preview
+        if preview is not None:
+            lesson = preview.lesson  # (lesson_id stays the one asked for: the load decides)
+            title = lesson_title(lesson, preview.number, preview.total, self.lang)
+            self.learn.show_lesson(lesson, [lesson], title)
+            # After the lesson's frame (two refreshes on, as the hidden panel): the parse
+            # holds the GIL, and started sooner it slowed the frame down.
+            self.call_after_refresh(self.call_after_refresh, self._load_in_thread)
+            return
+        self.learn.show_loading(self.lang)
+        self.call_after_refresh(self._load_in_thread)
 
     def _load_in_thread(self) -> None:
         self.run_worker(self._load, thread=True, exclusive=True, group="lessons")
@@ -202,8 +222,10 @@ class RnnTuiApp(App[int]):
 
     def first_lesson(self) -> Lesson | None:
         """The lesson a start opens: the requested (or saved) one, ``--lesson 4`` by its
-        number, else the first; None before the lessons are loaded (the lesson screen
-        composes its text with it, so the first frame already holds the lesson)."""
+        number, else the first; before the lessons are loaded the preview's, else None (the
+        lesson screen composes its text with it, so the first frame already holds it)."""
+        if self.lessons is None:
+            return self.preview.lesson if self.preview is not None else None
         return self._first_lesson()[0]
 
     def _first_lesson(self) -> tuple[Lesson | None, bool]:
@@ -230,12 +252,29 @@ class RnnTuiApp(App[int]):
             return
         if not as_asked:
             self.notify(tr("lesson.missing", self.lang, id=self.lesson_id), severity="warning")
-        self.open_lesson(first.id, save=False)
+        if not self._adopt_preview(first):
+            self.open_lesson(first.id, save=False)
         if self.quiz_plan is not None:
             from rnntui.ui.screens.quiz import open_quiz
 
             plan, self.quiz_plan = self.quiz_plan, None
             open_quiz(self, plan, at_start=True)
+
+    def _adopt_preview(self, first: Lesson) -> bool:
+        """Once the lessons are loaded: if the preview shown is ``first`` in the same place of
+        the list (the same title), keep the screen as it is (nothing is drawn again) and give
+        the lesson list the loaded lessons; False if the lesson must be opened."""
+        preview, self.preview = self.preview, None
+        learn = self.learn
+        if preview is None or learn.lesson != first:
+            return False
+        lessons = self.lesson_list()
+        number = [x.id for x in lessons].index(first.id) + 1
+        if learn.title_text != lesson_title(first, number, len(lessons), self.lang):
+            return False
+        self.lesson_id, learn.lesson = first.id, first
+        learn.query_one(LessonList).set_lessons(lessons, first.id, self.lang)
+        return True
 
     def open_lesson(self, lesson_id: str, *, save: bool = True) -> AwaitComplete:
         """Show a lesson (in the current language) and remember it; await the result to wait
@@ -246,7 +285,7 @@ class RnnTuiApp(App[int]):
         self.lesson_id = lesson.id
         lessons = self.lesson_list()
         number = [x.id for x in lessons].index(lesson.id) + 1
-        title = f"rnntui  {number}/{len(lessons)}  {lesson.title}  [{self.lang}]"
+        title = lesson_title(lesson, number, len(lessons), self.lang)
         shown = self.learn.show_lesson(lesson, lessons, title)
         if save:
             self._save(last_lesson=lesson.id)

@@ -64,6 +64,8 @@ class LearnScreen(Screen[None]):
         """The mount of the hidden panel, awaited by F4 if it has not finished."""
         self._panel_focus: Widget | None = None
         self._labs: dict[tuple[str, ...], object] = {}
+        self.title_text = ""
+        """The title line once the lesson shown is in place (see :meth:`show_lesson`)."""
         self.demo_shown = False
         """Is the lesson's demo (front matter ``demo:``) shown in place of its panel?"""
         """Each visited lesson's lab (its panel's model and the student's changes to it)."""
@@ -107,6 +109,7 @@ class LearnScreen(Screen[None]):
     def show_loading(self, lang: str) -> None:
         """Before the lessons are loaded: the chrome and a short message."""
         self.query_one("#titlebar", Static).update(f"rnntui  {tr('loading', lang)}")
+        self.title_text = ""
 
     # -- state --------------------------------------------------------------------------------
     @property
@@ -131,6 +134,7 @@ class LearnScreen(Screen[None]):
         self.lesson = lesson
         panel_had_focus = self.panel_visible() and self._focus_in("#panel-pane")
         self.query_one("#titlebar", Static).update(f"{title}  ...")
+        self.title_text = ""
         self.query_one(LessonList).set_lessons(
             lessons, lesson.id, getattr(self.app, "lang", lesson.lang)
         )
@@ -161,6 +165,7 @@ class LearnScreen(Screen[None]):
                 self.call_after_refresh(self.call_after_refresh, self._mount_pending)
             if self.lesson is lesson:
                 self.query_one("#titlebar", Static).update(title)
+                self.title_text = title
                 shown = self.panel
                 if panel_had_focus and shown is not None and shown.is_attached:
                     self._focus_first("#panel-pane")
