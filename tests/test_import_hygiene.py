@@ -73,3 +73,19 @@ def test_the_probe_names_the_module_that_loads_textual() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=False
     )
     assert result.stdout.strip() == "rnntui.ui.app imported textual"
+
+
+def test_the_engine_imports_no_model_loader() -> None:
+    """The panels import ``rnntui.nn`` at once (a wide start, F4): the model loader
+    (vocabularies, file formats, messages; ~20 ms) comes only with ``load_model``."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, rnntui.nn as nn\n"
+        "print('rnntui.nn.loading' in sys.modules)\n"
+        "nn.load_model\n"
+        "print('rnntui.nn.loading' in sys.modules, nn.LoadError.__module__)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "True", "rnntui.nn.loading.errors"]

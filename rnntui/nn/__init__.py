@@ -5,6 +5,8 @@ training as Keras computes it (backprop through time, ``losses``, ``optimizers``
 Pure NumPy and the standard library: importing it never loads Textual or Rich.
 """
 
+from typing import TYPE_CHECKING, Any
+
 from rnntui.nn import losses, optimizers
 from rnntui.nn.bidirectional import Bidirectional
 from rnntui.nn.callbacks import Callback, History, LambdaCallback
@@ -14,7 +16,6 @@ from rnntui.nn.dropout_layer import Dropout
 from rnntui.nn.embedding import Embedding
 from rnntui.nn.grad_trace import BackwardTrace, LayerBackward, StepGrad, backward_trace
 from rnntui.nn.gru import GRU
-from rnntui.nn.loading import LoadError, load_model
 from rnntui.nn.lstm import LSTM
 from rnntui.nn.pooling import GlobalAveragePooling1D
 from rnntui.nn.recurrent import RNNLayer
@@ -22,6 +23,9 @@ from rnntui.nn.sequential import ModelSummary, Sequential, StackError, SummaryRo
 from rnntui.nn.simple_rnn import SimpleRNN
 from rnntui.nn.tape import LayerGrads, RecurrentGrads
 from rnntui.nn.trace import BidirectionalTrace, GateForce, GateParts, RecurrentTrace, StepTrace
+
+if TYPE_CHECKING:
+    from rnntui.nn.loading import LoadError, load_model
 
 __all__ = [
     "GRU",
@@ -57,3 +61,13 @@ __all__ = [
     "losses",
     "optimizers",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """``load_model`` and ``LoadError`` on first use: the model loader (vocabularies, file
+    formats, messages; ~20 ms) is not needed by the panels, which import the engine at once."""
+    if name in ("load_model", "LoadError"):
+        from rnntui.nn import loading
+
+        return getattr(loading, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
