@@ -73,11 +73,14 @@ def user_env(home: Path) -> dict[str, str]:
 
 
 def reopen_lesson_one(home: Path, lesson_id: str) -> None:
-    """Settings of a student whose last lesson was lesson 1, in English."""
+    """Settings of a student whose last lesson was lesson 1, in English (in the format
+    rnntui.settings writes: without its ``schema_version`` the app moves the file aside as
+    corrupt, and the start would open lesson 1 only as the default)."""
     config = home / "config"
     config.mkdir(parents=True, exist_ok=True)
     (config / "settings.json").write_text(
-        f'{{"lang": "en", "last_lesson": "{lesson_id}"}}\n', encoding="utf-8"
+        f'{{"schema_version": 1, "lang": "en", "last_lesson": "{lesson_id}"}}\n',
+        encoding="utf-8",
     )
 
 
