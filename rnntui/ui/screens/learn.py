@@ -2,7 +2,7 @@
 
 >= 100 columns: text and panel side by side. Narrower: one of them at a time (F4 switches).
 The lesson list is hidden until F2. A hidden panel is built after the first frame, so the
-first screen only pays for what it shows.
+first screen only pays for what it shows (the panel modules are imported then, too).
 """
 
 from __future__ import annotations
@@ -18,8 +18,6 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
 
-from rnntui.ui.panels import make_panel
-from rnntui.ui.panels.base import Panel
 from rnntui.ui.strings import tr
 from rnntui.ui.widgets.keybar import KeyBar
 from rnntui.ui.widgets.lesson_list import LessonList
@@ -27,6 +25,7 @@ from rnntui.ui.widgets.size_notice import SizeNotice
 
 if TYPE_CHECKING:
     from rnntui.content.model import Lesson
+    from rnntui.ui.panels.base import Panel
 
 WIDE = 100
 
@@ -180,6 +179,8 @@ class LearnScreen(Screen[None]):
         else:
             name = lesson.panel
             key = (lesson.id, name)
+        from rnntui.ui.panels import make_panel  # (its widgets: not before the first frame)
+
         panel = make_panel(name, lesson.preset if name == lesson.panel else {}, lesson.lang,
                            lab=self._labs.get(key))  # fmt: skip
         lab = getattr(panel, "lab", None)

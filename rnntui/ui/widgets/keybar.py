@@ -8,8 +8,7 @@ columns, prints key names in ASCII, and merges bindings that share a description
 from __future__ import annotations
 
 from rich.cells import cell_len
-from rich.text import Text
-from textual.app import RenderResult
+from textual.content import Content
 from textual.geometry import Size
 from textual.screen import Screen
 from textual.widget import Widget
@@ -35,20 +34,20 @@ def key_items(screen: Screen) -> list[tuple[str, str]]:
     return items
 
 
-def wrap_items(items: list[tuple[str, str]], width: int) -> list[Text]:
+def wrap_items(items: list[tuple[str, str]], width: int) -> list[Content]:
     """The ``key label`` pairs on as many lines of ``width`` cells as they need."""
     width = max(width, 20)
-    lines: list[Text] = []
-    line = Text(no_wrap=True, end="")
+    lines: list[Content] = []
+    parts: list[tuple[str, str] | str] = []
+    used = 0
     for keys, label in items:
         piece = cell_len(keys) + cell_len(label) + 2
-        if line.cell_len and line.cell_len + 1 + piece > width:
-            lines.append(line)
-            line = Text(no_wrap=True, end="")
-        line.append(" ")
-        line.append(keys, style="bold reverse")
-        line.append(" " + label)
-    lines.append(line)
+        if used and used + 1 + piece > width:
+            lines.append(Content.assemble(*parts))
+            parts, used = [], 0
+        parts += [" ", (keys, "bold reverse"), " " + label]
+        used += piece
+    lines.append(Content.assemble(*parts))
     return lines
 
 
@@ -80,8 +79,8 @@ class KeyBar(Widget):
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(wrap_items(self.items, width))
 
-    def render(self) -> RenderResult:
-        return Text("\n", end="").join(wrap_items(self.items, self.size.width))
+    def render(self) -> Content:
+        return Content("\n").join(wrap_items(self.items, self.size.width))
 
     def plain(self) -> str:
         """The bar's text (tests)."""
