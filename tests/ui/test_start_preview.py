@@ -9,6 +9,7 @@ import threading
 from dataclasses import replace
 
 from rnntui.content.loader import LessonSet, lesson_files_for, load_lessons
+from rnntui.content.model import Lesson
 from rnntui.content.preview import Preview, preview_lesson
 from rnntui.ui.app import RnnTuiApp
 from rnntui.ui.widgets.lesson_list import LessonList
@@ -38,6 +39,17 @@ def first_start(lang: str = "en", wanted: str | None = None) -> tuple[RnnTuiApp,
     assert preview is not None
     loader = HeldLoader(load_lessons())
     return RnnTuiApp(loader, lang=lang, lesson_id=wanted, save=False, preview=preview), loader
+
+
+async def before_and_after(app: RnnTuiApp, loader: HeldLoader) -> tuple[str, str, Lesson | None]:
+    """The screen with the preview (the first frame), and once the lessons are loaded with
+    the lesson shown then."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        before = screen_text(app)
+        loader.go()
+        await settle(pilot)
+        return before, screen_text(app), app.learn.lesson
 
 
 async def test_the_preview_is_in_the_first_frame_and_kept_after_the_load() -> None:
@@ -77,12 +89,8 @@ async def test_a_wrong_preview_gives_way_to_the_loaded_set() -> None:
     app, loader = first_start()
     full = loader.lessons
     loader.lessons = LessonSet([x for x in full.lessons if x.id != "lstm"], full.problems)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        assert "1/13" in screen_text(app)
-        loader.go()
-        await settle(pilot)
-        assert "rnntui  1/12  What is an RNN?" in screen_text(app)
+    before, after, _ = await before_and_after(app, loader)
+    assert "1/13" in before and "rnntui  1/12  What is an RNN?" in after
 
 
 async def test_a_preview_that_is_not_the_first_lesson_is_replaced() -> None:
@@ -91,13 +99,9 @@ async def test_a_preview_that_is_not_the_first_lesson_is_replaced() -> None:
     assert second is not None
     loader = HeldLoader(lessons)
     app = RnnTuiApp(loader, lang="en", save=False, preview=Preview(second, 2, 13))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        assert "2/13" in screen_text(app)
-        loader.go()
-        await settle(pilot)
-        assert "rnntui  1/13  What is an RNN?" in screen_text(app)
-        assert app.learn.lesson == lessons.get("what-is-rnn", "en")
+    before, after, shown = await before_and_after(app, loader)
+    assert "2/13" in before and "rnntui  1/13  What is an RNN?" in after
+    assert shown == lessons.get("what-is-rnn", "en")
 
 
 async def test_an_edited_preview_lesson_is_shown_as_loaded() -> None:
