@@ -8,6 +8,8 @@ from __future__ import annotations
 import threading
 from dataclasses import replace
 
+from textual.pilot import Pilot
+
 from rnntui.content.loader import LessonSet, lesson_files_for, load_lessons
 from rnntui.content.model import Lesson
 from rnntui.content.preview import Preview, preview_lesson
@@ -41,11 +43,23 @@ def first_start(lang: str = "en", wanted: str | None = None) -> tuple[RnnTuiApp,
     return RnnTuiApp(loader, lang=lang, lesson_id=wanted, save=False, preview=preview), loader
 
 
+async def preview_shown(pilot: Pilot[object], loader: HeldLoader) -> None:
+    """Wait for a state, not a time: the preview's title in place (the lesson screen is
+    settled) and the load started in its thread (held there until ``loader.go()``)."""
+    app = pilot.app
+    assert isinstance(app, RnnTuiApp)
+    for _ in range(500):
+        await pilot.pause()
+        if app.learn.title_text and loader.started.is_set():
+            return
+    raise AssertionError("the preview was never shown")
+
+
 async def before_and_after(app: RnnTuiApp, loader: HeldLoader) -> tuple[str, str, Lesson | None]:
     """The screen with the preview (the first frame), and once the lessons are loaded with
     the lesson shown then."""
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await preview_shown(pilot, loader)
         before = screen_text(app)
         loader.go()
         await settle(pilot)
@@ -55,7 +69,7 @@ async def before_and_after(app: RnnTuiApp, loader: HeldLoader) -> tuple[str, str
 async def test_the_preview_is_in_the_first_frame_and_kept_after_the_load() -> None:
     app, loader = first_start()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await preview_shown(pilot, loader)
         first = screen_text(app)
         assert "rnntui  1/13  What is an RNN?" in first and 'Someone says "Today' in first
         text = app.learn.query_one("#lesson-text")
@@ -76,7 +90,7 @@ async def test_the_preview_is_in_the_first_frame_and_kept_after_the_load() -> No
 async def test_a_saved_lesson_in_korean() -> None:
     app, loader = first_start("ko", "lstm")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await preview_shown(pilot, loader)
         assert "rnntui  4/13  LSTM" in screen_text(app) and "[ko]" in screen_text(app)
         loader.go()
         await settle(pilot)
@@ -112,7 +126,7 @@ async def test_an_edited_preview_lesson_is_shown_as_loaded() -> None:
               for x in full.lessons]  # fmt: skip
     loader.lessons = LessonSet(edited, full.problems)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await preview_shown(pilot, loader)
         loader.go()
         await settle(pilot)
         assert app.learn.lesson is not None and "A new last line." in app.learn.lesson.body
