@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from .tmux_harness import Tmux, exit_code, rnntui
+from .tmux_harness import SyncedApp, Tmux, exit_code, rnntui
 
 pytestmark = [
     pytest.mark.pty,
@@ -25,14 +25,22 @@ def tmux(tmp_path: Path) -> Iterator[Tmux]:
     mux.run("kill-server")
 
 
-def test_real_command_at_80x24(tmux: Tmux) -> None:
-    tmux.start("rnntui", ENV, rnntui())
+def test_real_command_at_80x24(tmux: Tmux, tmp_path: Path) -> None:
+    sync_file = tmp_path / "sync"
+    tmux.start("rnntui", {**ENV, "RNNTUI_SYNC_FILE": str(sync_file)}, rnntui())
+    app = SyncedApp(tmux, "rnntui", sync_file)
     first = tmux.wait(["rnntui"], lambda s: "LSTM" in s and "F1 Help" in s)["rnntui"]
     assert "Traceback" not in first
     tmux.keys("rnntui", "F4")
     before = tmux.wait(["rnntui"], lambda s: "force f off" in s and "c_t = f*c_{t-1} + i*g" in s)[
         "rnntui"
     ]
+    # A first start (the home is new): the other lessons load in a thread after the first
+    # frame. Wait for a state (every key handled, no worker, nothing pending) before the
+    # burst: in one CI run of 25 on a loaded machine the burst landed one control short
+    # ("sequence: 0"), which neither a loaded local machine nor the in-process test of keys
+    # typed during the load (test_start_preview) has shown again; see docs/performance.md.
+    app.sync()
     tmux.keys("rnntui", *["Tab"] * 7, "0")
     after = tmux.wait(["rnntui"], lambda s: "forced" in s)["rnntui"]
     assert after != before

@@ -8,6 +8,7 @@ from __future__ import annotations
 import threading
 from dataclasses import replace
 
+import pytest
 from textual.pilot import Pilot
 
 from rnntui.content.loader import LessonSet, lesson_files_for, load_lessons
@@ -130,3 +131,20 @@ async def test_an_edited_preview_lesson_is_shown_as_loaded() -> None:
         loader.go()
         await settle(pilot)
         assert app.learn.lesson is not None and "A new last line." in app.learn.lesson.body
+
+
+@pytest.mark.parametrize("before", [0, 1, 4, 7])
+async def test_keys_typed_while_the_rest_loads_land_where_they_were_typed(before: int) -> None:
+    """A student on a first start reaches the panel and types before the other lessons are
+    loaded: the load finishing between two keys moves no focus (the LSTM recipe of
+    tests/ui/test_pty.py: F4, Tab x7 reaches force f, 0 forces it)."""
+    app, loader = first_start("en", "lstm")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await preview_shown(pilot, loader)
+        await pilot.press("f4", *["tab"] * before)
+        loader.go()  # the load ends after ``before`` of the seven Tabs
+        await pilot.press(*["tab"] * (7 - before), "0")
+        await settle(pilot)
+        assert app.preview is None and app.lessons is loader.lessons  # loaded meanwhile
+        text = screen_text(app)
+        assert "force f =" in text and "forced" in text and "sequence: 0" not in text
