@@ -90,21 +90,18 @@ def test_every_command_runs_numpy_on_one_blas_thread(tmp_path: Path) -> None:
     import NumPy with one BLAS thread unless the user chose otherwise."""
     env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
     env["RNNTUI_STATE_DIR"] = str(tmp_path)
-    done = subprocess.run(
-        [sys.executable, "-c", BLAS_PROBE, "summary", "Input(5, 3) LSTM(2)"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env=env,
-    )
+
+    def summary() -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-c", BLAS_PROBE, "summary", "Input(5, 3) LSTM(2)"],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env=env,
+        )
+
+    done = summary()
     assert done.returncode == 0, done.stderr
     assert "BLAS [1]" in done.stderr
     env["OPENBLAS_NUM_THREADS"] = "2"  # the user's value stays
-    done = subprocess.run(
-        [sys.executable, "-c", BLAS_PROBE, "summary", "Input(5, 3) LSTM(2)"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env=env,
-    )
-    assert "BLAS [2]" in done.stderr
+    assert "BLAS [2]" in summary().stderr

@@ -198,19 +198,25 @@ class ParseCache:
         newest = sorted(self.entries.items(), key=lambda kv: -float(kv[1]["used"]))
         text = json.dumps({"entries": dict(newest[:MAX_ENTRIES])}, ensure_ascii=False)
         try:
-            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-            fd, temp = tempfile.mkstemp(prefix=".lessons-", dir=path.parent)
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as out:
-                    out.write(text)
-                os.replace(temp, path)
-            except BaseException:
-                with contextlib.suppress(OSError):
-                    os.unlink(temp)
-                raise
+            write_private(path, text, prefix=".lessons-")
         except OSError:
             return
         self.changed = False
+
+
+def write_private(path: Path, text: str, *, prefix: str) -> None:
+    """Write ``text`` to ``path`` atomically (a temporary file in the same private folder,
+    then a rename); OSError if it cannot, with no temporary file left behind."""
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(prefix=prefix, dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
 
 
 # -- planned lesson text (one small file per entry) ----------------------------------------------
@@ -249,16 +255,7 @@ def write_plan(key: str, value: Any) -> None:
     except (TypeError, ValueError, RecursionError):
         return
     try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(prefix=".plan-", dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as out:
-                out.write(text)
-            os.replace(temp, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(temp)
-            raise
+        write_private(path, text, prefix=".plan-")
         kept = sorted(path.parent.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
         for old in kept[MAX_ENTRIES:]:
             old.unlink(missing_ok=True)

@@ -17,6 +17,24 @@ HOSTS = [("what-is-rnn", demo_next_word), ("bidirectional", demo_fill_blank)]
 CASES = [(lesson, module, lang) for lesson, module in HOSTS for lang in ("en", "ko")]
 
 
+async def demo_shown(pilot) -> DemoPanel:  # type: ignore[no-untyped-def]
+    """The lesson's demo panel after F8, settled."""
+    await settle(pilot)
+    await pilot.press("f8")
+    await settle(pilot)
+    panel = pilot.app.learn.panel
+    assert isinstance(panel, DemoPanel)
+    return panel
+
+
+EACH_DEMO = pytest.mark.parametrize(
+    ("lesson_id", "module", "lang"),
+    CASES,
+    ids=[f"{m.__name__.rsplit('.', 1)[-1]}-{g}" for _l, m, g in CASES],
+)
+"""Every text-field demo, in each language it is tested in."""
+
+
 def blocked_run(name, on_epoch=None, cancel=None, epochs=None):  # type: ignore[no-untyped-def]
     """Stands in for a training run: waits until it is cancelled, trains nothing."""
     assert cancel is not None
@@ -24,22 +42,14 @@ def blocked_run(name, on_epoch=None, cancel=None, epochs=None):  # type: ignore[
     return None, RunResult((), True, 0.0)
 
 
-@pytest.mark.parametrize(
-    ("lesson_id", "module", "lang"),
-    CASES,
-    ids=[f"{m.__name__.rsplit('.', 1)[-1]}-{g}" for _l, m, g in CASES],
-)
+@EACH_DEMO
 async def test_t_types_in_the_field_and_ctrl_t_trains(  # type: ignore[no-untyped-def]
     make_app, monkeypatch, lesson_id, module, lang
 ) -> None:
     monkeypatch.setattr(module, "train_shipped_recipe", blocked_run)
     app = make_app(lesson_id, lang)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("f8")
-        await settle(pilot)
-        panel = app.learn.panel
-        assert isinstance(panel, DemoPanel)
+        panel = await demo_shown(pilot)
         field = panel.query_one(Input)
         field.focus()
         await settle(pilot)
@@ -70,11 +80,7 @@ async def test_t_still_trains_outside_the_field(make_app, monkeypatch) -> None: 
     monkeypatch.setattr(demo_next_word, "train_shipped_recipe", blocked_run)
     app = make_app("what-is-rnn", "en")
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("f8")
-        await settle(pilot)
-        panel = app.learn.panel
-        assert isinstance(panel, DemoPanel)
+        panel = await demo_shown(pilot)
         panel.query_one("#temperature").focus()
         await settle(pilot)
         await pilot.press("t")
@@ -89,11 +95,7 @@ async def test_t_still_trains_outside_the_field(make_app, monkeypatch) -> None: 
         assert not panel.training and "cancelled" in panel.progress_text
 
 
-@pytest.mark.parametrize(
-    ("lesson_id", "module", "lang"),
-    CASES,
-    ids=[f"{m.__name__.rsplit('.', 1)[-1]}-{g}" for _l, m, g in CASES],
-)
+@EACH_DEMO
 async def test_the_focused_field_shows_what_is_typed(  # type: ignore[no-untyped-def]
     make_app, lesson_id, module, lang
 ) -> None:
@@ -115,11 +117,7 @@ async def test_the_focused_field_shows_what_is_typed(  # type: ignore[no-untyped
         assert field.value.endswith("xy") and field.value in row, row
 
 
-@pytest.mark.parametrize(
-    ("lesson_id", "module", "lang"),
-    CASES,
-    ids=[f"{m.__name__.rsplit('.', 1)[-1]}-{g}" for _l, m, g in CASES],
-)
+@EACH_DEMO
 async def test_the_demo_opens_on_its_text_field(  # type: ignore[no-untyped-def]
     make_app, monkeypatch, lesson_id, module, lang
 ) -> None:
@@ -129,11 +127,7 @@ async def test_the_demo_opens_on_its_text_field(  # type: ignore[no-untyped-def]
     monkeypatch.setattr(module, "train_shipped_recipe", blocked_run)
     app = make_app(lesson_id, lang)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("f8")
-        await settle(pilot)
-        panel = app.learn.panel
-        assert isinstance(panel, DemoPanel)
+        panel = await demo_shown(pilot)
         assert app.focused is panel.query_one(Input)
         await pilot.press("end", "space", "a", "t")
         await settle(pilot)

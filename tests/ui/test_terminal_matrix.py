@@ -17,6 +17,7 @@ from rich.cells import cell_len
 
 from .tmux_harness import (
     THUMB,
+    SyncedApp,
     Tmux,
     cpu_ticks,
     exit_code,
@@ -187,18 +188,23 @@ def idle(tmux: Tmux) -> dict[str, tuple[int, int, int]]:
     """(bytes written, cpu ticks) over IDLE_WINDOW seconds on each screen, measured at once,
     and the bytes the pipe saw before (proof that it works)."""
     names = {f"idle-{screen}": screen for screen in IDLE_SCREENS}
+    env = {"LANG": "C.UTF-8", "TERM": "xterm-256color"}
     for name in names:
-        tmux.start(name, {"LANG": "C.UTF-8", "TERM": "xterm-256color"}, rnntui())
+        tmux.start(name, {**env, "RNNTUI_SYNC_FILE": str(tmux.root / f"{name}.sync")}, rnntui())
         tmux.run("pipe-pane", "-t", name, "-o", f"cat >> {tmux.root / name}.out")
     tmux.wait(list(names), IDLE_SCREENS["text"][1])
     for name, screen in names.items():
         tmux.keys(name, *IDLE_SCREENS[screen][0])
     for name, screen in names.items():
         tmux.wait([name], IDLE_SCREENS[screen][1])
+    # Each app idle by its state (F12: every key handled, no worker such as a first start's
+    # lesson load, nothing pending, painted), then tmux's pipe drained.
+    for name in names:
+        SyncedApp(tmux, name, tmux.root / f"{name}.sync").sync()
     sizes = {name: -1 for name in names}
     quiet_since = dict.fromkeys(names, time.monotonic())
     deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:  # wait until no pane has written for 1 s
+    while time.monotonic() < deadline:  # wait until no pipe has grown for 1 s
         now = time.monotonic()
         for name in names:
             size = (tmux.root / f"{name}.out").stat().st_size
